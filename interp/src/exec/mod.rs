@@ -1,0 +1,330 @@
+//! The interpreter loop: one `match` over [`Op`] with one-line arms, frames on an explicit
+//! stack (wasm calls never recurse on the native stack), and the handlers for memory,
+//! tables and calls in `mem`, `table` and this module.
+
+mod cell;
+mod mem;
+mod table;
+
+use crate::error::{Error, Trap};
+use crate::ir::{for_each_numeric_op, Op};
+use crate::module::CompiledFunc;
+use crate::semantics;
+use crate::store::{Func, FuncKind, InstanceEntity, MemoryEntity, Store};
+use crate::value::Value;
+use cell::Cell;
+
+/// A suspended caller.
+struct Frame<'s> {
+    func: &'s CompiledFunc,
+    instance: u32,
+    /// Where the caller resumes.
+    ip: usize,
+    /// The caller's frame base in the value stack.
+    base: usize,
+}
+
+/// Calls `f` with already type-checked arguments and returns its results.
+pub(crate) fn call(store: &mut Store, f: Func, args: &[Value]) -> Result<Vec<Value>, Error> {
+    let entity = &store.funcs[f.0 as usize];
+    let ty = entity.ty.clone();
+    let (code, instance) = match &entity.kind {
+        FuncKind::Host(h) => {
+            let h = h.clone();
+            return Ok(h(args)?);
+        }
+        FuncKind::Wasm { instance, code } => (code.clone(), *instance),
+    };
+    let mut stack = std::mem::take(&mut store.stack);
+    stack.clear();
+    stack.extend(args.iter().map(|a| a.to_cell()));
+    let result = Executor::new(store, &mut stack).run(&code, instance);
+    let out = result.map(|()| {
+        ty.results
+            .iter()
+            .zip(&stack)
+            .map(|(&t, &c)| Value::from_cell(t, c))
+            .collect()
+    });
+    store.stack = stack;
+    out.map_err(Error::Trap)
+}
+
+/// Disjoint borrows of the store's parts that execution touches.
+struct Executor<'s> {
+    funcs: &'s [crate::store::FuncEntity],
+    instances: &'s [InstanceEntity],
+    memories: &'s mut Vec<MemoryEntity>,
+    tables: &'s mut Vec<crate::store::TableEntity>,
+    globals: &'s mut Vec<crate::store::GlobalEntity>,
+    datas: &'s mut Vec<std::sync::Arc<[u8]>>,
+    elems: &'s mut Vec<std::sync::Arc<[u64]>>,
+    fuel: &'s mut u64,
+    stack: &'s mut Vec<u64>,
+    max_depth: usize,
+    max_stack: usize,
+    max_pages: u32,
+}
+
+/// Cells a frame needs: its declared size.
+fn ensure_frame(
+    stack: &mut Vec<u64>,
+    base: usize,
+    func: &CompiledFunc,
+    max: usize,
+) -> Result<(), Trap> {
+    let end = base + func.frame_size as usize;
+    if end > max {
+        return Err(Trap::CallStackExhausted);
+    }
+    if stack.len() < end {
+        stack.resize(end, 0);
+    }
+    // Locals after the parameters start at zero; constants follow them.
+    let locals = base + func.num_params as usize..base + func.num_locals as usize;
+    stack[locals].fill(0);
+    let consts = base + func.num_locals as usize;
+    stack[consts..consts + func.consts.len()].copy_from_slice(&func.consts);
+    Ok(())
+}
+
+impl<'s> Executor<'s> {
+    fn new(store: &'s mut Store, stack: &'s mut Vec<u64>) -> Self {
+        let config = store.engine.config();
+        let (max_depth, max_stack, max_pages) = (
+            config.max_call_depth as usize,
+            config.max_value_stack,
+            config.max_memory_pages,
+        );
+        Executor {
+            funcs: &store.funcs,
+            instances: &store.instances,
+            memories: &mut store.memories,
+            tables: &mut store.tables,
+            globals: &mut store.globals,
+            datas: &mut store.datas,
+            elems: &mut store.elems,
+            fuel: &mut store.fuel,
+            stack,
+            max_depth,
+            max_stack,
+            max_pages,
+        }
+    }
+
+    /// Calls a host function with the cells at `base..` and writes its results there.
+    fn call_host(&mut self, f: u32, base: usize) -> Result<(), Trap> {
+        let entity = &self.funcs[f as usize];
+        let FuncKind::Host(h) = &entity.kind else {
+            unreachable!("not a host function")
+        };
+        let ty = &entity.ty;
+        let args: Vec<Value> = ty
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| Value::from_cell(t, self.stack[base + i]))
+            .collect();
+        let results = h(&args)?;
+        if results.len() != ty.results.len()
+            || results.iter().zip(&ty.results).any(|(v, t)| v.ty() != *t)
+        {
+            return Err(Trap::Host);
+        }
+        let end = base + results.len();
+        if self.stack.len() < end {
+            self.stack.resize(end, 0);
+        }
+        for (i, v) in results.iter().enumerate() {
+            self.stack[base + i] = v.to_cell();
+        }
+        Ok(())
+    }
+
+    /// Runs `entry` (arguments at the bottom of the stack) to completion; results end up
+    /// at the bottom of the stack.
+    fn run(&mut self, entry: &'s CompiledFunc, entry_instance: u32) -> Result<(), Trap> {
+        let mut frames: Vec<Frame<'s>> = Vec::new();
+        let mut func: &'s CompiledFunc = entry;
+        let mut inst: &'s InstanceEntity = &self.instances[entry_instance as usize];
+        let mut instance = entry_instance;
+        let mut base = 0usize;
+        let mut ip = 0usize;
+        ensure_frame(self.stack, base, func, self.max_stack)?;
+        let mut mem_id = inst.memories.first().map_or(usize::MAX, |&m| m as usize);
+        macro_rules! regs {
+            () => {
+                self.stack[base..]
+            };
+        }
+        macro_rules! r {
+            ($s:expr) => {
+                regs!()[$s as usize]
+            };
+        }
+        macro_rules! memory {
+            () => {
+                self.memories[mem_id]
+            };
+        }
+        // Enters the wasm function `callee` with its frame at `new_base`, or runs a host function.
+        macro_rules! enter {
+            ($callee:expr, $new_base:expr) => {{
+                let callee = $callee as usize;
+                let new_base = $new_base;
+                match &self.funcs[callee].kind {
+                    FuncKind::Wasm { instance: ci, code } => {
+                        if frames.len() + 1 >= self.max_depth {
+                            return Err(Trap::CallStackExhausted);
+                        }
+                        let code: &'s CompiledFunc = code;
+                        ensure_frame(self.stack, new_base, code, self.max_stack)?;
+                        frames.push(Frame {
+                            func,
+                            instance,
+                            ip,
+                            base,
+                        });
+                        func = code;
+                        base = new_base;
+                        ip = 0;
+                        if *ci != instance {
+                            instance = *ci;
+                            inst = &self.instances[instance as usize];
+                            mem_id = inst.memories.first().map_or(usize::MAX, |&m| m as usize);
+                        }
+                    }
+                    FuncKind::Host(_) => self.call_host(callee as u32, new_base)?,
+                }
+            }};
+        }
+        macro_rules! dispatch {
+            (
+                unary { $( ($un:ident, $unf:ident, $ua:ident => $ur:ident) )* }
+                unary_trap { $( ($ut:ident, $utf:ident, $uta:ident => $utr:ident) )* }
+                binary { $( ($bn:ident, $bnf:ident, $ba:ident $bb:ident => $br:ident) )* }
+                binary_trap { $( ($bt:ident, $btf:ident, $bta:ident $btb:ident => $btr:ident) )* }
+                load { $( ($ld:ident, $ldf:ident, $ldn:literal, $ldraw:ident => $ldr:ident) )* }
+                store { $( ($st:ident, $stf:ident, $stn:literal) )* }
+            ) => {
+                loop {
+                    let op = func.code[ip];
+                    ip += 1;
+                    match op {
+                        Op::Unreachable => return Err(Trap::Unreachable),
+                        Op::Fuel { amount } => {
+                            *self.fuel = self.fuel.checked_sub(amount as u64).ok_or(Trap::OutOfFuel)?
+                        }
+                        Op::Br { target } => ip = target as usize,
+                        Op::BrIfEqz { cond, target } => {
+                            if r!(cond) == 0 {
+                                ip = target as usize
+                            }
+                        }
+                        Op::BrIfNez { cond, target } => {
+                            if r!(cond) != 0 {
+                                ip = target as usize
+                            }
+                        }
+                        Op::BrTable { index, len } => ip += (r!(index) as u32).min(len) as usize,
+                        Op::Return { src, n } => {
+                            let (src, n) = (base + src as usize, n as usize);
+                            self.stack.copy_within(src..src + n, base);
+                            let Some(caller) = frames.pop() else { return Ok(()) };
+                            func = caller.func;
+                            ip = caller.ip;
+                            base = caller.base;
+                            if caller.instance != instance {
+                                instance = caller.instance;
+                                inst = &self.instances[instance as usize];
+                                mem_id = inst.memories.first().map_or(usize::MAX, |&m| m as usize);
+                            }
+                        }
+                        Op::Call { func: f, base: b } => enter!(inst.funcs[f as usize], base + b as usize),
+                        Op::CallIndirect { index, base: b, sig } => {
+                            let callee = table::indirect_callee(self, inst, func, r!(index) as u32, sig)?;
+                            enter!(callee, base + b as usize)
+                        }
+                        Op::Copy { dst, src } => r!(dst) = r!(src),
+                        Op::CopyN { dst, src, n } => {
+                            let src = base + src as usize;
+                            self.stack.copy_within(src..src + n as usize, base + dst as usize)
+                        }
+                        Op::Select { dst, cond, b } => {
+                            if r!(cond) as u32 == 0 {
+                                r!(dst) = r!(b)
+                            }
+                        }
+                        Op::GlobalGet { dst, global } => {
+                            r!(dst) = self.globals[inst.globals[global as usize] as usize].value
+                        }
+                        Op::GlobalSet { global, src } => {
+                            self.globals[inst.globals[global as usize] as usize].value = r!(src)
+                        }
+                        Op::MemorySize { dst } => r!(dst) = (memory!().data.len() / crate::PAGE_SIZE) as u64,
+                        Op::MemoryGrow { dst, delta } => {
+                            let delta = r!(delta) as u32;
+                            let old = crate::store::grow_memory(&mut memory!(), delta, self.max_pages);
+                            r!(dst) = old.map_or(u32::MAX, |o| o) as u64;
+                        }
+                        Op::MemoryFill { base: b } => {
+                            let at = base + b as usize;
+                            mem::fill(&mut memory!().data, &self.stack[at..at + 3])?
+                        }
+                        Op::MemoryCopy { base: b } => {
+                            let at = base + b as usize;
+                            mem::copy(&mut memory!().data, &self.stack[at..at + 3])?
+                        }
+                        Op::MemoryInit { base: b, data } => {
+                            let at = base + b as usize;
+                            let seg = &self.datas[inst.datas[data as usize] as usize];
+                            mem::init(&mut memory!().data, seg, &self.stack[at..at + 3])?
+                        }
+                        Op::DataDrop { data } => {
+                            self.datas[inst.datas[data as usize] as usize] = std::sync::Arc::new([])
+                        }
+                        Op::TableGet { dst, index, table } => r!(dst) = table::get(self, inst, table, r!(index))?,
+                        Op::TableSet { index, val, table } => table::set(self, inst, table, r!(index), r!(val))?,
+                        Op::TableSize { dst, table } => {
+                            r!(dst) = self.tables[inst.tables[table as usize] as usize].elems.len() as u64
+                        }
+                        Op::TableGrow { base: b, table } => table::grow(self, inst, table, base + b as usize),
+                        Op::TableFill { base: b, table } => table::fill(self, inst, table, base + b as usize)?,
+                        Op::TableCopy { base: b, dst_table, src_table } => {
+                            table::copy(self, inst, dst_table, src_table, base + b as usize)?
+                        }
+                        Op::TableInit { base: b, table, elem } => {
+                            table::init(self, inst, table, elem, base + b as usize)?
+                        }
+                        Op::ElemDrop { elem } => {
+                            self.elems[inst.elems[elem as usize] as usize] = std::sync::Arc::new([])
+                        }
+                        Op::RefFunc { dst, func: f } => r!(dst) = inst.funcs[f as usize] as u64 + 1,
+                        $( Op::$un { dst, src } => {
+                            r!(dst) = semantics::$unf(<$ua>::from_cell(r!(src))).into_cell()
+                        } )*
+                        $( Op::$ut { dst, src } => {
+                            r!(dst) = semantics::$utf(<$uta>::from_cell(r!(src)))?.into_cell()
+                        } )*
+                        $( Op::$bn { dst, a, b } => {
+                            r!(dst) = semantics::$bnf(<$ba>::from_cell(r!(a)), <$bb>::from_cell(r!(b))).into_cell()
+                        } )*
+                        $( Op::$bt { dst, a, b } => {
+                            r!(dst) = semantics::$btf(<$bta>::from_cell(r!(a)), <$btb>::from_cell(r!(b)))?.into_cell()
+                        } )*
+                        $( Op::$ld { dst, addr, offset } => {
+                            let bytes = mem::access::<$ldn>(&memory!().data, r!(addr), offset)?;
+                            r!(dst) = ($ldraw::from_le_bytes(*bytes) as $ldr).into_cell()
+                        } )*
+                        $( Op::$st { addr, val, offset } => {
+                            let v = r!(val).to_le_bytes();
+                            let a = r!(addr);
+                            mem::access_mut::<$stn>(&mut memory!().data, a, offset)?.copy_from_slice(&v[..$stn])
+                        } )*
+                    }
+                }
+            };
+        }
+        for_each_numeric_op!(dispatch)
+    }
+}

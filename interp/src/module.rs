@@ -1,0 +1,488 @@
+//! Decoding and validation of a module (wasmparser), and the compiled form the store instantiates.
+
+use crate::engine::Engine;
+use crate::error::Error;
+use crate::ir::Op;
+use crate::value::{FuncType, GlobalType, MemoryType, RefType, TableType, ValType};
+use std::sync::Arc;
+use wasmparser::{Parser, Payload, Validator, WasmFeatures};
+
+/// A validated, translated module. Cheap to clone.
+#[derive(Clone)]
+pub struct Module {
+    pub(crate) inner: Arc<ModuleInner>,
+}
+
+/// What an import or export is, with its type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExternType {
+    Func(FuncType),
+    Memory(MemoryType),
+    Table(TableType),
+    Global(GlobalType),
+}
+
+/// One import of a module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportType {
+    pub module: String,
+    pub name: String,
+    pub ty: ExternType,
+}
+
+/// One export of a module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportType {
+    pub name: String,
+    pub ty: ExternType,
+}
+
+/// A constant expression (WebAssembly 2.0 allows exactly one instruction).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ConstExpr {
+    /// A value already encoded as a cell.
+    Cell(u64),
+    GlobalGet(u32),
+    RefFunc(u32),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ExportKind {
+    Func,
+    Memory,
+    Table,
+    Global,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum SegmentMode {
+    Passive,
+    Declared,
+    Active { index: u32, offset: ConstExpr },
+}
+
+pub(crate) struct ElemSegment {
+    pub mode: SegmentMode,
+    pub items: Vec<ConstExpr>,
+}
+
+pub(crate) struct DataSegment {
+    pub mode: SegmentMode,
+    pub bytes: Arc<[u8]>,
+}
+
+/// The translated code of one function.
+#[derive(Debug, Default)]
+pub struct CompiledFunc {
+    /// Function index in its module (imports included), for reports.
+    pub index: u32,
+    pub num_params: u32,
+    pub num_results: u32,
+    /// Params plus declared locals.
+    pub num_locals: u32,
+    /// Constant cells, copied into the frame right after the locals on entry.
+    pub consts: Vec<u64>,
+    /// Cells the frame needs in all: locals, constants and the deepest operand stack.
+    pub frame_size: u32,
+    pub code: Vec<Op>,
+    /// Byte offset in the module of the wasm instruction each op came from.
+    pub offsets: Vec<u32>,
+    /// `(table, engine type id)` of each `call_indirect` in the body.
+    pub indirect: Vec<(u32, u32)>,
+}
+
+pub(crate) struct ModuleInner {
+    pub engine: Engine,
+    /// The type section, and each type's engine-wide id.
+    pub types: Vec<Arc<FuncType>>,
+    pub type_ids: Vec<u32>,
+    pub imports: Vec<ImportType>,
+    /// Type index of every function, imports first.
+    pub func_types: Vec<u32>,
+    pub num_imported_funcs: u32,
+    pub num_imported_tables: u32,
+    pub num_imported_memories: u32,
+    pub num_imported_globals: u32,
+    pub funcs: Vec<Arc<CompiledFunc>>,
+    pub tables: Vec<TableType>,
+    pub memories: Vec<MemoryType>,
+    pub globals: Vec<(GlobalType, ConstExpr)>,
+    /// Types of all globals, imports first.
+    pub global_types: Vec<GlobalType>,
+    /// Element types of all tables, imports first.
+    pub table_types: Vec<RefType>,
+    pub exports: Vec<(String, ExportKind, u32)>,
+    pub start: Option<u32>,
+    pub elems: Vec<ElemSegment>,
+    pub datas: Vec<DataSegment>,
+}
+
+impl Module {
+    /// Decodes, validates and translates a binary module.
+    pub fn new(engine: &Engine, bytes: &[u8]) -> Result<Module, Error> {
+        match parse(engine, bytes) {
+            Ok(inner) => Ok(Module {
+                inner: Arc::new(inner),
+            }),
+            Err(Error::Invalid { message, offset }) => {
+                // Tell "uses a feature we do not support" apart from "invalid".
+                let all = WasmFeatures::all().difference(WasmFeatures::CM_ASYNC);
+                if Validator::new_with_features(all)
+                    .validate_all(bytes)
+                    .is_ok()
+                {
+                    Err(Error::Unsupported { message, offset })
+                } else {
+                    Err(Error::Invalid { message, offset })
+                }
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Parses WebAssembly text (or binary) through the `wat` crate, then as [`Module::new`].
+    pub fn from_wat(engine: &Engine, text: &str) -> Result<Module, Error> {
+        let bytes = wat::parse_str(text).map_err(|e| Error::Malformed {
+            message: e.to_string(),
+            offset: 0,
+        })?;
+        Module::new(engine, &bytes)
+    }
+
+    pub fn imports(&self) -> &[ImportType] {
+        &self.inner.imports
+    }
+
+    pub fn exports(&self) -> Vec<ExportType> {
+        let m = &self.inner;
+        m.exports
+            .iter()
+            .map(|(name, kind, idx)| ExportType {
+                name: name.clone(),
+                ty: m.extern_type(*kind, *idx),
+            })
+            .collect()
+    }
+}
+
+impl ModuleInner {
+    pub(crate) fn extern_type(&self, kind: ExportKind, idx: u32) -> ExternType {
+        let i = idx as usize;
+        match kind {
+            ExportKind::Func => {
+                ExternType::Func((*self.types[self.func_types[i] as usize]).clone())
+            }
+            ExportKind::Global => ExternType::Global(self.global_types[i]),
+            ExportKind::Memory => match self.import_of(ExportKind::Memory, idx) {
+                Some(ExternType::Memory(m)) => ExternType::Memory(m),
+                _ => ExternType::Memory(self.memories[i - self.num_imported_memories as usize]),
+            },
+            ExportKind::Table => match self.import_of(ExportKind::Table, idx) {
+                Some(ExternType::Table(t)) => ExternType::Table(t),
+                _ => ExternType::Table(self.tables[i - self.num_imported_tables as usize]),
+            },
+        }
+    }
+
+    fn import_of(&self, kind: ExportKind, idx: u32) -> Option<ExternType> {
+        self.imports
+            .iter()
+            .filter(|imp| {
+                matches!(
+                    (kind, &imp.ty),
+                    (ExportKind::Memory, ExternType::Memory(_))
+                        | (ExportKind::Table, ExternType::Table(_))
+                )
+            })
+            .nth(idx as usize)
+            .map(|imp| imp.ty.clone())
+    }
+}
+
+fn malformed(e: wasmparser::BinaryReaderError) -> Error {
+    Error::Malformed {
+        message: e.message().to_string(),
+        offset: e.offset() as usize,
+    }
+}
+
+fn invalid(e: wasmparser::BinaryReaderError) -> Error {
+    Error::Invalid {
+        message: e.message().to_string(),
+        offset: e.offset() as usize,
+    }
+}
+
+pub(crate) fn val_type(t: wasmparser::ValType) -> Result<ValType, Error> {
+    Ok(match t {
+        wasmparser::ValType::I32 => ValType::I32,
+        wasmparser::ValType::I64 => ValType::I64,
+        wasmparser::ValType::F32 => ValType::F32,
+        wasmparser::ValType::F64 => ValType::F64,
+        wasmparser::ValType::Ref(r) => ref_type(r)?.into(),
+        wasmparser::ValType::V128 => return Err(unsupported("v128 values (SIMD)")),
+    })
+}
+
+fn ref_type(r: wasmparser::RefType) -> Result<RefType, Error> {
+    if r == wasmparser::RefType::FUNCREF {
+        Ok(RefType::FuncRef)
+    } else if r == wasmparser::RefType::EXTERNREF {
+        Ok(RefType::ExternRef)
+    } else {
+        Err(unsupported("typed function references or GC"))
+    }
+}
+
+fn unsupported(what: &str) -> Error {
+    Error::Unsupported {
+        message: what.to_string(),
+        offset: 0,
+    }
+}
+
+fn func_type(t: &wasmparser::FuncType) -> Result<FuncType, Error> {
+    Ok(FuncType {
+        params: t
+            .params()
+            .iter()
+            .map(|&p| val_type(p))
+            .collect::<Result<_, _>>()?,
+        results: t
+            .results()
+            .iter()
+            .map(|&p| val_type(p))
+            .collect::<Result<_, _>>()?,
+    })
+}
+
+fn memory_type(m: &wasmparser::MemoryType) -> Result<MemoryType, Error> {
+    if m.memory64 || m.shared || m.page_size_log2.is_some() {
+        return Err(unsupported("memory64, shared or custom-page-size memories"));
+    }
+    Ok(MemoryType {
+        min: m.initial as u32,
+        max: m.maximum.map(|x| x as u32),
+    })
+}
+
+fn table_type(t: &wasmparser::TableType) -> Result<TableType, Error> {
+    if t.table64 || t.shared {
+        return Err(unsupported("table64 or shared tables"));
+    }
+    Ok(TableType {
+        element: ref_type(t.element_type)?,
+        min: t.initial as u32,
+        max: t.maximum.map(|x| x as u32),
+    })
+}
+
+fn global_type(g: &wasmparser::GlobalType) -> Result<GlobalType, Error> {
+    if g.shared {
+        return Err(unsupported("shared globals"));
+    }
+    Ok(GlobalType {
+        content: val_type(g.content_type)?,
+        mutable: g.mutable,
+    })
+}
+
+pub(crate) fn const_expr(e: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr, Error> {
+    use wasmparser::Operator as O;
+    let mut reader = e.get_operators_reader();
+    let op = reader.read().map_err(malformed)?;
+    let expr = match op {
+        O::I32Const { value } => ConstExpr::Cell(value as u32 as u64),
+        O::I64Const { value } => ConstExpr::Cell(value as u64),
+        O::F32Const { value } => ConstExpr::Cell(value.bits() as u64),
+        O::F64Const { value } => ConstExpr::Cell(value.bits()),
+        O::RefNull { .. } => ConstExpr::Cell(0),
+        O::RefFunc { function_index } => ConstExpr::RefFunc(function_index),
+        O::GlobalGet { global_index } => ConstExpr::GlobalGet(global_index),
+        _ => return Err(unsupported("extended constant expressions")),
+    };
+    match reader.read().map_err(malformed)? {
+        O::End => Ok(expr),
+        _ => Err(unsupported("extended constant expressions")),
+    }
+}
+
+fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {
+    let features = engine
+        .config()
+        .features
+        .intersection(crate::Config::supported_features());
+    let mut validator = Validator::new_with_features(features);
+    let mut m = ModuleInner {
+        engine: engine.clone(),
+        types: Vec::new(),
+        type_ids: Vec::new(),
+        imports: Vec::new(),
+        func_types: Vec::new(),
+        num_imported_funcs: 0,
+        num_imported_tables: 0,
+        num_imported_memories: 0,
+        num_imported_globals: 0,
+        funcs: Vec::new(),
+        tables: Vec::new(),
+        memories: Vec::new(),
+        globals: Vec::new(),
+        global_types: Vec::new(),
+        table_types: Vec::new(),
+        exports: Vec::new(),
+        start: None,
+        elems: Vec::new(),
+        datas: Vec::new(),
+    };
+    let mut translator = crate::translate::Translator::default();
+    for payload in Parser::new(0).parse_all(bytes) {
+        let payload = payload.map_err(malformed)?;
+        let valid = validator.payload(&payload).map_err(invalid)?;
+        if let wasmparser::ValidPayload::Func(func, body) = valid {
+            let index = func.index;
+            let mut fv = func.into_validator(Default::default());
+            let compiled = translator.translate(&m, index, &mut fv, &body)?;
+            m.funcs.push(Arc::new(compiled));
+            continue;
+        }
+        match payload {
+            Payload::TypeSection(reader) => {
+                for group in reader {
+                    for sub in group.map_err(malformed)?.into_types() {
+                        let ty = match &sub.composite_type.inner {
+                            wasmparser::CompositeInnerType::Func(f) => func_type(f)?,
+                            _ => return Err(unsupported("GC types")),
+                        };
+                        m.type_ids.push(engine.intern_type(&ty));
+                        m.types.push(Arc::new(ty));
+                    }
+                }
+            }
+            Payload::ImportSection(reader) => {
+                for imp in reader.into_imports() {
+                    let imp = imp.map_err(malformed)?;
+                    let ty = match imp.ty {
+                        wasmparser::TypeRef::Func(t) => {
+                            m.func_types.push(t);
+                            m.num_imported_funcs += 1;
+                            ExternType::Func((*m.types[t as usize]).clone())
+                        }
+                        wasmparser::TypeRef::Memory(mt) => {
+                            m.num_imported_memories += 1;
+                            ExternType::Memory(memory_type(&mt)?)
+                        }
+                        wasmparser::TypeRef::Table(tt) => {
+                            m.num_imported_tables += 1;
+                            let t = table_type(&tt)?;
+                            m.table_types.push(t.element);
+                            ExternType::Table(t)
+                        }
+                        wasmparser::TypeRef::Global(gt) => {
+                            m.num_imported_globals += 1;
+                            let g = global_type(&gt)?;
+                            m.global_types.push(g);
+                            ExternType::Global(g)
+                        }
+                        _ => return Err(unsupported("tag or exact function imports")),
+                    };
+                    m.imports.push(ImportType {
+                        module: imp.module.to_string(),
+                        name: imp.name.to_string(),
+                        ty,
+                    });
+                }
+            }
+            Payload::FunctionSection(reader) => {
+                for t in reader {
+                    m.func_types.push(t.map_err(malformed)?);
+                }
+            }
+            Payload::TableSection(reader) => {
+                for t in reader {
+                    let t = t.map_err(malformed)?;
+                    if !matches!(t.init, wasmparser::TableInit::RefNull) {
+                        return Err(unsupported("table initializer expressions"));
+                    }
+                    let tt = table_type(&t.ty)?;
+                    m.table_types.push(tt.element);
+                    m.tables.push(tt);
+                }
+            }
+            Payload::MemorySection(reader) => {
+                for mt in reader {
+                    m.memories.push(memory_type(&mt.map_err(malformed)?)?);
+                }
+            }
+            Payload::GlobalSection(reader) => {
+                for g in reader {
+                    let g = g.map_err(malformed)?;
+                    let gt = global_type(&g.ty)?;
+                    m.global_types.push(gt);
+                    m.globals.push((gt, const_expr(&g.init_expr)?));
+                }
+            }
+            Payload::ExportSection(reader) => {
+                for e in reader {
+                    let e = e.map_err(malformed)?;
+                    let kind = match e.kind {
+                        wasmparser::ExternalKind::Func => ExportKind::Func,
+                        wasmparser::ExternalKind::Memory => ExportKind::Memory,
+                        wasmparser::ExternalKind::Table => ExportKind::Table,
+                        wasmparser::ExternalKind::Global => ExportKind::Global,
+                        _ => return Err(unsupported("tag exports")),
+                    };
+                    m.exports.push((e.name.to_string(), kind, e.index));
+                }
+            }
+            Payload::StartSection { func, .. } => m.start = Some(func),
+            Payload::ElementSection(reader) => {
+                for e in reader {
+                    let e = e.map_err(malformed)?;
+                    let mode = match e.kind {
+                        wasmparser::ElementKind::Passive => SegmentMode::Passive,
+                        wasmparser::ElementKind::Declared => SegmentMode::Declared,
+                        wasmparser::ElementKind::Active {
+                            table_index,
+                            offset_expr,
+                        } => SegmentMode::Active {
+                            index: table_index.unwrap_or(0),
+                            offset: const_expr(&offset_expr)?,
+                        },
+                    };
+                    let items = match e.items {
+                        wasmparser::ElementItems::Functions(r) => r
+                            .into_iter()
+                            .map(|f| f.map(ConstExpr::RefFunc).map_err(malformed))
+                            .collect::<Result<Vec<_>, _>>()?,
+                        wasmparser::ElementItems::Expressions(_, r) => r
+                            .into_iter()
+                            .map(|x| const_expr(&x.map_err(malformed)?))
+                            .collect::<Result<Vec<_>, _>>()?,
+                    };
+                    m.elems.push(ElemSegment { mode, items });
+                }
+            }
+            Payload::DataSection(reader) => {
+                for d in reader {
+                    let d = d.map_err(malformed)?;
+                    let mode = match d.kind {
+                        wasmparser::DataKind::Passive => SegmentMode::Passive,
+                        wasmparser::DataKind::Active {
+                            memory_index,
+                            offset_expr,
+                        } => SegmentMode::Active {
+                            index: memory_index,
+                            offset: const_expr(&offset_expr)?,
+                        },
+                    };
+                    m.datas.push(DataSegment {
+                        mode,
+                        bytes: d.data.into(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(m)
+}

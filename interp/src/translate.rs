@@ -1,0 +1,979 @@
+//! Translation of one validated function body into the register IR (see [`crate::ir`]).
+//!
+//! The translator validates and translates in a single pass. It keeps a virtual operand
+//! stack whose entries say where each value lives: in its own temporary cell, in a local,
+//! or in a constant cell. `local.get` and constants emit nothing; an op reads its operands
+//! wherever they are, and a following `local.set` retargets the op's result straight into
+//! the local. At every control-flow join (block, loop and if entry) the virtual entries
+//! are materialized into their temporaries, so all paths into a label agree on where the
+//! values are.
+
+use crate::error::Error;
+use crate::ir::{Op, Slot};
+use crate::module::{CompiledFunc, ModuleInner};
+use rustc_hash::FxHashMap;
+use wasmparser::{BlockType, FuncValidator, FunctionBody, Operator, ValidatorResources};
+
+/// Where an operand-stack value lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Operand {
+    /// In the temporary cell of its stack position.
+    Temp,
+    /// Still in the local (or constant) cell it was read from.
+    At(Slot),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Block,
+    Loop,
+    If,
+    Else,
+}
+
+#[derive(Debug)]
+struct Ctrl {
+    kind: Kind,
+    /// Operand stack height below the frame's parameters.
+    height: u32,
+    params: u32,
+    results: u32,
+    /// For loops, the start; otherwise unknown until `end`.
+    loop_start: u32,
+    /// Ops whose branch target is this frame's end.
+    fixups: Vec<usize>,
+    /// For an `if`: the conditional jump to patch to the `else` (or the end).
+    else_fixup: Option<usize>,
+    /// The code after the last `br`/`return`/`unreachable` in this frame is dead.
+    unreachable: bool,
+    /// The whole frame is dead (it was entered from dead code).
+    dead: bool,
+}
+
+/// Reusable translation buffers.
+#[derive(Default)]
+pub(crate) struct Translator {
+    code: Vec<Op>,
+    offsets: Vec<u32>,
+    stack: Vec<Operand>,
+    ctrl: Vec<Ctrl>,
+    consts: Vec<u64>,
+    const_slots: FxHashMap<u64, Slot>,
+    indirect: Vec<(u32, u32)>,
+    num_locals: u32,
+    temp_base: u32,
+    max_height: u32,
+    /// The op just emitted and the cell it wrote, if its result may be retargeted.
+    last_result: Option<(usize, Slot)>,
+    /// The `Fuel` op charging the current straight-line region, when fuel is on.
+    fuel_op: Option<usize>,
+    consume_fuel: bool,
+    offset: u32,
+}
+
+fn invalid(e: wasmparser::BinaryReaderError) -> Error {
+    Error::Invalid {
+        message: e.message().to_string(),
+        offset: e.offset() as usize,
+    }
+}
+
+fn malformed(e: wasmparser::BinaryReaderError) -> Error {
+    Error::Malformed {
+        message: e.message().to_string(),
+        offset: e.offset() as usize,
+    }
+}
+
+fn unsupported(what: &str, offset: u32) -> Error {
+    Error::Unsupported {
+        message: what.to_string(),
+        offset: offset as usize,
+    }
+}
+
+impl Translator {
+    pub fn translate(
+        &mut self,
+        m: &ModuleInner,
+        index: u32,
+        v: &mut FuncValidator<ValidatorResources>,
+        body: &FunctionBody<'_>,
+    ) -> Result<CompiledFunc, Error> {
+        let ty = m.types[m.func_types[index as usize] as usize].clone();
+        // Locals.
+        let mut reader = body.get_binary_reader();
+        v.read_locals(&mut reader).map_err(invalid)?;
+        let num_locals = v.len_locals();
+        self.reset(m, body, num_locals)?;
+        self.ctrl.push(Ctrl {
+            kind: Kind::Block,
+            height: 0,
+            params: 0,
+            results: ty.results.len() as u32,
+            loop_start: 0,
+            fixups: Vec::new(),
+            else_fixup: None,
+            unreachable: false,
+            dead: false,
+        });
+        self.start_fuel_region();
+        reader.set_features(*v.features());
+        let mut ops = wasmparser::OperatorsReader::new(reader);
+        while !ops.eof() {
+            let (op, offset) = ops.read_with_offset().map_err(malformed)?;
+            v.op(offset, &op).map_err(invalid)?;
+            self.offset = offset as u32;
+            self.translate_op(m, &op)?;
+        }
+        ops.finish().map_err(malformed)?;
+        if !self.ctrl.is_empty() {
+            return Err(Error::Invalid {
+                message: "function body not terminated".into(),
+                offset: self.offset as usize,
+            });
+        }
+        let frame_size = self.temp_base + self.max_height;
+        Ok(CompiledFunc {
+            index,
+            num_params: ty.params.len() as u32,
+            num_results: ty.results.len() as u32,
+            num_locals,
+            consts: std::mem::take(&mut self.consts),
+            frame_size,
+            code: std::mem::take(&mut self.code),
+            offsets: std::mem::take(&mut self.offsets),
+            indirect: std::mem::take(&mut self.indirect),
+        })
+    }
+
+    /// Clears the buffers and collects the body's constants (they become frame cells
+    /// right after the locals, so the temporaries start after them).
+    fn reset(
+        &mut self,
+        m: &ModuleInner,
+        body: &FunctionBody<'_>,
+        num_locals: u32,
+    ) -> Result<(), Error> {
+        self.code.clear();
+        self.offsets.clear();
+        self.stack.clear();
+        self.ctrl.clear();
+        self.consts.clear();
+        self.const_slots.clear();
+        self.indirect.clear();
+        self.max_height = 0;
+        self.last_result = None;
+        self.fuel_op = None;
+        self.consume_fuel = m.engine.config().consume_fuel;
+        self.num_locals = num_locals;
+        let mut ops = body.get_operators_reader().map_err(malformed)?;
+        while !ops.eof() {
+            // Errors surface in the validating pass; here we just stop.
+            let Ok(op) = ops.read() else { break };
+            let cell = match op {
+                Operator::I32Const { value } => value as u32 as u64,
+                Operator::I64Const { value } => value as u64,
+                Operator::F32Const { value } => value.bits() as u64,
+                Operator::F64Const { value } => value.bits(),
+                Operator::RefNull { .. } => 0,
+                _ => continue,
+            };
+            if !self.const_slots.contains_key(&cell) {
+                let slot = num_locals
+                    .checked_add(self.consts.len() as u32)
+                    .ok_or_else(|| unsupported("too many locals", 0))?;
+                self.const_slots.insert(cell, slot);
+                self.consts.push(cell);
+            }
+        }
+        self.temp_base = num_locals
+            .checked_add(self.consts.len() as u32)
+            .filter(|&b| b < u32::MAX / 2)
+            .ok_or_else(|| unsupported("too many locals", 0))?;
+        Ok(())
+    }
+
+    // ---- emission helpers ----
+
+    fn emit(&mut self, op: Op) -> usize {
+        self.code.push(op);
+        self.offsets.push(self.offset);
+        self.last_result = None;
+        self.code.len() - 1
+    }
+
+    /// Emits an op whose result lands in `dst`, remembering it for retargeting.
+    fn emit_result(&mut self, op: Op, dst: Slot) {
+        let at = self.emit(op);
+        self.last_result = Some((at, dst));
+    }
+
+    fn here(&self) -> u32 {
+        self.code.len() as u32
+    }
+
+    fn start_fuel_region(&mut self) {
+        if self.consume_fuel {
+            self.fuel_op = Some(self.emit(Op::Fuel { amount: 0 }));
+        }
+    }
+
+    fn charge_fuel(&mut self) {
+        if let Some(i) = self.fuel_op {
+            if let Op::Fuel { amount } = &mut self.code[i] {
+                *amount = amount.saturating_add(1);
+            }
+        }
+    }
+
+    /// Marks the current position as a jump target.
+    fn bind_here(&mut self) {
+        self.last_result = None;
+        self.start_fuel_region();
+    }
+
+    fn patch(&mut self, at: usize, target: u32) {
+        match &mut self.code[at] {
+            Op::Br { target: t }
+            | Op::BrIfEqz { target: t, .. }
+            | Op::BrIfNez { target: t, .. } => *t = target,
+            op => unreachable!("patching a non-branch {op:?}"),
+        }
+    }
+
+    // ---- operand stack ----
+
+    fn height(&self) -> u32 {
+        self.stack.len() as u32
+    }
+
+    fn temp(&self, pos: u32) -> Slot {
+        self.temp_base + pos
+    }
+
+    fn slot_at(&self, pos: u32) -> Slot {
+        match self.stack[pos as usize] {
+            Operand::Temp => self.temp(pos),
+            Operand::At(s) => s,
+        }
+    }
+
+    fn push_temp(&mut self) -> Slot {
+        self.stack.push(Operand::Temp);
+        self.max_height = self.max_height.max(self.height());
+        self.temp(self.height() - 1)
+    }
+
+    fn pop(&mut self) -> Slot {
+        let pos = self.height() - 1;
+        let s = self.slot_at(pos);
+        self.stack.pop();
+        s
+    }
+
+    /// Moves the value at `pos` into its own temporary.
+    fn materialize(&mut self, pos: u32) {
+        if let Operand::At(src) = self.stack[pos as usize] {
+            let dst = self.temp(pos);
+            self.emit(Op::Copy { dst, src });
+            self.stack[pos as usize] = Operand::Temp;
+        }
+    }
+
+    fn materialize_from(&mut self, from: u32) {
+        for pos in from..self.height() {
+            self.materialize(pos);
+        }
+    }
+
+    /// Before `local` is written, values still reading it get their own cells.
+    fn preserve_local(&mut self, local: Slot) {
+        for pos in 0..self.height() {
+            if self.stack[pos as usize] == Operand::At(local) {
+                self.materialize(pos);
+            }
+        }
+    }
+
+    // ---- control ----
+
+    fn block_arity(&self, m: &ModuleInner, bt: BlockType) -> (u32, u32) {
+        match bt {
+            BlockType::Empty => (0, 0),
+            BlockType::Type(_) => (0, 1),
+            BlockType::FuncType(i) => {
+                let t = &m.types[i as usize];
+                (t.params.len() as u32, t.results.len() as u32)
+            }
+        }
+    }
+
+    fn reachable(&self) -> bool {
+        self.ctrl.last().is_some_and(|c| !c.unreachable)
+    }
+
+    fn push_ctrl(&mut self, kind: Kind, params: u32, results: u32) {
+        let dead = !self.reachable();
+        let height = if dead {
+            self.height()
+        } else {
+            self.height() - params
+        };
+        self.ctrl.push(Ctrl {
+            kind,
+            height,
+            params,
+            results,
+            loop_start: 0,
+            fixups: Vec::new(),
+            else_fixup: None,
+            unreachable: dead,
+            dead,
+        });
+    }
+
+    fn set_unreachable(&mut self) {
+        let c = self.ctrl.last_mut().expect("control frame");
+        c.unreachable = true;
+        let h = c.height as usize;
+        self.stack.truncate(h);
+    }
+
+    /// Copies the top `arity` values into the cells starting at stack position `height`.
+    fn copy_top_to(&mut self, height: u32, arity: u32) {
+        let top = self.height() - arity;
+        for k in 0..arity {
+            let src = self.slot_at(top + k);
+            let dst = self.temp(height + k);
+            if src != dst {
+                self.emit(Op::Copy { dst, src });
+            }
+        }
+    }
+
+    /// Whether a branch to `depth` needs value moves before the jump.
+    fn branch_needs_copies(&self, depth: u32) -> bool {
+        let c = &self.ctrl[self.ctrl.len() - 1 - depth as usize];
+        let arity = if c.kind == Kind::Loop {
+            c.params
+        } else {
+            c.results
+        };
+        let top = self.height() - arity;
+        (0..arity).any(|k| self.slot_at(top + k) != self.temp(c.height + k))
+    }
+
+    /// Emits moves and the jump of an unconditional branch to label `depth`.
+    fn emit_branch(&mut self, depth: u32) {
+        let i = self.ctrl.len() - 1 - depth as usize;
+        if i == 0 {
+            self.emit_return();
+            return;
+        }
+        let (kind, height, arity, start) = {
+            let c = &self.ctrl[i];
+            let arity = if c.kind == Kind::Loop {
+                c.params
+            } else {
+                c.results
+            };
+            (c.kind, c.height, arity, c.loop_start)
+        };
+        self.copy_top_to(height, arity);
+        if kind == Kind::Loop {
+            self.emit(Op::Br { target: start });
+        } else {
+            let at = self.emit(Op::Br { target: u32::MAX });
+            self.ctrl[i].fixups.push(at);
+        }
+    }
+
+    fn emit_return(&mut self) {
+        let n = self.ctrl[0].results;
+        let top = self.height() - n;
+        if n > 1 {
+            self.materialize_from(top);
+        }
+        let src = if n == 0 { 0 } else { self.slot_at(top) };
+        self.emit(Op::Return { src, n });
+    }
+
+    fn op_end(&mut self) {
+        let c = self.ctrl.last().expect("control frame");
+        if c.dead {
+            self.ctrl.pop();
+            return;
+        }
+        if !c.unreachable {
+            if self.ctrl.len() == 1 {
+                self.emit_return();
+            } else {
+                let (h, r) = (c.height, c.results);
+                self.copy_top_to(h, r);
+            }
+        }
+        let c = self.ctrl.pop().expect("control frame");
+        if self.ctrl.is_empty() {
+            return;
+        }
+        let here = self.here();
+        for at in c.fixups {
+            self.patch(at, here);
+        }
+        if let Some(at) = c.else_fixup {
+            self.patch(at, here);
+        }
+        self.bind_here();
+        self.stack.truncate(c.height as usize);
+        for _ in 0..c.results {
+            self.push_temp();
+        }
+    }
+
+    fn op_else(&mut self) {
+        let c = self.ctrl.last().expect("control frame");
+        if c.dead {
+            self.ctrl.last_mut().expect("control frame").kind = Kind::Else;
+            return;
+        }
+        if !c.unreachable {
+            let (h, r) = (c.height, c.results);
+            self.copy_top_to(h, r);
+            let at = self.emit(Op::Br { target: u32::MAX });
+            self.ctrl.last_mut().expect("control frame").fixups.push(at);
+        }
+        let here = self.here();
+        let c = self.ctrl.last_mut().expect("control frame");
+        c.kind = Kind::Else;
+        c.unreachable = false;
+        let (h, p) = (c.height, c.params);
+        if let Some(at) = c.else_fixup.take() {
+            self.patch(at, here);
+        }
+        self.bind_here();
+        self.stack.truncate(h as usize);
+        for _ in 0..p {
+            self.push_temp();
+        }
+    }
+
+    fn op_br_table(&mut self, targets: &wasmparser::BrTable<'_>) -> Result<(), Error> {
+        let index = self.pop();
+        let mut depths = targets
+            .targets()
+            .collect::<Result<Vec<u32>, _>>()
+            .map_err(malformed)?;
+        depths.push(targets.default());
+        let len = depths.len() as u32 - 1;
+        self.emit(Op::BrTable { index, len });
+        let table_start = self.code.len();
+        for _ in 0..=len {
+            self.emit(Op::Br { target: u32::MAX });
+        }
+        // Direct entries jump straight to their label; the others to a stub that moves
+        // the values first (or returns).
+        for (k, &depth) in depths.iter().enumerate() {
+            let at = table_start + k;
+            let i = self.ctrl.len() - 1 - depth as usize;
+            if i != 0 && !self.branch_needs_copies(depth) {
+                if self.ctrl[i].kind == Kind::Loop {
+                    let start = self.ctrl[i].loop_start;
+                    self.patch(at, start);
+                } else {
+                    self.ctrl[i].fixups.push(at);
+                }
+            } else {
+                let here = self.here();
+                self.patch(at, here);
+                self.emit_branch(depth);
+            }
+        }
+        self.set_unreachable();
+        Ok(())
+    }
+
+    fn op_call(&mut self, params: u32, results: u32, op: impl FnOnce(Slot) -> Op) {
+        let base_pos = self.height() - params;
+        self.materialize_from(base_pos);
+        let base = self.temp(base_pos);
+        self.emit(op(base));
+        self.stack.truncate(base_pos as usize);
+        for _ in 0..results {
+            self.push_temp();
+        }
+        // A call may need more cells than its arguments: its results.
+        self.max_height = self.max_height.max(base_pos + results.max(params));
+    }
+
+    /// Pops `n` operands that must sit in consecutive cells; returns the first cell.
+    fn pop_consecutive(&mut self, n: u32) -> Slot {
+        let base_pos = self.height() - n;
+        self.materialize_from(base_pos);
+        self.stack.truncate(base_pos as usize);
+        self.temp(base_pos)
+    }
+
+    fn unary(&mut self, make: impl FnOnce(Slot, Slot) -> Op) {
+        let src = self.pop();
+        let dst = self.push_temp();
+        self.emit_result(make(dst, src), dst);
+    }
+
+    fn binary(&mut self, make: impl FnOnce(Slot, Slot, Slot) -> Op) {
+        let b = self.pop();
+        let a = self.pop();
+        let dst = self.push_temp();
+        self.emit_result(make(dst, a, b), dst);
+    }
+
+    fn push_const(&mut self, cell: u64) {
+        let slot = self.const_slots[&cell];
+        self.stack.push(Operand::At(slot));
+        self.max_height = self.max_height.max(self.height());
+    }
+
+    fn local_set(&mut self, local: Slot, tee: bool) {
+        self.preserve_local(local);
+        let pos = self.height() - 1;
+        let top = self.stack[pos as usize];
+        let retarget = top == Operand::Temp
+            && self.last_result == Some((self.code.len() - 1, self.temp(pos)))
+            && self.code.last_mut().is_some_and(|op| op.set_result(local));
+        if retarget {
+            self.last_result = None;
+            if tee {
+                self.stack[pos as usize] = Operand::At(local);
+            } else {
+                self.stack.pop();
+            }
+            return;
+        }
+        let src = self.slot_at(pos);
+        if src != local {
+            self.emit(Op::Copy { dst: local, src });
+        }
+        if !tee {
+            self.stack.pop();
+        }
+    }
+
+    fn translate_op(&mut self, m: &ModuleInner, op: &Operator<'_>) -> Result<(), Error> {
+        use Operator as O;
+        if !self.reachable() {
+            // Dead code: only the block structure matters.
+            match op {
+                O::Block { .. } | O::Loop { .. } | O::If { .. } => {
+                    self.push_ctrl(Kind::Block, 0, 0)
+                }
+                O::Else => {
+                    let c = self.ctrl.last().expect("control frame");
+                    if !c.dead && c.kind == Kind::If {
+                        self.op_else();
+                    }
+                }
+                O::End => self.op_end(),
+                _ => {}
+            }
+            return Ok(());
+        }
+        self.charge_fuel();
+        macro_rules! un {
+            ($v:ident) => {
+                self.unary(|dst, src| Op::$v { dst, src })
+            };
+        }
+        macro_rules! bin {
+            ($v:ident) => {
+                self.binary(|dst, a, b| Op::$v { dst, a, b })
+            };
+        }
+        macro_rules! load {
+            ($v:ident, $memarg:expr) => {{
+                let offset = $memarg.offset as u32;
+                self.unary(|dst, addr| Op::$v { dst, addr, offset })
+            }};
+        }
+        macro_rules! store {
+            ($v:ident, $memarg:expr) => {{
+                let offset = $memarg.offset as u32;
+                let val = self.pop();
+                let addr = self.pop();
+                self.emit(Op::$v { addr, val, offset });
+            }};
+        }
+        match *op {
+            O::Nop => {}
+            O::Unreachable => {
+                self.emit(Op::Unreachable);
+                self.set_unreachable();
+            }
+            O::Block { blockty } => {
+                let (p, r) = self.block_arity(m, blockty);
+                self.materialize_from(0);
+                self.push_ctrl(Kind::Block, p, r);
+            }
+            O::Loop { blockty } => {
+                let (p, r) = self.block_arity(m, blockty);
+                self.materialize_from(0);
+                self.push_ctrl(Kind::Loop, p, r);
+                self.bind_here();
+                let start = self.here() - u32::from(self.consume_fuel);
+                self.ctrl.last_mut().expect("control frame").loop_start = start;
+            }
+            O::If { blockty } => {
+                let (p, r) = self.block_arity(m, blockty);
+                let cond = self.pop();
+                self.materialize_from(0);
+                let at = self.emit(Op::BrIfEqz {
+                    cond,
+                    target: u32::MAX,
+                });
+                self.push_ctrl(Kind::If, p, r);
+                self.ctrl.last_mut().expect("control frame").else_fixup = Some(at);
+                self.bind_here();
+            }
+            O::Else => self.op_else(),
+            O::End => self.op_end(),
+            O::Br { relative_depth } => {
+                self.emit_branch(relative_depth);
+                self.set_unreachable();
+            }
+            O::BrIf { relative_depth } => {
+                let cond = self.pop();
+                let i = self.ctrl.len() - 1 - relative_depth as usize;
+                if i != 0 && !self.branch_needs_copies(relative_depth) {
+                    if self.ctrl[i].kind == Kind::Loop {
+                        let target = self.ctrl[i].loop_start;
+                        self.emit(Op::BrIfNez { cond, target });
+                    } else {
+                        let at = self.emit(Op::BrIfNez {
+                            cond,
+                            target: u32::MAX,
+                        });
+                        self.ctrl[i].fixups.push(at);
+                    }
+                } else {
+                    let skip = self.emit(Op::BrIfEqz {
+                        cond,
+                        target: u32::MAX,
+                    });
+                    self.emit_branch(relative_depth);
+                    let here = self.here();
+                    self.patch(skip, here);
+                }
+                self.bind_here();
+            }
+            O::BrTable { ref targets } => self.op_br_table(targets)?,
+            O::Return => {
+                self.emit_return();
+                self.set_unreachable();
+            }
+            O::Call { function_index } => {
+                let t = &m.types[m.func_types[function_index as usize] as usize];
+                let (p, r) = (t.params.len() as u32, t.results.len() as u32);
+                self.op_call(p, r, |base| Op::Call {
+                    func: function_index,
+                    base,
+                });
+                self.bind_here();
+            }
+            O::CallIndirect {
+                type_index,
+                table_index,
+            } => {
+                let t = &m.types[type_index as usize];
+                let (p, r) = (t.params.len() as u32, t.results.len() as u32);
+                let index = self.pop();
+                let sig = self.indirect.len() as u32;
+                self.indirect
+                    .push((table_index, m.type_ids[type_index as usize]));
+                // The index may sit in the callee's frame: the call reads it first.
+                self.op_call(p, r, |base| Op::CallIndirect { index, base, sig });
+                self.bind_here();
+            }
+            O::Drop => {
+                self.stack.pop();
+            }
+            O::Select | O::TypedSelect { .. } => {
+                let cond = self.pop();
+                let b = self.pop();
+                let pos = self.height() - 1;
+                self.materialize(pos);
+                let dst = self.temp(pos);
+                self.emit(Op::Select { dst, cond, b });
+            }
+            O::TypedSelectMulti { .. } => {
+                return Err(unsupported("multi-value select", self.offset))
+            }
+            O::LocalGet { local_index } => {
+                self.stack.push(Operand::At(local_index));
+                self.max_height = self.max_height.max(self.height());
+            }
+            O::LocalSet { local_index } => self.local_set(local_index, false),
+            O::LocalTee { local_index } => self.local_set(local_index, true),
+            O::GlobalGet { global_index } => {
+                let dst = self.push_temp();
+                self.emit_result(
+                    Op::GlobalGet {
+                        dst,
+                        global: global_index,
+                    },
+                    dst,
+                );
+            }
+            O::GlobalSet { global_index } => {
+                let src = self.pop();
+                self.emit(Op::GlobalSet {
+                    global: global_index,
+                    src,
+                });
+            }
+            O::I32Load { memarg } | O::F32Load { memarg } => load!(Load32, memarg),
+            O::I64Load { memarg } | O::F64Load { memarg } => load!(Load64, memarg),
+            O::I32Load8S { memarg } => load!(I32Load8S, memarg),
+            O::I32Load8U { memarg } => load!(I32Load8U, memarg),
+            O::I32Load16S { memarg } => load!(I32Load16S, memarg),
+            O::I32Load16U { memarg } => load!(I32Load16U, memarg),
+            O::I64Load8S { memarg } => load!(I64Load8S, memarg),
+            O::I64Load8U { memarg } => load!(I64Load8U, memarg),
+            O::I64Load16S { memarg } => load!(I64Load16S, memarg),
+            O::I64Load16U { memarg } => load!(I64Load16U, memarg),
+            O::I64Load32S { memarg } => load!(I64Load32S, memarg),
+            O::I64Load32U { memarg } => load!(I64Load32U, memarg),
+            O::I32Store { memarg } | O::F32Store { memarg } | O::I64Store32 { memarg } => {
+                store!(Store32, memarg)
+            }
+            O::I64Store { memarg } | O::F64Store { memarg } => store!(Store64, memarg),
+            O::I32Store8 { memarg } | O::I64Store8 { memarg } => store!(Store8, memarg),
+            O::I32Store16 { memarg } | O::I64Store16 { memarg } => store!(Store16, memarg),
+            O::MemorySize { .. } => {
+                let dst = self.push_temp();
+                self.emit_result(Op::MemorySize { dst }, dst);
+            }
+            O::MemoryGrow { .. } => {
+                let delta = self.pop();
+                let dst = self.push_temp();
+                self.emit(Op::MemoryGrow { dst, delta });
+            }
+            O::MemoryFill { .. } => {
+                let base = self.pop_consecutive(3);
+                self.emit(Op::MemoryFill { base });
+            }
+            O::MemoryCopy { .. } => {
+                let base = self.pop_consecutive(3);
+                self.emit(Op::MemoryCopy { base });
+            }
+            O::MemoryInit { data_index, .. } => {
+                let base = self.pop_consecutive(3);
+                self.emit(Op::MemoryInit {
+                    base,
+                    data: data_index,
+                });
+            }
+            O::DataDrop { data_index } => {
+                self.emit(Op::DataDrop { data: data_index });
+            }
+            O::TableGet { table } => {
+                let index = self.pop();
+                let dst = self.push_temp();
+                self.emit_result(Op::TableGet { dst, index, table }, dst);
+            }
+            O::TableSet { table } => {
+                let val = self.pop();
+                let index = self.pop();
+                self.emit(Op::TableSet { index, val, table });
+            }
+            O::TableSize { table } => {
+                let dst = self.push_temp();
+                self.emit_result(Op::TableSize { dst, table }, dst);
+            }
+            O::TableGrow { table } => {
+                let base = self.pop_consecutive(2);
+                self.push_temp();
+                self.emit(Op::TableGrow { base, table });
+            }
+            O::TableFill { table } => {
+                let base = self.pop_consecutive(3);
+                self.emit(Op::TableFill { base, table });
+            }
+            O::TableCopy {
+                dst_table,
+                src_table,
+            } => {
+                let base = self.pop_consecutive(3);
+                self.emit(Op::TableCopy {
+                    base,
+                    dst_table,
+                    src_table,
+                });
+            }
+            O::TableInit { elem_index, table } => {
+                let base = self.pop_consecutive(3);
+                self.emit(Op::TableInit {
+                    base,
+                    table,
+                    elem: elem_index,
+                });
+            }
+            O::ElemDrop { elem_index } => {
+                self.emit(Op::ElemDrop { elem: elem_index });
+            }
+            O::RefNull { .. } => self.push_const(0),
+            O::RefIsNull => un!(I64Eqz),
+            O::RefFunc { function_index } => {
+                let dst = self.push_temp();
+                self.emit_result(
+                    Op::RefFunc {
+                        dst,
+                        func: function_index,
+                    },
+                    dst,
+                );
+            }
+            O::I32Const { value } => self.push_const(value as u32 as u64),
+            O::I64Const { value } => self.push_const(value as u64),
+            O::F32Const { value } => self.push_const(value.bits() as u64),
+            O::F64Const { value } => self.push_const(value.bits()),
+            // Reinterpretations do not change a cell.
+            O::I32ReinterpretF32
+            | O::F32ReinterpretI32
+            | O::I64ReinterpretF64
+            | O::F64ReinterpretI64 => {}
+            O::I32Eqz => un!(I32Eqz),
+            O::I32Eq => bin!(I32Eq),
+            O::I32Ne => bin!(I32Ne),
+            O::I32LtS => bin!(I32LtS),
+            O::I32LtU => bin!(I32LtU),
+            O::I32GtS => bin!(I32GtS),
+            O::I32GtU => bin!(I32GtU),
+            O::I32LeS => bin!(I32LeS),
+            O::I32LeU => bin!(I32LeU),
+            O::I32GeS => bin!(I32GeS),
+            O::I32GeU => bin!(I32GeU),
+            O::I64Eqz => un!(I64Eqz),
+            O::I64Eq => bin!(I64Eq),
+            O::I64Ne => bin!(I64Ne),
+            O::I64LtS => bin!(I64LtS),
+            O::I64LtU => bin!(I64LtU),
+            O::I64GtS => bin!(I64GtS),
+            O::I64GtU => bin!(I64GtU),
+            O::I64LeS => bin!(I64LeS),
+            O::I64LeU => bin!(I64LeU),
+            O::I64GeS => bin!(I64GeS),
+            O::I64GeU => bin!(I64GeU),
+            O::F32Eq => bin!(F32Eq),
+            O::F32Ne => bin!(F32Ne),
+            O::F32Lt => bin!(F32Lt),
+            O::F32Gt => bin!(F32Gt),
+            O::F32Le => bin!(F32Le),
+            O::F32Ge => bin!(F32Ge),
+            O::F64Eq => bin!(F64Eq),
+            O::F64Ne => bin!(F64Ne),
+            O::F64Lt => bin!(F64Lt),
+            O::F64Gt => bin!(F64Gt),
+            O::F64Le => bin!(F64Le),
+            O::F64Ge => bin!(F64Ge),
+            O::I32Clz => un!(I32Clz),
+            O::I32Ctz => un!(I32Ctz),
+            O::I32Popcnt => un!(I32Popcnt),
+            O::I32Add => bin!(I32Add),
+            O::I32Sub => bin!(I32Sub),
+            O::I32Mul => bin!(I32Mul),
+            O::I32DivS => bin!(I32DivS),
+            O::I32DivU => bin!(I32DivU),
+            O::I32RemS => bin!(I32RemS),
+            O::I32RemU => bin!(I32RemU),
+            O::I32And => bin!(I32And),
+            O::I32Or => bin!(I32Or),
+            O::I32Xor => bin!(I32Xor),
+            O::I32Shl => bin!(I32Shl),
+            O::I32ShrS => bin!(I32ShrS),
+            O::I32ShrU => bin!(I32ShrU),
+            O::I32Rotl => bin!(I32Rotl),
+            O::I32Rotr => bin!(I32Rotr),
+            O::I64Clz => un!(I64Clz),
+            O::I64Ctz => un!(I64Ctz),
+            O::I64Popcnt => un!(I64Popcnt),
+            O::I64Add => bin!(I64Add),
+            O::I64Sub => bin!(I64Sub),
+            O::I64Mul => bin!(I64Mul),
+            O::I64DivS => bin!(I64DivS),
+            O::I64DivU => bin!(I64DivU),
+            O::I64RemS => bin!(I64RemS),
+            O::I64RemU => bin!(I64RemU),
+            O::I64And => bin!(I64And),
+            O::I64Or => bin!(I64Or),
+            O::I64Xor => bin!(I64Xor),
+            O::I64Shl => bin!(I64Shl),
+            O::I64ShrS => bin!(I64ShrS),
+            O::I64ShrU => bin!(I64ShrU),
+            O::I64Rotl => bin!(I64Rotl),
+            O::I64Rotr => bin!(I64Rotr),
+            O::F32Abs => un!(F32Abs),
+            O::F32Neg => un!(F32Neg),
+            O::F32Ceil => un!(F32Ceil),
+            O::F32Floor => un!(F32Floor),
+            O::F32Trunc => un!(F32Trunc),
+            O::F32Nearest => un!(F32Nearest),
+            O::F32Sqrt => un!(F32Sqrt),
+            O::F32Add => bin!(F32Add),
+            O::F32Sub => bin!(F32Sub),
+            O::F32Mul => bin!(F32Mul),
+            O::F32Div => bin!(F32Div),
+            O::F32Min => bin!(F32Min),
+            O::F32Max => bin!(F32Max),
+            O::F32Copysign => bin!(F32Copysign),
+            O::F64Abs => un!(F64Abs),
+            O::F64Neg => un!(F64Neg),
+            O::F64Ceil => un!(F64Ceil),
+            O::F64Floor => un!(F64Floor),
+            O::F64Trunc => un!(F64Trunc),
+            O::F64Nearest => un!(F64Nearest),
+            O::F64Sqrt => un!(F64Sqrt),
+            O::F64Add => bin!(F64Add),
+            O::F64Sub => bin!(F64Sub),
+            O::F64Mul => bin!(F64Mul),
+            O::F64Div => bin!(F64Div),
+            O::F64Min => bin!(F64Min),
+            O::F64Max => bin!(F64Max),
+            O::F64Copysign => bin!(F64Copysign),
+            O::I32WrapI64 => un!(I32WrapI64),
+            O::I32TruncF32S => un!(I32TruncF32S),
+            O::I32TruncF32U => un!(I32TruncF32U),
+            O::I32TruncF64S => un!(I32TruncF64S),
+            O::I32TruncF64U => un!(I32TruncF64U),
+            O::I64ExtendI32S => un!(I64ExtendI32S),
+            O::I64ExtendI32U => un!(I64ExtendI32U),
+            O::I64TruncF32S => un!(I64TruncF32S),
+            O::I64TruncF32U => un!(I64TruncF32U),
+            O::I64TruncF64S => un!(I64TruncF64S),
+            O::I64TruncF64U => un!(I64TruncF64U),
+            O::F32ConvertI32S => un!(F32ConvertI32S),
+            O::F32ConvertI32U => un!(F32ConvertI32U),
+            O::F32ConvertI64S => un!(F32ConvertI64S),
+            O::F32ConvertI64U => un!(F32ConvertI64U),
+            O::F32DemoteF64 => un!(F32DemoteF64),
+            O::F64ConvertI32S => un!(F64ConvertI32S),
+            O::F64ConvertI32U => un!(F64ConvertI32U),
+            O::F64ConvertI64S => un!(F64ConvertI64S),
+            O::F64ConvertI64U => un!(F64ConvertI64U),
+            O::F64PromoteF32 => un!(F64PromoteF32),
+            O::I32Extend8S => un!(I32Extend8S),
+            O::I32Extend16S => un!(I32Extend16S),
+            O::I64Extend8S => un!(I64Extend8S),
+            O::I64Extend16S => un!(I64Extend16S),
+            O::I64Extend32S => un!(I64Extend32S),
+            O::I32TruncSatF32S => un!(I32TruncSatF32S),
+            O::I32TruncSatF32U => un!(I32TruncSatF32U),
+            O::I32TruncSatF64S => un!(I32TruncSatF64S),
+            O::I32TruncSatF64U => un!(I32TruncSatF64U),
+            O::I64TruncSatF32S => un!(I64TruncSatF32S),
+            O::I64TruncSatF32U => un!(I64TruncSatF32U),
+            O::I64TruncSatF64S => un!(I64TruncSatF64S),
+            O::I64TruncSatF64U => un!(I64TruncSatF64U),
+            _ => return Err(unsupported(&format!("operator {op:?}"), self.offset)),
+        }
+        Ok(())
+    }
+}
