@@ -418,13 +418,16 @@ impl Translator {
             return;
         }
         let here = self.here();
+        let joined = !c.fixups.is_empty() || c.else_fixup.is_some();
         for at in c.fixups {
             self.patch(at, here);
         }
         if let Some(at) = c.else_fixup {
             self.patch(at, here);
         }
-        self.bind_here();
+        if joined {
+            self.bind_here();
+        }
         self.stack.truncate(c.height as usize);
         for _ in 0..c.results {
             self.push_temp();
@@ -975,5 +978,83 @@ impl Translator {
             _ => return Err(unsupported(&format!("operator {op:?}"), self.offset)),
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ir::Op;
+    use crate::{Engine, Module};
+
+    /// The IR of the module's first defined function.
+    fn ir(wat: &str) -> Vec<Op> {
+        let m = Module::from_wat(&Engine::default(), wat).unwrap();
+        m.inner.funcs[0].code.clone()
+    }
+
+    #[test]
+    fn operands_are_read_in_place_and_results_retargeted() {
+        // params: 0, 1; local: 2; constant cell 3.
+        let code = ir("(module (func (param i32 i32) (local i32)
+            local.get 0 local.get 1 i32.add i32.const 7 i32.mul local.set 2))");
+        assert_eq!(
+            code,
+            vec![
+                Op::I32Add { dst: 4, a: 0, b: 1 },
+                Op::I32Mul { dst: 2, a: 4, b: 3 },
+                Op::Return { src: 0, n: 0 },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pending_local_read_survives_a_write_to_it() {
+        // `local.get 0` is still on the stack when local 0 is overwritten.
+        let code = ir("(module (func (param i32) (result i32)
+            local.get 0 i32.const 5 local.set 0 local.get 0 i32.add))");
+        assert_eq!(
+            code,
+            vec![
+                Op::Copy { dst: 2, src: 0 },
+                Op::Copy { dst: 0, src: 1 },
+                Op::I32Add { dst: 2, a: 2, b: 0 },
+                Op::Return { src: 2, n: 1 },
+            ]
+        );
+    }
+
+    #[test]
+    fn branches_resolve_to_absolute_targets() {
+        let code = ir("(module (func (param i32) (loop local.get 0 br_if 0)))");
+        assert_eq!(
+            code,
+            vec![
+                Op::BrIfNez { cond: 0, target: 0 },
+                Op::Return { src: 0, n: 0 }
+            ]
+        );
+    }
+
+    #[test]
+    fn fuel_regions_are_charged_per_straight_line_run() {
+        let engine = Engine::new(crate::Config::default().consume_fuel(true));
+        let m = Module::from_wat(
+            &engine,
+            "(module (func (param i32) (loop local.get 0 br_if 0) nop))",
+        )
+        .unwrap();
+        let code = &m.inner.funcs[0].code;
+        // `loop`; then `local.get 0 br_if 0` in the loop; then `end nop end` after the
+        // branch (the loop's end is no join point: nothing branches there).
+        assert_eq!(
+            code[..],
+            [
+                Op::Fuel { amount: 1 },
+                Op::Fuel { amount: 2 },
+                Op::BrIfNez { cond: 0, target: 1 },
+                Op::Fuel { amount: 3 },
+                Op::Return { src: 0, n: 0 },
+            ]
+        );
     }
 }

@@ -1,0 +1,19 @@
+;; Naive recursive Fibonacci: call-heavy, with repeated arguments.
+(module
+  (func $fib (export "fib") (param $n i32) (result i32)
+    local.get $n
+    i32.const 2
+    i32.lt_u
+    if (result i32)
+      local.get $n
+    else
+      local.get $n
+      i32.const 1
+      i32.sub
+      call $fib
+      local.get $n
+      i32.const 2
+      i32.sub
+      call $fib
+      i32.add
+    end))
