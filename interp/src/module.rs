@@ -335,7 +335,10 @@ fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {
         datas: Vec::new(),
     };
     let mut translator = crate::translate::Translator::default();
-    for payload in Parser::new(0).parse_all(bytes) {
+    let mut parser = Parser::new(0);
+    // The binary format itself depends on features (e.g. 64-bit limits with memory64).
+    parser.set_features(features);
+    for payload in parser.parse_all(bytes) {
         let payload = payload.map_err(malformed)?;
         let valid = validator.payload(&payload).map_err(invalid)?;
         if let wasmparser::ValidPayload::Func(func, body) = valid {

@@ -393,9 +393,20 @@ impl Translator {
         let n = self.ctrl[0].results;
         let top = self.height() - n;
         if n > 1 {
-            self.materialize_from(top);
+            // Several results must be contiguous. Copy them into their temporaries without
+            // marking them materialized: on a conditional path the other path did not copy.
+            for pos in top..top + n {
+                let (src, dst) = (self.slot_at(pos), self.temp(pos));
+                if src != dst {
+                    self.emit(Op::Copy { dst, src });
+                }
+            }
         }
-        let src = if n == 0 { 0 } else { self.slot_at(top) };
+        let src = match n {
+            0 => 0,
+            1 => self.slot_at(top),
+            _ => self.temp(top),
+        };
         self.emit(Op::Return { src, n });
     }
 

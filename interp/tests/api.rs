@@ -258,3 +258,34 @@ fn imports_are_shared_store_objects() {
         Err(Error::Link(_))
     ));
 }
+
+#[test]
+fn multi_value_branches_out_of_a_function() {
+    // Each br_table entry and br_if path must move the results itself: one path's
+    // copies must not be assumed by another (found by v2 func.wast).
+    let engine = Engine::default();
+    let (mut s, i) = instance(
+        &engine,
+        r#"(module
+        (func (export "t") (param i32) (result i32 i64)
+          (br_table 0 0 (i32.const 50) (i64.const 51) (local.get 0))
+          (i32.const 51) (i64.const 52))
+        (func (export "f") (param i32) (result i32 i64)
+          (br_if 0 (i32.const 1) (i64.const 2) (local.get 0))
+          drop drop (i32.const 3) (i64.const 4)))"#,
+    );
+    for arg in [0, 1, 10, -100] {
+        assert_eq!(
+            i.call(&mut s, "t", &[Value::I32(arg)]).unwrap(),
+            vec![Value::I32(50), Value::I64(51)]
+        );
+    }
+    assert_eq!(
+        i.call(&mut s, "f", &[Value::I32(1)]).unwrap(),
+        vec![Value::I32(1), Value::I64(2)]
+    );
+    assert_eq!(
+        i.call(&mut s, "f", &[Value::I32(0)]).unwrap(),
+        vec![Value::I32(3), Value::I64(4)]
+    );
+}
