@@ -1069,3 +1069,17 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod fib_shape {
+    #[test]
+    fn fib_body_is_compact() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../bench/wat/fib.wat"))
+                .unwrap();
+        let m = crate::Module::from_wat(&crate::Engine::default(), &text).unwrap();
+        let code = &m.inner.funcs[0].code;
+        // 17 wasm instructions; README's architecture section quotes this figure.
+        assert_eq!(code.len(), 10, "{code:#?}");
+    }
+}

@@ -1,0 +1,462 @@
+//! Runs a script's commands in one engine: one arm per directive kind, each directive
+//! behind `catch_unwind`, modules tracked by `$id` in a fresh store and linker per file.
+
+use crate::panics;
+use crate::report::{EngineKind, EngineReport, Outcome};
+use crate::script::{Action, Command, CommandKind, Encoded};
+use crate::spectest;
+use crate::values::{show_expected, show_values, Expected};
+use memowasm::{Config, Engine, Error, Instance, Linker, Module, Store, Value};
+use std::collections::{HashMap, HashSet};
+use wasmparser::WasmFeatures;
+
+/// The engine configuration for `kind` running scripts written for `features`.
+pub fn config(kind: EngineKind, features: WasmFeatures) -> Config {
+    match kind {
+        EngineKind::Plain => Config::default().features(features),
+    }
+}
+
+/// Whether a trap message is the one the script expects: ours may be a prefix of the
+/// expected text, which sometimes carries details ("uninitialized element 2").
+pub fn trap_matches(got: &str, expected: &str) -> bool {
+    !got.is_empty() && expected.starts_with(got)
+}
+
+/// Runs `commands` in a fresh store of `kind`; one outcome per command.
+pub fn run(
+    commands: &[Command],
+    kind: EngineKind,
+    features: WasmFeatures,
+    verbose: bool,
+) -> EngineReport {
+    let mut report = EngineReport::new(kind);
+    let mut state = match State::new(config(kind, features), verbose) {
+        Ok(state) => state,
+        Err(e) => {
+            let first = commands.first().map_or((1, 1), |c| (c.line, c.col));
+            report.record(
+                first.0,
+                first.1,
+                "spectest",
+                Outcome::fail("the spectest module", e.to_string()),
+            );
+            return report;
+        }
+    };
+    for cmd in commands {
+        let outcome = match panics::catch(|| state.execute(cmd)) {
+            Ok(outcome) => outcome,
+            Err(message) => {
+                state.after_panic(cmd);
+                Outcome::fail(expectation(cmd), format!("panicked: {message}"))
+            }
+        };
+        if verbose {
+            println!("{}:{} {} -> {outcome:?}", cmd.line, cmd.col, cmd.directive);
+        }
+        report.record(cmd.line, cmd.col, cmd.directive, outcome);
+    }
+    report
+}
+
+/// What a command expects, for a report of a panic.
+fn expectation(cmd: &Command) -> String {
+    match &cmd.kind {
+        CommandKind::Module { .. }
+        | CommandKind::ModuleInstance { .. }
+        | CommandKind::AssertReturnModule { .. } => "module instantiates".into(),
+        CommandKind::ModuleDefinition { .. } => "module compiles".into(),
+        CommandKind::Register { .. } => "instance is registered".into(),
+        CommandKind::Invoke(_) => "call returns".into(),
+        CommandKind::AssertReturn { expected, .. } => show_expected(expected),
+        CommandKind::AssertTrap { message, .. }
+        | CommandKind::AssertUninstantiable { message, .. } => {
+            format!("trap: {message}")
+        }
+        CommandKind::AssertExhaustion { message, .. } => format!("exhaustion trap: {message}"),
+        CommandKind::AssertInvalid { message, .. } => format!("invalid: {message}"),
+        CommandKind::AssertMalformed { message, .. } => format!("malformed: {message}"),
+        CommandKind::AssertUnlinkable { message, .. } => format!("link error: {message}"),
+        CommandKind::Unsupported { reason } => reason.clone(),
+    }
+}
+
+/// A module or instance slot: usable, or why directives that need it cannot run.
+#[derive(Clone)]
+enum Slot<T> {
+    Ready(T),
+    /// Uses a feature the engine does not support: dependents are skipped.
+    Unsupported(String),
+    /// Failed (the text says where): dependents fail.
+    Failed(String),
+}
+
+impl<T: Clone> Slot<T> {
+    /// The object, or the outcome of a directive that depends on it.
+    fn get(&self) -> Result<T, Outcome> {
+        match self {
+            Slot::Ready(x) => Ok(x.clone()),
+            Slot::Unsupported(reason) => Err(Outcome::skip(reason.clone())),
+            Slot::Failed(why) => Err(Outcome::fail("a usable module", why.clone())),
+        }
+    }
+}
+
+struct State {
+    engine: Engine,
+    store: Store,
+    linker: Linker,
+    /// The most recent instance: the target of actions without `$id`.
+    current: Option<Slot<Instance>>,
+    instances: HashMap<String, Slot<Instance>>,
+    definitions: HashMap<String, Slot<Module>>,
+    last_definition: Option<Slot<Module>>,
+    /// `register` names whose instance was unsupported: modules importing them are skipped.
+    unsupported_names: HashSet<String>,
+}
+
+impl State {
+    fn new(config: Config, verbose: bool) -> Result<State, Error> {
+        let engine = Engine::new(config);
+        let mut store = Store::new(&engine);
+        let mut linker = Linker::new();
+        spectest::define(&mut store, &mut linker, verbose)?;
+        Ok(State {
+            engine,
+            store,
+            linker,
+            current: None,
+            instances: HashMap::new(),
+            definitions: HashMap::new(),
+            last_definition: None,
+            unsupported_names: HashSet::new(),
+        })
+    }
+
+    /// After a panic, the module a command was creating is unusable.
+    fn after_panic(&mut self, cmd: &Command) {
+        match &cmd.kind {
+            CommandKind::Module { name, .. } => {
+                self.set_instance(name.clone(), failed_at(cmd.line))
+            }
+            CommandKind::ModuleInstance { instance, .. } => {
+                self.set_instance(instance.clone(), failed_at(cmd.line))
+            }
+            CommandKind::ModuleDefinition { name, .. } => {
+                self.set_definition(name.clone(), failed_at(cmd.line))
+            }
+            _ => {}
+        }
+    }
+
+    fn execute(&mut self, cmd: &Command) -> Outcome {
+        match &cmd.kind {
+            CommandKind::Module { name, module } => {
+                let (slot, outcome) = match self.compile(module) {
+                    Ok(m) => self.instantiate(&m, cmd.line),
+                    Err(outcome) => (dependent_slot(&outcome, cmd.line), outcome),
+                };
+                self.set_instance(name.clone(), slot);
+                outcome
+            }
+            CommandKind::ModuleDefinition { name, module } => {
+                let (slot, outcome) = match self.compile(module) {
+                    Ok(m) => (Slot::Ready(m), Outcome::Pass),
+                    Err(outcome) => (dependent_slot(&outcome, cmd.line), outcome),
+                };
+                self.set_definition(name.clone(), slot);
+                outcome
+            }
+            CommandKind::ModuleInstance { instance, module } => {
+                let def = match module {
+                    Some(name) => self.definitions.get(name).cloned(),
+                    None => self.last_definition.clone(),
+                };
+                let (slot, outcome) = match def.map(|d| d.get()) {
+                    None => (
+                        failed_at(cmd.line),
+                        Outcome::fail("a module definition", "none by that name"),
+                    ),
+                    Some(Ok(m)) => self.instantiate(&m, cmd.line),
+                    Some(Err(outcome)) => (dependent_slot(&outcome, cmd.line), outcome),
+                };
+                self.set_instance(instance.clone(), slot);
+                outcome
+            }
+            CommandKind::Register { name, module } => {
+                match self.instance_slot(module.as_deref()).get() {
+                    Ok(instance) => {
+                        self.linker.define_instance(&self.store, name, instance);
+                        Outcome::Pass
+                    }
+                    Err(outcome) => {
+                        if matches!(outcome, Outcome::Skip { .. }) {
+                            self.unsupported_names.insert(name.clone());
+                        }
+                        outcome
+                    }
+                }
+            }
+            CommandKind::Invoke(action) => match self.perform(action) {
+                Ok(Ok(_)) => Outcome::Pass,
+                Ok(Err(e)) => Outcome::fail("call returns", e.to_string()),
+                Err(outcome) => outcome,
+            },
+            CommandKind::AssertReturn { action, expected } => match self.perform(action) {
+                Ok(Ok(values)) => check_results(expected, &values),
+                Ok(Err(e)) => Outcome::fail(show_expected(expected), e.to_string()),
+                Err(outcome) => outcome,
+            },
+            CommandKind::AssertReturnModule { module } => match self.compile(module) {
+                Ok(m) => self.instantiate(&m, cmd.line).1,
+                Err(outcome) => outcome,
+            },
+            CommandKind::AssertTrap { action, message } => match self.perform(action) {
+                Ok(result) => check_trap(message, result.map(|v| show_values(&v))),
+                Err(outcome) => outcome,
+            },
+            CommandKind::AssertUninstantiable { module, message } => match self.compile(module) {
+                Ok(m) => match self.unlinkable_dependency(&m) {
+                    Some(outcome) => outcome,
+                    None => check_trap(
+                        message,
+                        self.linker
+                            .instantiate(&mut self.store, &m)
+                            .map(|_| "instance".into()),
+                    ),
+                },
+                Err(outcome) => outcome,
+            },
+            CommandKind::AssertExhaustion { action, message } => match self.perform(action) {
+                Ok(result) => check_trap(message, result.map(|v| show_values(&v))),
+                Err(outcome) => outcome,
+            },
+            CommandKind::AssertInvalid { module, message } => {
+                check_rejected(module, message, self.compile_raw(module))
+            }
+            CommandKind::AssertMalformed { module, message } => {
+                check_rejected(module, message, self.compile_raw(module))
+            }
+            CommandKind::AssertUnlinkable { module, message } => match self.compile(module) {
+                Ok(m) => match self.unlinkable_dependency(&m) {
+                    Some(outcome) => outcome,
+                    None => match self.linker.instantiate(&mut self.store, &m) {
+                        Err(Error::Link(_)) => Outcome::Pass,
+                        Err(e) => Outcome::fail(format!("link error: {message}"), e.to_string()),
+                        Ok(_) => Outcome::fail(format!("link error: {message}"), "instantiated"),
+                    },
+                },
+                Err(outcome) => outcome,
+            },
+            CommandKind::Unsupported { reason } => Outcome::skip(reason.clone()),
+        }
+    }
+
+    fn compile_raw(&self, module: &Encoded) -> Option<Result<Module, Error>> {
+        module
+            .as_ref()
+            .ok()
+            .map(|bytes| Module::new(&self.engine, bytes))
+    }
+
+    /// Compiles a module that must be valid; `Err` is the directive's outcome when it is not
+    /// (a skip when the module is unsupported).
+    fn compile(&self, module: &Encoded) -> Result<Module, Outcome> {
+        match self.compile_raw(module) {
+            Some(Ok(m)) => Ok(m),
+            Some(Err(Error::Unsupported { message, .. })) => {
+                Err(Outcome::skip(format!("unsupported module: {message}")))
+            }
+            Some(Err(e)) => Err(Outcome::fail("a valid module", e.to_string())),
+            None => {
+                let text = module.as_ref().err().cloned().unwrap_or_default();
+                Err(Outcome::fail(
+                    "a valid module",
+                    format!("text format error: {text}"),
+                ))
+            }
+        }
+    }
+
+    /// Instantiates `m`; the slot for the new instance and the directive's outcome.
+    fn instantiate(&mut self, m: &Module, line: u32) -> (Slot<Instance>, Outcome) {
+        if let Some(outcome) = self.unlinkable_dependency(m) {
+            return (dependent_slot(&outcome, line), outcome);
+        }
+        match self.linker.instantiate(&mut self.store, m) {
+            Ok(instance) => (Slot::Ready(instance), Outcome::Pass),
+            Err(e) => (
+                failed_at(line),
+                Outcome::fail("module instantiates", e.to_string()),
+            ),
+        }
+    }
+
+    /// A skip if `m` imports from a registered module that was itself unsupported.
+    fn unlinkable_dependency(&self, m: &Module) -> Option<Outcome> {
+        let imp = m
+            .imports()
+            .iter()
+            .find(|imp| self.unsupported_names.contains(&imp.module))?;
+        Some(Outcome::skip(format!(
+            "imports from {:?}, an unsupported module",
+            imp.module
+        )))
+    }
+
+    fn set_instance(&mut self, name: Option<String>, slot: Slot<Instance>) {
+        if let Some(name) = name {
+            self.instances.insert(name, slot.clone());
+        }
+        self.current = Some(slot);
+    }
+
+    fn set_definition(&mut self, name: Option<String>, slot: Slot<Module>) {
+        if let Some(name) = name {
+            self.definitions.insert(name, slot.clone());
+        }
+        self.last_definition = Some(slot);
+    }
+
+    fn instance_slot(&self, name: Option<&str>) -> Slot<Instance> {
+        let slot = match name {
+            Some(name) => self.instances.get(name),
+            None => self.current.as_ref(),
+        };
+        slot.cloned().unwrap_or_else(|| match name {
+            Some(name) => Slot::Failed(format!("no module named ${name}")),
+            None => Slot::Failed("no module defined yet".into()),
+        })
+    }
+
+    /// Runs an action: `Err` when its instance is unusable, else the engine's result.
+    fn perform(&mut self, action: &Action) -> Result<Result<Vec<Value>, Error>, Outcome> {
+        let instance = self.instance_slot(action.module()).get()?;
+        Ok(match action {
+            Action::Invoke { name, args, .. } => instance.call(&mut self.store, name, args),
+            Action::Get { global, .. } => match instance.get_global(&self.store, global) {
+                Some(g) => Ok(vec![g.get(&self.store)]),
+                None => Err(Error::Api(format!("no exported global named {global:?}"))),
+            },
+        })
+    }
+}
+
+/// The slot for what the directive at `line` could not make, because of `outcome`.
+fn dependent_slot<T>(outcome: &Outcome, line: u32) -> Slot<T> {
+    match outcome {
+        Outcome::Skip { reason } => Slot::Unsupported(reason.clone()),
+        _ => failed_at(line),
+    }
+}
+
+/// The slot of a module that failed at `line`.
+fn failed_at<T>(line: u32) -> Slot<T> {
+    Slot::Failed(format!("the module at line {line} failed"))
+}
+
+fn check_results(expected: &[Expected], got: &[Value]) -> Outcome {
+    let ok = expected.len() == got.len() && expected.iter().zip(got).all(|(e, v)| e.matches(v));
+    if ok {
+        Outcome::Pass
+    } else {
+        Outcome::fail(show_expected(expected), show_values(got))
+    }
+}
+
+/// `result` is what happened instead of a trap when it is `Ok`.
+fn check_trap(message: &str, result: Result<String, Error>) -> Outcome {
+    let expected = format!("trap: {message}");
+    match result {
+        Err(Error::Trap(trap)) if trap_matches(trap.message(), message) => Outcome::Pass,
+        Err(e) => Outcome::fail(expected, e.to_string()),
+        Ok(got) => Outcome::fail(expected, got),
+    }
+}
+
+/// `assert_invalid` and `assert_malformed`: any rejection passes -- by the text encoder, as
+/// malformed, as invalid, or as unsupported (a module outside the configured features is
+/// invalid for that suite). Error messages differ between implementations and are not compared.
+fn check_rejected(
+    module: &Encoded,
+    message: &str,
+    compiled: Option<Result<Module, Error>>,
+) -> Outcome {
+    match compiled {
+        None => {
+            debug_assert!(module.is_err());
+            Outcome::Pass
+        }
+        Some(Err(Error::Malformed { .. } | Error::Invalid { .. } | Error::Unsupported { .. })) => {
+            Outcome::Pass
+        }
+        Some(Err(e)) => Outcome::fail(format!("rejected: {message}"), e.to_string()),
+        Some(Ok(_)) => Outcome::fail(format!("rejected: {message}"), "module compiled"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trap_messages_match_by_prefix() {
+        assert!(trap_matches(
+            "uninitialized element",
+            "uninitialized element 2"
+        ));
+        assert!(trap_matches(
+            "integer divide by zero",
+            "integer divide by zero"
+        ));
+        assert!(!trap_matches("integer overflow", "integer divide by zero"));
+        assert!(!trap_matches(
+            "out of bounds memory access",
+            "out of bounds"
+        ));
+        assert!(!trap_matches("", "unreachable"));
+    }
+
+    #[test]
+    fn results_must_match_in_number_and_value() {
+        assert_eq!(
+            check_results(&[Expected::I32(1)], &[Value::I32(1)]),
+            Outcome::Pass
+        );
+        assert!(matches!(
+            check_results(&[Expected::I32(1)], &[Value::I32(2)]),
+            Outcome::Fail { .. }
+        ));
+        assert!(matches!(
+            check_results(&[Expected::I32(1)], &[]),
+            Outcome::Fail { .. }
+        ));
+        assert!(matches!(
+            check_results(&[], &[Value::I32(1)]),
+            Outcome::Fail { .. }
+        ));
+    }
+
+    #[test]
+    fn traps_are_checked_by_kind_and_message() {
+        use memowasm::Trap;
+        assert_eq!(
+            check_trap("unreachable", Err(Error::Trap(Trap::Unreachable))),
+            Outcome::Pass
+        );
+        let wrong = check_trap("unreachable", Err(Error::Trap(Trap::IntegerOverflow)));
+        assert_eq!(
+            wrong,
+            Outcome::fail("trap: unreachable", "trap: integer overflow")
+        );
+        assert!(matches!(
+            check_trap("unreachable", Ok("[]".into())),
+            Outcome::Fail { .. }
+        ));
+        assert!(matches!(
+            check_trap("unreachable", Err(Error::Link("x".into()))),
+            Outcome::Fail { .. }
+        ));
+    }
+}
