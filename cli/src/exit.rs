@@ -64,11 +64,7 @@ pub fn parse_args<T: clap::Parser>() -> anyhow::Result<T> {
 
 /// Joins the non-empty lines of a message with spaces.
 pub fn one_line(text: &str) -> String {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

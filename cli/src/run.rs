@@ -33,8 +33,7 @@ impl RunArgs {
     pub fn execute(self) -> anyhow::Result<ExitCode> {
         let path = self.file.display().to_string();
         let data = std::fs::read(&self.file).with_context(|| format!("cannot read {path}"))?;
-        let bytes =
-            wat::parse_bytes(&data).map_err(|e| anyhow!("{path}: {}", wat_error_line(&e)))?;
+        let bytes = wat::parse_bytes(&data).map_err(|e| anyhow!("{path}: {}", wat_error_line(&e)))?;
 
         let mut config = Config::default();
         if let Some(depth) = self.max_call_depth {
@@ -105,15 +104,9 @@ fn parse_args(module: &Module, name: &str, args: &[String]) -> anyhow::Result<Ve
         Some(ExternType::Func(ty)) => ty.clone(),
         Some(_) => bail!("export {name:?} is not a function"),
         None => {
-            let funcs: Vec<&str> = exports
-                .iter()
-                .filter(|e| matches!(e.ty, ExternType::Func(_)))
-                .map(|e| e.name.as_str())
-                .collect();
-            bail!(
-                "no exported function named {name:?} (exported functions: {})",
-                list_or_none(&funcs)
-            )
+            let funcs: Vec<&str> =
+                exports.iter().filter(|e| matches!(e.ty, ExternType::Func(_))).map(|e| e.name.as_str()).collect();
+            bail!("no exported function named {name:?} (exported functions: {})", list_or_none(&funcs))
         }
     };
     if args.len() != ty.params.len() {
@@ -129,8 +122,7 @@ fn parse_args(module: &Module, name: &str, args: &[String]) -> anyhow::Result<Ve
         .zip(&ty.params)
         .enumerate()
         .map(|(i, (text, &ty))| {
-            parse_value(text, ty)
-                .ok_or_else(|| anyhow!("argument {} ({text:?}) is not a valid {ty}", i + 1))
+            parse_value(text, ty).ok_or_else(|| anyhow!("argument {} ({text:?}) is not a valid {ty}", i + 1))
         })
         .collect()
 }
@@ -169,28 +161,19 @@ fn parse_int(text: &str, bits: u32) -> Option<i128> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let magnitude = match digits
-        .strip_prefix("0x")
-        .or_else(|| digits.strip_prefix("0X"))
-    {
+    let magnitude = match digits.strip_prefix("0x").or_else(|| digits.strip_prefix("0X")) {
         Some(hex) => u128::from_str_radix(hex, 16).ok()?,
         None if digits.bytes().all(|b| b.is_ascii_digit()) => digits.parse::<u128>().ok()?,
         None => return None,
     };
-    let value = if negative {
-        -i128::try_from(magnitude).ok()?
-    } else {
-        i128::try_from(magnitude).ok()?
-    };
+    let value = if negative { -i128::try_from(magnitude).ok()? } else { i128::try_from(magnitude).ok()? };
     let fits = value >= -(1i128 << (bits - 1)) && value < (1i128 << bits);
     fits.then_some(value)
 }
 
 /// The raw bits of a float given as `0x...`.
 fn hex_bits(text: &str) -> Option<u128> {
-    let hex = text
-        .strip_prefix("0x")
-        .or_else(|| text.strip_prefix("0X"))?;
+    let hex = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X"))?;
     u128::from_str_radix(hex, 16).ok().or(Some(u128::MAX))
 }
 
@@ -202,28 +185,13 @@ mod tests {
     fn integers_in_decimal_and_hex() {
         assert_eq!(parse_value("42", ValType::I32), Some(Value::I32(42)));
         assert_eq!(parse_value("-1", ValType::I32), Some(Value::I32(-1)));
-        assert_eq!(
-            parse_value("4294967295", ValType::I32),
-            Some(Value::I32(-1))
-        );
-        assert_eq!(
-            parse_value("0xffffffff", ValType::I32),
-            Some(Value::I32(-1))
-        );
-        assert_eq!(
-            parse_value("-2147483648", ValType::I32),
-            Some(Value::I32(i32::MIN))
-        );
+        assert_eq!(parse_value("4294967295", ValType::I32), Some(Value::I32(-1)));
+        assert_eq!(parse_value("0xffffffff", ValType::I32), Some(Value::I32(-1)));
+        assert_eq!(parse_value("-2147483648", ValType::I32), Some(Value::I32(i32::MIN)));
         assert_eq!(parse_value("4294967296", ValType::I32), None);
         assert_eq!(parse_value("-2147483649", ValType::I32), None);
-        assert_eq!(
-            parse_value("0x8000000000000000", ValType::I64),
-            Some(Value::I64(i64::MIN))
-        );
-        assert_eq!(
-            parse_value("-9223372036854775808", ValType::I64),
-            Some(Value::I64(i64::MIN))
-        );
+        assert_eq!(parse_value("0x8000000000000000", ValType::I64), Some(Value::I64(i64::MIN)));
+        assert_eq!(parse_value("-9223372036854775808", ValType::I64), Some(Value::I64(i64::MIN)));
         assert_eq!(parse_value("18446744073709551616", ValType::I64), None);
         for bad in ["", "-", "1.5", "abc", "0x", "+-1", "1e3"] {
             assert_eq!(parse_value(bad, ValType::I32), None, "{bad:?}");
@@ -232,29 +200,12 @@ mod tests {
 
     #[test]
     fn floats_in_decimal_special_and_bits() {
-        assert_eq!(
-            parse_value("1.5", ValType::F32),
-            Some(Value::F32(1.5f32.to_bits()))
-        );
-        assert_eq!(
-            parse_value("-0", ValType::F64),
-            Some(Value::F64(0x8000_0000_0000_0000))
-        );
-        assert_eq!(
-            parse_value("inf", ValType::F32),
-            Some(Value::F32(f32::INFINITY.to_bits()))
-        );
-        assert_eq!(
-            parse_value("-inf", ValType::F64),
-            Some(Value::F64(f64::NEG_INFINITY.to_bits()))
-        );
-        assert!(
-            matches!(parse_value("nan", ValType::F32), Some(Value::F32(b)) if f32::from_bits(b).is_nan())
-        );
-        assert_eq!(
-            parse_value("0x7fa00001", ValType::F32),
-            Some(Value::F32(0x7fa0_0001))
-        );
+        assert_eq!(parse_value("1.5", ValType::F32), Some(Value::F32(1.5f32.to_bits())));
+        assert_eq!(parse_value("-0", ValType::F64), Some(Value::F64(0x8000_0000_0000_0000)));
+        assert_eq!(parse_value("inf", ValType::F32), Some(Value::F32(f32::INFINITY.to_bits())));
+        assert_eq!(parse_value("-inf", ValType::F64), Some(Value::F64(f64::NEG_INFINITY.to_bits())));
+        assert!(matches!(parse_value("nan", ValType::F32), Some(Value::F32(b)) if f32::from_bits(b).is_nan()));
+        assert_eq!(parse_value("0x7fa00001", ValType::F32), Some(Value::F32(0x7fa0_0001)));
         assert_eq!(parse_value("0x1ffffffff", ValType::F32), None);
         assert_eq!(parse_value("0xzz", ValType::F64), None);
         assert_eq!(parse_value("one", ValType::F64), None);
@@ -262,19 +213,10 @@ mod tests {
 
     #[test]
     fn references() {
-        assert_eq!(
-            parse_value("null", ValType::FuncRef),
-            Some(Value::FuncRef(None))
-        );
+        assert_eq!(parse_value("null", ValType::FuncRef), Some(Value::FuncRef(None)));
         assert_eq!(parse_value("3", ValType::FuncRef), None);
-        assert_eq!(
-            parse_value("null", ValType::ExternRef),
-            Some(Value::ExternRef(None))
-        );
-        assert_eq!(
-            parse_value("3", ValType::ExternRef),
-            Some(Value::ExternRef(Some(3)))
-        );
+        assert_eq!(parse_value("null", ValType::ExternRef), Some(Value::ExternRef(None)));
+        assert_eq!(parse_value("3", ValType::ExternRef), Some(Value::ExternRef(Some(3))));
     }
 
     #[test]

@@ -5,9 +5,7 @@ use crate::exit;
 use anyhow::{anyhow, bail, Context};
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use memowasm_spec::{
-    run_all, EngineKind, Expectations, FileReport, RunOptions, Suite, Totals, Verdict, WastSource,
-};
+use memowasm_spec::{run_all, EngineKind, Expectations, FileReport, RunOptions, Suite, Totals, Verdict, WastSource};
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -50,11 +48,8 @@ impl SpecArgs {
     pub fn execute(self) -> anyhow::Result<ExitCode> {
         let expectations = Expectations::embedded().map_err(|e| anyhow!("embedded {e}"))?;
         let sources = self.sources()?;
-        let options = RunOptions {
-            verbose: self.verbose,
-            threads: if self.verbose { 1 } else { 0 },
-            ..Default::default()
-        };
+        let options =
+            RunOptions { verbose: self.verbose, threads: if self.verbose { 1 } else { 0 }, ..Default::default() };
 
         let bar = progress_bar(sources.len() as u64);
         let reports = run_all(&sources, &options, &|report| {
@@ -67,23 +62,16 @@ impl SpecArgs {
         print_table(&reports, &options.engines);
         print_failures(&reports, &expectations, self.verbose);
         print_verdict(&verdict);
-        Ok(if verdict.is_ok() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(exit::FAILED)
-        })
+        Ok(if verdict.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(exit::FAILED) })
     }
 
     /// The scripts to run: given paths, then official files matching the filters.
     fn sources(&self) -> anyhow::Result<Vec<WastSource>> {
-        let (paths, filters): (Vec<&String>, Vec<&String>) = self
-            .inputs
-            .iter()
-            .partition(|s| s.ends_with(".wast") || Path::new(s).is_file());
+        let (paths, filters): (Vec<&String>, Vec<&String>) =
+            self.inputs.iter().partition(|s| s.ends_with(".wast") || Path::new(s).is_file());
         let mut sources = Vec::new();
         for path in &paths {
-            let contents =
-                std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))?;
+            let contents = std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))?;
             sources.push(WastSource::user(path.as_str(), contents));
         }
         if !paths.is_empty() && filters.is_empty() {
@@ -93,30 +81,22 @@ impl SpecArgs {
             [] => [SuiteArg::V1, SuiteArg::V2].into(),
             given => given.iter().copied().collect(),
         };
-        let official: Vec<WastSource> = suites
-            .into_iter()
-            .flat_map(|s| Suite::from(s).files())
-            .collect();
+        let official: Vec<WastSource> = suites.into_iter().flat_map(|s| Suite::from(s).files()).collect();
         for filter in &filters {
             if !official.iter().any(|f| f.name.contains(filter.as_str())) {
                 bail!("no spec file of the selected suites matches {filter:?}");
             }
         }
         sources.extend(
-            official.into_iter().filter(|f| {
-                filters.is_empty() || filters.iter().any(|p| f.name.contains(p.as_str()))
-            }),
+            official.into_iter().filter(|f| filters.is_empty() || filters.iter().any(|p| f.name.contains(p.as_str()))),
         );
         Ok(sources)
     }
 }
 
 fn progress_bar(len: u64) -> ProgressBar {
-    let target = if std::io::stderr().is_terminal() {
-        ProgressDrawTarget::stderr()
-    } else {
-        ProgressDrawTarget::hidden()
-    };
+    let target =
+        if std::io::stderr().is_terminal() { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
     let bar = ProgressBar::with_draw_target(Some(len), target);
     if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files  {wide_msg}") {
         bar.set_style(style);
@@ -126,25 +106,11 @@ fn progress_bar(len: u64) -> ProgressBar {
 
 /// One row per file, one `passed failed skipped` group per engine, and the totals.
 fn print_table(reports: &[FileReport], engines: &[EngineKind]) {
-    let width = reports
-        .iter()
-        .map(|r| r.file.len())
-        .chain([5])
-        .max()
-        .unwrap_or(5);
+    let width = reports.iter().map(|r| r.file.len()).chain([5]).max().unwrap_or(5);
     let mut header = format!("{:width$}", "file");
     for engine in engines {
-        let prefix = if engines.len() > 1 {
-            format!("{engine} ")
-        } else {
-            String::new()
-        };
-        header.push_str(&format!(
-            "  {:>8} {:>8} {:>8}",
-            prefix + "passed",
-            "failed",
-            "skipped"
-        ));
+        let prefix = if engines.len() > 1 { format!("{engine} ") } else { String::new() };
+        header.push_str(&format!("  {:>8} {:>8} {:>8}", prefix + "passed", "failed", "skipped"));
     }
     println!("{header}");
     println!("{}", "-".repeat(header.len()));
@@ -152,12 +118,7 @@ fn print_table(reports: &[FileReport], engines: &[EngineKind]) {
         let mut row = format!("{:width$}", report.file);
         for &engine in engines {
             if let Some(e) = report.engine(engine) {
-                row.push_str(&format!(
-                    "  {:>8} {:>8} {:>8}",
-                    e.passed,
-                    e.failed(),
-                    e.skipped()
-                ));
+                row.push_str(&format!("  {:>8} {:>8} {:>8}", e.passed, e.failed(), e.skipped()));
             }
         }
         println!("{row}");
@@ -166,10 +127,7 @@ fn print_table(reports: &[FileReport], engines: &[EngineKind]) {
     let mut row = format!("{:width$}", "total");
     for &engine in engines {
         let t = Totals::of(reports, engine);
-        row.push_str(&format!(
-            "  {:>8} {:>8} {:>8}",
-            t.passed, t.failed, t.skipped
-        ));
+        row.push_str(&format!("  {:>8} {:>8} {:>8}", t.passed, t.failed, t.skipped));
     }
     println!("{row}");
 }
@@ -181,11 +139,7 @@ fn print_failures(reports: &[FileReport], expectations: &Expectations, verbose: 
     let mut printed_header = false;
     for report in reports {
         for column in &report.engines {
-            let engine = if multi {
-                format!(" [{}]", column.engine)
-            } else {
-                String::new()
-            };
+            let engine = if multi { format!(" [{}]", column.engine) } else { String::new() };
             for f in &column.failures {
                 if !printed_header {
                     println!("\nfailures:");
@@ -205,19 +159,12 @@ fn print_failures(reports: &[FileReport], expectations: &Expectations, verbose: 
     let mut printed_header = false;
     for report in reports {
         for column in &report.engines {
-            for s in column
-                .skips
-                .iter()
-                .filter(|s| verbose || s.reason.starts_with("unsupported directive"))
-            {
+            for s in column.skips.iter().filter(|s| verbose || s.reason.starts_with("unsupported directive")) {
                 if !printed_header {
                     println!("\nskipped:");
                     printed_header = true;
                 }
-                println!(
-                    "  {}:{}:{}  {}  {}",
-                    report.file, s.line, s.col, s.directive, s.reason
-                );
+                println!("  {}:{}:{}  {}  {}", report.file, s.line, s.col, s.directive, s.reason);
             }
         }
     }
@@ -234,10 +181,7 @@ fn print_verdict(verdict: &Verdict) {
     let unexpected = verdict.unexpected_failures.len();
     let passes = verdict.unexpected_passes.len();
     if verdict.is_ok() {
-        println!(
-            "ok: every failure is listed in spec-tests/expectations.txt ({} known)",
-            verdict.known_failures
-        );
+        println!("ok: every failure is listed in spec-tests/expectations.txt ({} known)", verdict.known_failures);
     } else {
         println!(
             "FAILED: {unexpected} unexpected failure(s), {passes} unexpected pass(es), {} known failure(s)",

@@ -5,10 +5,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn memowasm(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_memowasm"))
-        .args(args)
-        .output()
-        .expect("runs memowasm")
+    Command::new(env!("CARGO_BIN_EXE_memowasm")).args(args).output().expect("runs memowasm")
 }
 
 /// A directory for one test's files, removed when the test ends.
@@ -69,10 +66,7 @@ fn a_trap_exits_1() {
     assert_eq!(stderr(&o), "trap: integer divide by zero\n");
     let start = tmp.file("start.wat", b"(module (func $s unreachable) (start $s))");
     let o = memowasm(&["run", &start]);
-    assert_eq!(
-        (o.status.code(), stderr(&o)),
-        (Some(1), "trap: unreachable\n".to_string())
-    );
+    assert_eq!((o.status.code(), stderr(&o)), (Some(1), "trap: unreachable\n".to_string()));
 }
 
 #[test]
@@ -100,10 +94,7 @@ fn bad_input_is_one_error_line_and_exit_2() {
         let o = memowasm(args);
         let err = stderr(&o);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
-        assert!(
-            err.starts_with("error: ") && err.lines().count() == 1,
-            "{args:?}: {err:?}"
-        );
+        assert!(err.starts_with("error: ") && err.lines().count() == 1, "{args:?}: {err:?}");
     }
 }
 
@@ -119,8 +110,5 @@ fn spec_runs_given_files_and_judges_them() {
     let o = memowasm(&["spec", &wrong]);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
-    assert!(
-        out.contains("wrong.wast:2:2  assert_return  expected [2:i32], got [1:i32]"),
-        "{out}"
-    );
+    assert!(out.contains("wrong.wast:2:2  assert_return  expected [2:i32], got [1:i32]"), "{out}");
 }

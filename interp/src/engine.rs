@@ -87,12 +87,7 @@ struct TypeRegistry {
 
 impl Engine {
     pub fn new(config: Config) -> Self {
-        Engine {
-            inner: Arc::new(EngineInner {
-                config,
-                types: Mutex::default(),
-            }),
-        }
+        Engine { inner: Arc::new(EngineInner { config, types: Mutex::default() }) }
     }
 
     pub fn config(&self) -> &Config {

@@ -113,10 +113,7 @@ mod tests {
 
     #[test]
     fn trap_messages_match_spec() {
-        assert_eq!(
-            Trap::IntegerDivideByZero.to_string(),
-            "integer divide by zero"
-        );
+        assert_eq!(Trap::IntegerDivideByZero.to_string(), "integer divide by zero");
         assert_eq!(Trap::CallStackExhausted.to_string(), "call stack exhausted");
     }
 }

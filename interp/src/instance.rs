@@ -2,9 +2,7 @@
 
 use crate::error::{Error, Trap};
 use crate::module::{ConstExpr, ExportKind, ExternType, Module, SegmentMode};
-use crate::store::{
-    Extern, Func, FuncEntity, FuncKind, Global, GlobalEntity, InstanceEntity, Memory, Store, Table,
-};
+use crate::store::{Extern, Func, FuncEntity, FuncKind, Global, GlobalEntity, InstanceEntity, Memory, Store, Table};
 use crate::value::Value;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -19,11 +17,7 @@ impl Instance {
     }
 
     pub fn get_export(&self, store: &Store, name: &str) -> Option<Extern> {
-        store.instances[self.0 as usize]
-            .exports
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, e)| *e)
+        store.instances[self.0 as usize].exports.iter().find(|(n, _)| n == name).map(|(_, e)| *e)
     }
 
     pub fn get_func(&self, store: &Store, name: &str) -> Option<Func> {
@@ -56,9 +50,7 @@ impl Instance {
 
     /// Calls the exported function `name`.
     pub fn call(&self, store: &mut Store, name: &str, args: &[Value]) -> Result<Vec<Value>, Error> {
-        let f = self
-            .get_func(store, name)
-            .ok_or_else(|| Error::Api(format!("no exported function named {name:?}")))?;
+        let f = self.get_func(store, name).ok_or_else(|| Error::Api(format!("no exported function named {name:?}")))?;
         f.call(store, args)
     }
 }
@@ -75,18 +67,12 @@ impl Linker {
     }
 
     pub fn define(&mut self, module: &str, name: &str, item: impl Into<Extern>) -> &mut Self {
-        self.defs
-            .insert((module.to_string(), name.to_string()), item.into());
+        self.defs.insert((module.to_string(), name.to_string()), item.into());
         self
     }
 
     /// Makes every export of `instance` importable under `module`.
-    pub fn define_instance(
-        &mut self,
-        store: &Store,
-        module: &str,
-        instance: Instance,
-    ) -> &mut Self {
+    pub fn define_instance(&mut self, store: &Store, module: &str, instance: Instance) -> &mut Self {
         for (name, e) in instance.exports(store) {
             self.defs.insert((module.to_string(), name), e);
         }
@@ -94,9 +80,7 @@ impl Linker {
     }
 
     pub fn get(&self, module: &str, name: &str) -> Option<Extern> {
-        self.defs
-            .get(&(module.to_string(), name.to_string()))
-            .copied()
+        self.defs.get(&(module.to_string(), name.to_string())).copied()
     }
 
     /// Instantiates `module`: resolves imports, allocates, initializes segments in order,
@@ -117,15 +101,10 @@ impl Linker {
             exports: Vec::new(),
         };
         for imp in &m.imports {
-            let found = self.get(&imp.module, &imp.name).ok_or_else(|| {
-                Error::Link(format!("unknown import {}::{}", imp.module, imp.name))
-            })?;
-            let incompatible = || {
-                Error::Link(format!(
-                    "incompatible import type for {}::{}",
-                    imp.module, imp.name
-                ))
-            };
+            let found = self
+                .get(&imp.module, &imp.name)
+                .ok_or_else(|| Error::Link(format!("unknown import {}::{}", imp.module, imp.name)))?;
+            let incompatible = || Error::Link(format!("incompatible import type for {}::{}", imp.module, imp.name));
             match (&imp.ty, found) {
                 (ExternType::Func(ty), Extern::Func(f)) => {
                     if *store.funcs[f.0 as usize].ty != *ty {
@@ -142,9 +121,7 @@ impl Linker {
                 }
                 (ExternType::Table(ty), Extern::Table(t)) => {
                     let actual = t.ty(store);
-                    if actual.element != ty.element
-                        || !limits_match(actual.min, actual.max, ty.min, ty.max)
-                    {
+                    if actual.element != ty.element || !limits_match(actual.min, actual.max, ty.min, ty.max) {
                         return Err(incompatible());
                     }
                     inst.tables.push(t.0);
@@ -164,10 +141,7 @@ impl Linker {
             store.funcs.push(FuncEntity {
                 type_id: m.type_ids[ty_index],
                 ty: m.types[ty_index].clone(),
-                kind: FuncKind::Wasm {
-                    instance: instance_id,
-                    code: code.clone(),
-                },
+                kind: FuncKind::Wasm { instance: instance_id, code: code.clone() },
             });
             inst.funcs.push(store.funcs.len() as u32 - 1);
         }
@@ -185,11 +159,7 @@ impl Linker {
             inst.globals.push(store.globals.len() as u32 - 1);
         }
         for seg in &m.elems {
-            let items: Vec<u64> = seg
-                .items
-                .iter()
-                .map(|e| eval_const(store, &inst, *e))
-                .collect();
+            let items: Vec<u64> = seg.items.iter().map(|e| eval_const(store, &inst, *e)).collect();
             store.elems.push(items.into());
             inst.elems.push(store.elems.len() as u32 - 1);
         }
@@ -219,11 +189,7 @@ impl Linker {
 }
 
 /// Copies active element and data segments, in order, then drops them and the declared ones.
-fn initialize(
-    store: &mut Store,
-    m: &crate::module::ModuleInner,
-    inst: &InstanceEntity,
-) -> Result<(), Error> {
+fn initialize(store: &mut Store, m: &crate::module::ModuleInner, inst: &InstanceEntity) -> Result<(), Error> {
     let empty_elems: Arc<[u64]> = Arc::new([]);
     for (i, seg) in m.elems.iter().enumerate() {
         let id = inst.elems[i] as usize;

@@ -121,16 +121,11 @@ impl Module {
     /// Decodes, validates and translates a binary module.
     pub fn new(engine: &Engine, bytes: &[u8]) -> Result<Module, Error> {
         match parse(engine, bytes) {
-            Ok(inner) => Ok(Module {
-                inner: Arc::new(inner),
-            }),
+            Ok(inner) => Ok(Module { inner: Arc::new(inner) }),
             Err(Error::Invalid { message, offset }) => {
                 // Tell "uses a feature we do not support" apart from "invalid".
                 let all = WasmFeatures::all().difference(WasmFeatures::CM_ASYNC);
-                if Validator::new_with_features(all)
-                    .validate_all(bytes)
-                    .is_ok()
-                {
+                if Validator::new_with_features(all).validate_all(bytes).is_ok() {
                     Err(Error::Unsupported { message, offset })
                 } else {
                     Err(Error::Invalid { message, offset })
@@ -142,10 +137,7 @@ impl Module {
 
     /// Parses WebAssembly text (or binary) through the `wat` crate, then as [`Module::new`].
     pub fn from_wat(engine: &Engine, text: &str) -> Result<Module, Error> {
-        let bytes = wat::parse_str(text).map_err(|e| Error::Malformed {
-            message: e.to_string(),
-            offset: 0,
-        })?;
+        let bytes = wat::parse_str(text).map_err(|e| Error::Malformed { message: e.to_string(), offset: 0 })?;
         Module::new(engine, &bytes)
     }
 
@@ -157,10 +149,7 @@ impl Module {
         let m = &self.inner;
         m.exports
             .iter()
-            .map(|(name, kind, idx)| ExportType {
-                name: name.clone(),
-                ty: m.extern_type(*kind, *idx),
-            })
+            .map(|(name, kind, idx)| ExportType { name: name.clone(), ty: m.extern_type(*kind, *idx) })
             .collect()
     }
 }
@@ -169,9 +158,7 @@ impl ModuleInner {
     pub(crate) fn extern_type(&self, kind: ExportKind, idx: u32) -> ExternType {
         let i = idx as usize;
         match kind {
-            ExportKind::Func => {
-                ExternType::Func((*self.types[self.func_types[i] as usize]).clone())
-            }
+            ExportKind::Func => ExternType::Func((*self.types[self.func_types[i] as usize]).clone()),
             ExportKind::Global => ExternType::Global(self.global_types[i]),
             ExportKind::Memory => match self.import_of(ExportKind::Memory, idx) {
                 Some(ExternType::Memory(m)) => ExternType::Memory(m),
@@ -190,8 +177,7 @@ impl ModuleInner {
             .filter(|imp| {
                 matches!(
                     (kind, &imp.ty),
-                    (ExportKind::Memory, ExternType::Memory(_))
-                        | (ExportKind::Table, ExternType::Table(_))
+                    (ExportKind::Memory, ExternType::Memory(_)) | (ExportKind::Table, ExternType::Table(_))
                 )
             })
             .nth(idx as usize)
@@ -200,17 +186,11 @@ impl ModuleInner {
 }
 
 fn malformed(e: wasmparser::BinaryReaderError) -> Error {
-    Error::Malformed {
-        message: e.message().to_string(),
-        offset: e.offset() as usize,
-    }
+    Error::Malformed { message: e.message().to_string(), offset: e.offset() as usize }
 }
 
 fn invalid(e: wasmparser::BinaryReaderError) -> Error {
-    Error::Invalid {
-        message: e.message().to_string(),
-        offset: e.offset() as usize,
-    }
+    Error::Invalid { message: e.message().to_string(), offset: e.offset() as usize }
 }
 
 pub(crate) fn val_type(t: wasmparser::ValType) -> Result<ValType, Error> {
@@ -235,24 +215,13 @@ fn ref_type(r: wasmparser::RefType) -> Result<RefType, Error> {
 }
 
 fn unsupported(what: &str) -> Error {
-    Error::Unsupported {
-        message: what.to_string(),
-        offset: 0,
-    }
+    Error::Unsupported { message: what.to_string(), offset: 0 }
 }
 
 fn func_type(t: &wasmparser::FuncType) -> Result<FuncType, Error> {
     Ok(FuncType {
-        params: t
-            .params()
-            .iter()
-            .map(|&p| val_type(p))
-            .collect::<Result<_, _>>()?,
-        results: t
-            .results()
-            .iter()
-            .map(|&p| val_type(p))
-            .collect::<Result<_, _>>()?,
+        params: t.params().iter().map(|&p| val_type(p)).collect::<Result<_, _>>()?,
+        results: t.results().iter().map(|&p| val_type(p)).collect::<Result<_, _>>()?,
     })
 }
 
@@ -260,31 +229,21 @@ fn memory_type(m: &wasmparser::MemoryType) -> Result<MemoryType, Error> {
     if m.memory64 || m.shared || m.page_size_log2.is_some() {
         return Err(unsupported("memory64, shared or custom-page-size memories"));
     }
-    Ok(MemoryType {
-        min: m.initial as u32,
-        max: m.maximum.map(|x| x as u32),
-    })
+    Ok(MemoryType { min: m.initial as u32, max: m.maximum.map(|x| x as u32) })
 }
 
 fn table_type(t: &wasmparser::TableType) -> Result<TableType, Error> {
     if t.table64 || t.shared {
         return Err(unsupported("table64 or shared tables"));
     }
-    Ok(TableType {
-        element: ref_type(t.element_type)?,
-        min: t.initial as u32,
-        max: t.maximum.map(|x| x as u32),
-    })
+    Ok(TableType { element: ref_type(t.element_type)?, min: t.initial as u32, max: t.maximum.map(|x| x as u32) })
 }
 
 fn global_type(g: &wasmparser::GlobalType) -> Result<GlobalType, Error> {
     if g.shared {
         return Err(unsupported("shared globals"));
     }
-    Ok(GlobalType {
-        content: val_type(g.content_type)?,
-        mutable: g.mutable,
-    })
+    Ok(GlobalType { content: val_type(g.content_type)?, mutable: g.mutable })
 }
 
 pub(crate) fn const_expr(e: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr, Error> {
@@ -308,10 +267,7 @@ pub(crate) fn const_expr(e: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr, Err
 }
 
 fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {
-    let features = engine
-        .config()
-        .features
-        .intersection(crate::Config::supported_features());
+    let features = engine.config().features.intersection(crate::Config::supported_features());
     let mut validator = Validator::new_with_features(features);
     let mut m = ModuleInner {
         engine: engine.clone(),
@@ -388,11 +344,7 @@ fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {
                         }
                         _ => return Err(unsupported("tag or exact function imports")),
                     };
-                    m.imports.push(ImportType {
-                        module: imp.module.to_string(),
-                        name: imp.name.to_string(),
-                        ty,
-                    });
+                    m.imports.push(ImportType { module: imp.module.to_string(), name: imp.name.to_string(), ty });
                 }
             }
             Payload::FunctionSection(reader) => {
@@ -444,23 +396,18 @@ fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {
                     let mode = match e.kind {
                         wasmparser::ElementKind::Passive => SegmentMode::Passive,
                         wasmparser::ElementKind::Declared => SegmentMode::Declared,
-                        wasmparser::ElementKind::Active {
-                            table_index,
-                            offset_expr,
-                        } => SegmentMode::Active {
-                            index: table_index.unwrap_or(0),
-                            offset: const_expr(&offset_expr)?,
-                        },
+                        wasmparser::ElementKind::Active { table_index, offset_expr } => {
+                            SegmentMode::Active { index: table_index.unwrap_or(0), offset: const_expr(&offset_expr)? }
+                        }
                     };
                     let items = match e.items {
                         wasmparser::ElementItems::Functions(r) => r
                             .into_iter()
                             .map(|f| f.map(ConstExpr::RefFunc).map_err(malformed))
                             .collect::<Result<Vec<_>, _>>()?,
-                        wasmparser::ElementItems::Expressions(_, r) => r
-                            .into_iter()
-                            .map(|x| const_expr(&x.map_err(malformed)?))
-                            .collect::<Result<Vec<_>, _>>()?,
+                        wasmparser::ElementItems::Expressions(_, r) => {
+                            r.into_iter().map(|x| const_expr(&x.map_err(malformed)?)).collect::<Result<Vec<_>, _>>()?
+                        }
                     };
                     m.elems.push(ElemSegment { mode, items });
                 }
@@ -470,18 +417,11 @@ fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {
                     let d = d.map_err(malformed)?;
                     let mode = match d.kind {
                         wasmparser::DataKind::Passive => SegmentMode::Passive,
-                        wasmparser::DataKind::Active {
-                            memory_index,
-                            offset_expr,
-                        } => SegmentMode::Active {
-                            index: memory_index,
-                            offset: const_expr(&offset_expr)?,
-                        },
+                        wasmparser::DataKind::Active { memory_index, offset_expr } => {
+                            SegmentMode::Active { index: memory_index, offset: const_expr(&offset_expr)? }
+                        }
                     };
-                    m.datas.push(DataSegment {
-                        mode,
-                        bytes: d.data.into(),
-                    });
+                    m.datas.push(DataSegment { mode, bytes: d.data.into() });
                 }
             }
             _ => {}

@@ -1219,13 +1219,7 @@ mod tests {
     #[test]
     fn min_max_nan() {
         let s = f32::from_bits(SNAN32);
-        for (a, b) in [
-            (f32::NAN, 1.0),
-            (1.0, f32::NAN),
-            (s, 0.0),
-            (0.0, s),
-            (s, f32::NAN),
-        ] {
+        for (a, b) in [(f32::NAN, 1.0), (1.0, f32::NAN), (s, 0.0), (0.0, s), (s, f32::NAN)] {
             assert!(is_quiet32(f32_min(a, b)));
             assert!(is_quiet32(f32_max(a, b)));
         }
@@ -1288,10 +1282,7 @@ mod tests {
         assert_eq!(f64_nearest(2.5), 2.0);
         assert_eq!(f64_nearest(-0.5).to_bits(), (-0.0f64).to_bits());
         assert_eq!(f64_nearest(-2.5), -2.0);
-        assert_eq!(
-            f64_nearest(4_503_599_627_370_495.5),
-            4_503_599_627_370_496.0
-        );
+        assert_eq!(f64_nearest(4_503_599_627_370_495.5), 4_503_599_627_370_496.0);
     }
 
     #[test]
@@ -1367,10 +1358,7 @@ mod tests {
         assert_eq!(i32_trunc_f32_s(-2_147_483_648.0), Ok(i32::MIN));
         assert_eq!(i32_trunc_f32_s(f32_below(-2_147_483_648.0)), OVF);
         assert_eq!(i32_trunc_f32_s(2_147_483_648.0), OVF);
-        assert_eq!(
-            i32_trunc_f32_s(f32_below(2_147_483_648.0)),
-            Ok(2_147_483_520)
-        );
+        assert_eq!(i32_trunc_f32_s(f32_below(2_147_483_648.0)), Ok(2_147_483_520));
         assert_eq!(i32_trunc_f32_s(-1.9), Ok(-1));
         assert_eq!(i32_trunc_f32_s(-0.0), Ok(0));
         assert_eq!(i32_trunc_f32_s(f32::INFINITY), OVF);
@@ -1424,10 +1412,7 @@ mod tests {
         assert_eq!(i64_trunc_f32_s(min), Ok(i64::MIN));
         assert_eq!(i64_trunc_f32_s(f32_below(min)), OVF64);
         assert_eq!(i64_trunc_f32_s(-min), OVF64);
-        assert_eq!(
-            i64_trunc_f32_s(f32_below(-min)),
-            Ok(9_223_371_487_098_961_920)
-        );
+        assert_eq!(i64_trunc_f32_s(f32_below(-min)), Ok(9_223_371_487_098_961_920));
         assert_eq!(i64_trunc_f32_s(-1.9), Ok(-1));
         assert_eq!(i64_trunc_f32_s(f32::INFINITY), OVF64);
         assert_eq!(i64_trunc_f32_s(f32::NEG_INFINITY), OVF64);
@@ -1441,10 +1426,7 @@ mod tests {
         assert_eq!(i64_trunc_f32_u(-1.0), OVF64);
         let max = 18_446_744_073_709_551_616.0f32;
         assert_eq!(i64_trunc_f32_u(max), OVF64);
-        assert_eq!(
-            i64_trunc_f32_u(f32_below(max)),
-            Ok(0xffff_ff00_0000_0000u64 as i64)
-        );
+        assert_eq!(i64_trunc_f32_u(f32_below(max)), Ok(0xffff_ff00_0000_0000u64 as i64));
         assert_eq!(i64_trunc_f32_u(f32::INFINITY), OVF64);
         assert_eq!(i64_trunc_f32_u(f32::NAN), INV64);
     }
@@ -1455,10 +1437,7 @@ mod tests {
         assert_eq!(i64_trunc_f64_s(min), Ok(i64::MIN));
         assert_eq!(i64_trunc_f64_s(f64_below(min)), OVF64);
         assert_eq!(i64_trunc_f64_s(-min), OVF64);
-        assert_eq!(
-            i64_trunc_f64_s(f64_below(-min)),
-            Ok(9_223_372_036_854_774_784)
-        );
+        assert_eq!(i64_trunc_f64_s(f64_below(-min)), Ok(9_223_372_036_854_774_784));
         assert_eq!(i64_trunc_f64_s(-1.9), Ok(-1));
         assert_eq!(i64_trunc_f64_s(f64::INFINITY), OVF64);
         assert_eq!(i64_trunc_f64_s(f64::NEG_INFINITY), OVF64);
@@ -1472,10 +1451,7 @@ mod tests {
         assert_eq!(i64_trunc_f64_u(-1.0), OVF64);
         let max = 18_446_744_073_709_551_616.0f64;
         assert_eq!(i64_trunc_f64_u(max), OVF64);
-        assert_eq!(
-            i64_trunc_f64_u(f64_below(max)),
-            Ok(0xffff_ffff_ffff_f800u64 as i64)
-        );
+        assert_eq!(i64_trunc_f64_u(f64_below(max)), Ok(0xffff_ffff_ffff_f800u64 as i64));
         assert_eq!(i64_trunc_f64_u(f64::INFINITY), OVF64);
         assert_eq!(i64_trunc_f64_u(f64::NAN), INV64);
     }
@@ -1515,10 +1491,7 @@ mod tests {
         assert_eq!(i64_trunc_sat_f64_s(f64::NEG_INFINITY), i64::MIN);
         assert_eq!(i64_trunc_sat_f64_u(f64::NAN), 0);
         assert_eq!(i64_trunc_sat_f64_u(2e19), -1);
-        assert_eq!(
-            i64_trunc_sat_f64_u(1e19),
-            10_000_000_000_000_000_000u64 as i64
-        );
+        assert_eq!(i64_trunc_sat_f64_u(1e19), 10_000_000_000_000_000_000u64 as i64);
         assert_eq!(i64_trunc_sat_f64_u(f64::NEG_INFINITY), 0);
     }
 
@@ -1562,65 +1535,26 @@ mod tests {
         assert_eq!(f32_convert_i32_u(0x8000_0081u32 as i32), 2_147_483_904.0);
         assert_eq!(f32_convert_i64_s(16_777_217), 16_777_216.0);
         assert_eq!(f32_convert_i64_s(i64::MAX), 9_223_372_036_854_775_808.0);
-        assert_eq!(
-            f32_convert_i64_s(0x7fff_ff40_0000_0001).to_bits(),
-            0x5eff_ffff
-        );
-        assert_eq!(
-            f32_convert_i64_s(0x0020_0000_2000_0001).to_bits(),
-            0x5a00_0001
-        );
-        assert_eq!(
-            f32_convert_i64_s(0xffdf_ffff_dfff_ffffu64 as i64).to_bits(),
-            0xda00_0001
-        );
+        assert_eq!(f32_convert_i64_s(0x7fff_ff40_0000_0001).to_bits(), 0x5eff_ffff);
+        assert_eq!(f32_convert_i64_s(0x0020_0000_2000_0001).to_bits(), 0x5a00_0001);
+        assert_eq!(f32_convert_i64_s(0xffdf_ffff_dfff_ffffu64 as i64).to_bits(), 0xda00_0001);
         assert_eq!(f32_convert_i64_u(-1), 18_446_744_073_709_551_616.0);
         assert_eq!(f32_convert_i64_u(i64::MIN), 9_223_372_036_854_775_808.0);
-        assert_eq!(
-            f32_convert_i64_u(0x0020_0000_2000_0001).to_bits(),
-            0x5a00_0001
-        );
-        assert_eq!(
-            f32_convert_i64_u(0x7fff_ffbf_ffff_ffff).to_bits(),
-            0x5eff_ffff
-        );
-        assert_eq!(
-            f32_convert_i64_u(0x8000_0080_0000_0001u64 as i64).to_bits(),
-            0x5f00_0001
-        );
-        assert_eq!(
-            f32_convert_i64_u(0xffff_fe80_0000_0001u64 as i64).to_bits(),
-            0x5f7f_ffff
-        );
+        assert_eq!(f32_convert_i64_u(0x0020_0000_2000_0001).to_bits(), 0x5a00_0001);
+        assert_eq!(f32_convert_i64_u(0x7fff_ffbf_ffff_ffff).to_bits(), 0x5eff_ffff);
+        assert_eq!(f32_convert_i64_u(0x8000_0080_0000_0001u64 as i64).to_bits(), 0x5f00_0001);
+        assert_eq!(f32_convert_i64_u(0xffff_fe80_0000_0001u64 as i64).to_bits(), 0x5f7f_ffff);
         assert_eq!(f64_convert_i32_s(i32::MIN), -2_147_483_648.0);
         assert_eq!(f64_convert_i32_u(-1), 4_294_967_295.0);
-        assert_eq!(
-            f64_convert_i64_s(9_007_199_254_740_993),
-            9_007_199_254_740_992.0
-        );
-        assert_eq!(
-            f64_convert_i64_s(-9_007_199_254_740_993),
-            -9_007_199_254_740_992.0
-        );
-        assert_eq!(
-            f64_convert_i64_s(9_007_199_254_740_995),
-            9_007_199_254_740_996.0
-        );
+        assert_eq!(f64_convert_i64_s(9_007_199_254_740_993), 9_007_199_254_740_992.0);
+        assert_eq!(f64_convert_i64_s(-9_007_199_254_740_993), -9_007_199_254_740_992.0);
+        assert_eq!(f64_convert_i64_s(9_007_199_254_740_995), 9_007_199_254_740_996.0);
         assert_eq!(f64_convert_i64_s(i64::MIN), -9_223_372_036_854_775_808.0);
         assert_eq!(f64_convert_i64_u(-1), 18_446_744_073_709_551_616.0);
         assert_eq!(f64_convert_i64_u(i64::MIN), 9_223_372_036_854_775_808.0);
-        assert_eq!(
-            f64_convert_i64_u(9_007_199_254_740_993),
-            9_007_199_254_740_992.0
-        );
-        assert_eq!(
-            f64_convert_i64_u(0x8000_0000_0000_0401u64 as i64).to_bits(),
-            0x43e0_0000_0000_0001
-        );
-        assert_eq!(
-            f64_convert_i64_u(0xffff_ffff_ffff_fbffu64 as i64).to_bits(),
-            0x43ef_ffff_ffff_ffff
-        );
+        assert_eq!(f64_convert_i64_u(9_007_199_254_740_993), 9_007_199_254_740_992.0);
+        assert_eq!(f64_convert_i64_u(0x8000_0000_0000_0401u64 as i64).to_bits(), 0x43e0_0000_0000_0001);
+        assert_eq!(f64_convert_i64_u(0xffff_ffff_ffff_fbffu64 as i64).to_bits(), 0x43ef_ffff_ffff_ffff);
     }
 
     #[test]
@@ -1635,18 +1569,9 @@ mod tests {
         // Halfway between 1.0 and the next f32: ties to even gives 1.0.
         assert_eq!(f32_demote_f64(1.0 + f64::powi(2.0, -24)), 1.0);
         // Just above halfway rounds up.
-        assert_eq!(
-            f32_demote_f64(1.0 + f64::powi(2.0, -24) + f64::powi(2.0, -52)).to_bits(),
-            0x3f80_0001
-        );
+        assert_eq!(f32_demote_f64(1.0 + f64::powi(2.0, -24) + f64::powi(2.0, -52)).to_bits(), 0x3f80_0001);
         // Largest f64 that rounds to f32::MAX rather than infinity, and the first that overflows.
-        assert_eq!(
-            f32_demote_f64(f64::from_bits(0x47ef_ffff_efff_ffff)),
-            f32::MAX
-        );
-        assert_eq!(
-            f32_demote_f64(f64::from_bits(0x47ef_ffff_f000_0000)),
-            f32::INFINITY
-        );
+        assert_eq!(f32_demote_f64(f64::from_bits(0x47ef_ffff_efff_ffff)), f32::MAX);
+        assert_eq!(f32_demote_f64(f64::from_bits(0x47ef_ffff_f000_0000)), f32::INFINITY);
     }
 }

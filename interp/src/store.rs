@@ -34,10 +34,7 @@ pub enum Extern {
 }
 
 pub(crate) enum FuncKind {
-    Wasm {
-        instance: u32,
-        code: Arc<CompiledFunc>,
-    },
+    Wasm { instance: u32, code: Arc<CompiledFunc> },
     Host(HostFunc),
 }
 
@@ -127,10 +124,7 @@ impl Store {
     pub(crate) fn check_value(&self, v: &Value) -> Result<(), Error> {
         if let Value::FuncRef(Some(f)) = v {
             if f.0 as usize >= self.funcs.len() {
-                return Err(Error::Api(format!(
-                    "function reference {} is not in this store",
-                    f.0
-                )));
+                return Err(Error::Api(format!("function reference {} is not in this store", f.0)));
             }
         }
         Ok(())
@@ -145,11 +139,7 @@ impl Func {
         f: impl Fn(&[Value]) -> Result<Vec<Value>, Trap> + Send + Sync + 'static,
     ) -> Func {
         let type_id = store.engine.intern_type(&ty);
-        store.funcs.push(FuncEntity {
-            type_id,
-            ty: Arc::new(ty),
-            kind: FuncKind::Host(Arc::new(f)),
-        });
+        store.funcs.push(FuncEntity { type_id, ty: Arc::new(ty), kind: FuncKind::Host(Arc::new(f)) });
         Func(store.funcs.len() as u32 - 1)
     }
 
@@ -169,10 +159,7 @@ impl Func {
         }
         for (i, (a, t)) in args.iter().zip(&ty.params).enumerate() {
             if a.ty() != *t {
-                return Err(Error::Api(format!(
-                    "argument {i} has type {}, expected {t}",
-                    a.ty()
-                )));
+                return Err(Error::Api(format!("argument {i} has type {}, expected {t}", a.ty())));
             }
             store.check_value(a)?;
         }
@@ -184,24 +171,15 @@ impl Memory {
     pub fn new(store: &mut Store, ty: MemoryType) -> Result<Memory, Error> {
         let limit = store.engine.config().max_memory_pages;
         if ty.min > limit {
-            return Err(Error::Api(format!(
-                "memory of {} pages exceeds the limit of {limit}",
-                ty.min
-            )));
+            return Err(Error::Api(format!("memory of {} pages exceeds the limit of {limit}", ty.min)));
         }
-        store.memories.push(MemoryEntity {
-            data: vec![0; ty.min as usize * PAGE_SIZE],
-            ty,
-        });
+        store.memories.push(MemoryEntity { data: vec![0; ty.min as usize * PAGE_SIZE], ty });
         Ok(Memory(store.memories.len() as u32 - 1))
     }
 
     pub fn ty(&self, store: &Store) -> MemoryType {
         let m = &store.memories[self.0 as usize];
-        MemoryType {
-            min: (m.data.len() / PAGE_SIZE) as u32,
-            max: m.ty.max,
-        }
+        MemoryType { min: (m.data.len() / PAGE_SIZE) as u32, max: m.ty.max }
     }
 
     /// The current size in pages.
@@ -219,12 +197,7 @@ impl Memory {
         let src = offset
             .checked_add(buf.len())
             .and_then(|end| data.get(offset..end))
-            .ok_or_else(|| {
-                Error::Api(format!(
-                    "memory read of {} bytes at {offset} is out of bounds",
-                    buf.len()
-                ))
-            })?;
+            .ok_or_else(|| Error::Api(format!("memory read of {} bytes at {offset} is out of bounds", buf.len())))?;
         buf.copy_from_slice(src);
         Ok(())
     }
@@ -235,12 +208,7 @@ impl Memory {
         let dst = offset
             .checked_add(bytes.len())
             .and_then(|end| data.get_mut(offset..end))
-            .ok_or_else(|| {
-                Error::Api(format!(
-                    "memory write of {} bytes at {offset} is out of bounds",
-                    bytes.len()
-                ))
-            })?;
+            .ok_or_else(|| Error::Api(format!("memory write of {} bytes at {offset} is out of bounds", bytes.len())))?;
         dst.copy_from_slice(bytes);
         Ok(())
     }
@@ -265,20 +233,13 @@ impl Table {
     pub fn new(store: &mut Store, ty: TableType, init: Value) -> Result<Table, Error> {
         check_ref(ty.element, &init)?;
         store.check_value(&init)?;
-        store.tables.push(TableEntity {
-            elems: vec![init.to_cell(); ty.min as usize],
-            ty,
-        });
+        store.tables.push(TableEntity { elems: vec![init.to_cell(); ty.min as usize], ty });
         Ok(Table(store.tables.len() as u32 - 1))
     }
 
     pub fn ty(&self, store: &Store) -> TableType {
         let t = &store.tables[self.0 as usize];
-        TableType {
-            element: t.ty.element,
-            min: t.elems.len() as u32,
-            max: t.ty.max,
-        }
+        TableType { element: t.ty.element, min: t.elems.len() as u32, max: t.ty.max }
     }
 
     pub fn size(&self, store: &Store) -> u32 {
@@ -287,9 +248,7 @@ impl Table {
 
     pub fn get(&self, store: &Store, index: u32) -> Option<Value> {
         let t = &store.tables[self.0 as usize];
-        t.elems
-            .get(index as usize)
-            .map(|&c| Value::from_cell(t.ty.element.into(), c))
+        t.elems.get(index as usize).map(|&c| Value::from_cell(t.ty.element.into(), c))
     }
 
     pub fn set(&self, store: &mut Store, index: u32, value: Value) -> Result<(), Error> {
@@ -307,11 +266,7 @@ impl Table {
 
 fn check_ref(element: RefType, v: &Value) -> Result<(), Error> {
     if v.ty() != ValType::from(element) {
-        return Err(Error::Api(format!(
-            "value of type {} does not fit a table of {}",
-            v.ty(),
-            ValType::from(element)
-        )));
+        return Err(Error::Api(format!("value of type {} does not fit a table of {}", v.ty(), ValType::from(element))));
     }
     Ok(())
 }
@@ -319,17 +274,10 @@ fn check_ref(element: RefType, v: &Value) -> Result<(), Error> {
 impl Global {
     pub fn new(store: &mut Store, ty: GlobalType, value: Value) -> Result<Global, Error> {
         if value.ty() != ty.content {
-            return Err(Error::Api(format!(
-                "global of type {} cannot hold {}",
-                ty.content,
-                value.ty()
-            )));
+            return Err(Error::Api(format!("global of type {} cannot hold {}", ty.content, value.ty())));
         }
         store.check_value(&value)?;
-        store.globals.push(GlobalEntity {
-            value: value.to_cell(),
-            ty,
-        });
+        store.globals.push(GlobalEntity { value: value.to_cell(), ty });
         Ok(Global(store.globals.len() as u32 - 1))
     }
 
@@ -350,11 +298,7 @@ impl Global {
             return Err(Error::Api("global is immutable".into()));
         }
         if value.ty() != g.ty.content {
-            return Err(Error::Api(format!(
-                "global of type {} cannot hold {}",
-                g.ty.content,
-                value.ty()
-            )));
+            return Err(Error::Api(format!("global of type {} cannot hold {}", g.ty.content, value.ty())));
         }
         g.value = value.to_cell();
         Ok(())

@@ -72,24 +72,15 @@ pub(crate) struct Translator {
 }
 
 fn invalid(e: wasmparser::BinaryReaderError) -> Error {
-    Error::Invalid {
-        message: e.message().to_string(),
-        offset: e.offset() as usize,
-    }
+    Error::Invalid { message: e.message().to_string(), offset: e.offset() as usize }
 }
 
 fn malformed(e: wasmparser::BinaryReaderError) -> Error {
-    Error::Malformed {
-        message: e.message().to_string(),
-        offset: e.offset() as usize,
-    }
+    Error::Malformed { message: e.message().to_string(), offset: e.offset() as usize }
 }
 
 fn unsupported(what: &str, offset: u32) -> Error {
-    Error::Unsupported {
-        message: what.to_string(),
-        offset: offset as usize,
-    }
+    Error::Unsupported { message: what.to_string(), offset: offset as usize }
 }
 
 impl Translator {
@@ -149,12 +140,7 @@ impl Translator {
 
     /// Clears the buffers and collects the body's constants (they become frame cells
     /// right after the locals, so the temporaries start after them).
-    fn reset(
-        &mut self,
-        m: &ModuleInner,
-        body: &FunctionBody<'_>,
-        num_locals: u32,
-    ) -> Result<(), Error> {
+    fn reset(&mut self, m: &ModuleInner, body: &FunctionBody<'_>, num_locals: u32) -> Result<(), Error> {
         self.code.clear();
         self.offsets.clear();
         self.stack.clear();
@@ -235,9 +221,7 @@ impl Translator {
 
     fn patch(&mut self, at: usize, target: u32) {
         match &mut self.code[at] {
-            Op::Br { target: t }
-            | Op::BrIfEqz { target: t, .. }
-            | Op::BrIfNez { target: t, .. } => *t = target,
+            Op::Br { target: t } | Op::BrIfEqz { target: t, .. } | Op::BrIfNez { target: t, .. } => *t = target,
             op => unreachable!("patching a non-branch {op:?}"),
         }
     }
@@ -315,11 +299,7 @@ impl Translator {
 
     fn push_ctrl(&mut self, kind: Kind, params: u32, results: u32) {
         let dead = !self.reachable();
-        let height = if dead {
-            self.height()
-        } else {
-            self.height() - params
-        };
+        let height = if dead { self.height() } else { self.height() - params };
         self.ctrl.push(Ctrl {
             kind,
             height,
@@ -355,11 +335,7 @@ impl Translator {
     /// Whether a branch to `depth` needs value moves before the jump.
     fn branch_needs_copies(&self, depth: u32) -> bool {
         let c = &self.ctrl[self.ctrl.len() - 1 - depth as usize];
-        let arity = if c.kind == Kind::Loop {
-            c.params
-        } else {
-            c.results
-        };
+        let arity = if c.kind == Kind::Loop { c.params } else { c.results };
         let top = self.height() - arity;
         (0..arity).any(|k| self.slot_at(top + k) != self.temp(c.height + k))
     }
@@ -373,11 +349,7 @@ impl Translator {
         }
         let (kind, height, arity, start) = {
             let c = &self.ctrl[i];
-            let arity = if c.kind == Kind::Loop {
-                c.params
-            } else {
-                c.results
-            };
+            let arity = if c.kind == Kind::Loop { c.params } else { c.results };
             (c.kind, c.height, arity, c.loop_start)
         };
         self.copy_top_to(height, arity);
@@ -474,10 +446,7 @@ impl Translator {
 
     fn op_br_table(&mut self, targets: &wasmparser::BrTable<'_>) -> Result<(), Error> {
         let index = self.pop();
-        let mut depths = targets
-            .targets()
-            .collect::<Result<Vec<u32>, _>>()
-            .map_err(malformed)?;
+        let mut depths = targets.targets().collect::<Result<Vec<u32>, _>>().map_err(malformed)?;
         depths.push(targets.default());
         let len = depths.len() as u32 - 1;
         self.emit(Op::BrTable { index, len });
@@ -577,9 +546,7 @@ impl Translator {
         if !self.reachable() {
             // Dead code: only the block structure matters.
             match op {
-                O::Block { .. } | O::Loop { .. } | O::If { .. } => {
-                    self.push_ctrl(Kind::Block, 0, 0)
-                }
+                O::Block { .. } | O::Loop { .. } | O::If { .. } => self.push_ctrl(Kind::Block, 0, 0),
                 O::Else => {
                     let c = self.ctrl.last().expect("control frame");
                     if !c.dead && c.kind == Kind::If {
@@ -639,10 +606,7 @@ impl Translator {
                 let (p, r) = self.block_arity(m, blockty);
                 let cond = self.pop();
                 self.materialize_from(0);
-                let at = self.emit(Op::BrIfEqz {
-                    cond,
-                    target: u32::MAX,
-                });
+                let at = self.emit(Op::BrIfEqz { cond, target: u32::MAX });
                 self.push_ctrl(Kind::If, p, r);
                 self.ctrl.last_mut().expect("control frame").else_fixup = Some(at);
                 self.bind_here();
@@ -661,17 +625,11 @@ impl Translator {
                         let target = self.ctrl[i].loop_start;
                         self.emit(Op::BrIfNez { cond, target });
                     } else {
-                        let at = self.emit(Op::BrIfNez {
-                            cond,
-                            target: u32::MAX,
-                        });
+                        let at = self.emit(Op::BrIfNez { cond, target: u32::MAX });
                         self.ctrl[i].fixups.push(at);
                     }
                 } else {
-                    let skip = self.emit(Op::BrIfEqz {
-                        cond,
-                        target: u32::MAX,
-                    });
+                    let skip = self.emit(Op::BrIfEqz { cond, target: u32::MAX });
                     self.emit_branch(relative_depth);
                     let here = self.here();
                     self.patch(skip, here);
@@ -686,22 +644,15 @@ impl Translator {
             O::Call { function_index } => {
                 let t = &m.types[m.func_types[function_index as usize] as usize];
                 let (p, r) = (t.params.len() as u32, t.results.len() as u32);
-                self.op_call(p, r, |base| Op::Call {
-                    func: function_index,
-                    base,
-                });
+                self.op_call(p, r, |base| Op::Call { func: function_index, base });
                 self.bind_here();
             }
-            O::CallIndirect {
-                type_index,
-                table_index,
-            } => {
+            O::CallIndirect { type_index, table_index } => {
                 let t = &m.types[type_index as usize];
                 let (p, r) = (t.params.len() as u32, t.results.len() as u32);
                 let index = self.pop();
                 let sig = self.indirect.len() as u32;
-                self.indirect
-                    .push((table_index, m.type_ids[type_index as usize]));
+                self.indirect.push((table_index, m.type_ids[type_index as usize]));
                 // The index may sit in the callee's frame: the call reads it first.
                 self.op_call(p, r, |base| Op::CallIndirect { index, base, sig });
                 self.bind_here();
@@ -717,9 +668,7 @@ impl Translator {
                 let dst = self.temp(pos);
                 self.emit(Op::Select { dst, cond, b });
             }
-            O::TypedSelectMulti { .. } => {
-                return Err(unsupported("multi-value select", self.offset))
-            }
+            O::TypedSelectMulti { .. } => return Err(unsupported("multi-value select", self.offset)),
             O::LocalGet { local_index } => {
                 self.stack.push(Operand::At(local_index));
                 self.max_height = self.max_height.max(self.height());
@@ -728,20 +677,11 @@ impl Translator {
             O::LocalTee { local_index } => self.local_set(local_index, true),
             O::GlobalGet { global_index } => {
                 let dst = self.push_temp();
-                self.emit_result(
-                    Op::GlobalGet {
-                        dst,
-                        global: global_index,
-                    },
-                    dst,
-                );
+                self.emit_result(Op::GlobalGet { dst, global: global_index }, dst);
             }
             O::GlobalSet { global_index } => {
                 let src = self.pop();
-                self.emit(Op::GlobalSet {
-                    global: global_index,
-                    src,
-                });
+                self.emit(Op::GlobalSet { global: global_index, src });
             }
             O::I32Load { memarg } | O::F32Load { memarg } => load!(Load32, memarg),
             O::I64Load { memarg } | O::F64Load { memarg } => load!(Load64, memarg),
@@ -780,10 +720,7 @@ impl Translator {
             }
             O::MemoryInit { data_index, .. } => {
                 let base = self.pop_consecutive(3);
-                self.emit(Op::MemoryInit {
-                    base,
-                    data: data_index,
-                });
+                self.emit(Op::MemoryInit { base, data: data_index });
             }
             O::DataDrop { data_index } => {
                 self.emit(Op::DataDrop { data: data_index });
@@ -811,24 +748,13 @@ impl Translator {
                 let base = self.pop_consecutive(3);
                 self.emit(Op::TableFill { base, table });
             }
-            O::TableCopy {
-                dst_table,
-                src_table,
-            } => {
+            O::TableCopy { dst_table, src_table } => {
                 let base = self.pop_consecutive(3);
-                self.emit(Op::TableCopy {
-                    base,
-                    dst_table,
-                    src_table,
-                });
+                self.emit(Op::TableCopy { base, dst_table, src_table });
             }
             O::TableInit { elem_index, table } => {
                 let base = self.pop_consecutive(3);
-                self.emit(Op::TableInit {
-                    base,
-                    table,
-                    elem: elem_index,
-                });
+                self.emit(Op::TableInit { base, table, elem: elem_index });
             }
             O::ElemDrop { elem_index } => {
                 self.emit(Op::ElemDrop { elem: elem_index });
@@ -837,23 +763,14 @@ impl Translator {
             O::RefIsNull => un!(I64Eqz),
             O::RefFunc { function_index } => {
                 let dst = self.push_temp();
-                self.emit_result(
-                    Op::RefFunc {
-                        dst,
-                        func: function_index,
-                    },
-                    dst,
-                );
+                self.emit_result(Op::RefFunc { dst, func: function_index }, dst);
             }
             O::I32Const { value } => self.push_const(value as u32 as u64),
             O::I64Const { value } => self.push_const(value as u64),
             O::F32Const { value } => self.push_const(value.bits() as u64),
             O::F64Const { value } => self.push_const(value.bits()),
             // Reinterpretations do not change a cell.
-            O::I32ReinterpretF32
-            | O::F32ReinterpretI32
-            | O::I64ReinterpretF64
-            | O::F64ReinterpretI64 => {}
+            O::I32ReinterpretF32 | O::F32ReinterpretI32 | O::I64ReinterpretF64 | O::F64ReinterpretI64 => {}
             O::I32Eqz => un!(I32Eqz),
             O::I32Eq => bin!(I32Eq),
             O::I32Ne => bin!(I32Ne),
@@ -1010,11 +927,7 @@ mod tests {
             local.get 0 local.get 1 i32.add i32.const 7 i32.mul local.set 2))");
         assert_eq!(
             code,
-            vec![
-                Op::I32Add { dst: 4, a: 0, b: 1 },
-                Op::I32Mul { dst: 2, a: 4, b: 3 },
-                Op::Return { src: 0, n: 0 },
-            ]
+            vec![Op::I32Add { dst: 4, a: 0, b: 1 }, Op::I32Mul { dst: 2, a: 4, b: 3 }, Op::Return { src: 0, n: 0 },]
         );
     }
 
@@ -1037,23 +950,13 @@ mod tests {
     #[test]
     fn branches_resolve_to_absolute_targets() {
         let code = ir("(module (func (param i32) (loop local.get 0 br_if 0)))");
-        assert_eq!(
-            code,
-            vec![
-                Op::BrIfNez { cond: 0, target: 0 },
-                Op::Return { src: 0, n: 0 }
-            ]
-        );
+        assert_eq!(code, vec![Op::BrIfNez { cond: 0, target: 0 }, Op::Return { src: 0, n: 0 }]);
     }
 
     #[test]
     fn fuel_regions_are_charged_per_straight_line_run() {
         let engine = Engine::new(crate::Config::default().consume_fuel(true));
-        let m = Module::from_wat(
-            &engine,
-            "(module (func (param i32) (loop local.get 0 br_if 0) nop))",
-        )
-        .unwrap();
+        let m = Module::from_wat(&engine, "(module (func (param i32) (loop local.get 0 br_if 0) nop))").unwrap();
         let code = &m.inner.funcs[0].code;
         // `loop`; then `local.get 0 br_if 0` in the loop; then `end nop end` after the
         // branch (the loop's end is no join point: nothing branches there).
@@ -1074,9 +977,7 @@ mod tests {
 mod fib_shape {
     #[test]
     fn fib_body_is_compact() {
-        let text =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../bench/wat/fib.wat"))
-                .unwrap();
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../bench/wat/fib.wat")).unwrap();
         let m = crate::Module::from_wat(&crate::Engine::default(), &text).unwrap();
         let code = &m.inner.funcs[0].code;
         // 17 wasm instructions; README's architecture section quotes this figure.

@@ -131,10 +131,7 @@ pub struct FuncType {
 
 impl FuncType {
     pub fn new(params: impl Into<Vec<ValType>>, results: impl Into<Vec<ValType>>) -> Self {
-        FuncType {
-            params: params.into(),
-            results: results.into(),
-        }
+        FuncType { params: params.into(), results: results.into() }
     }
 }
 

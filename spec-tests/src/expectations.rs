@@ -27,23 +27,14 @@ impl Expectations {
                 continue;
             }
             let bad = |why: &str| format!("expectations line {}: {why}: {raw:?}", i + 1);
-            let (key, reason) = line
-                .split_once(char::is_whitespace)
-                .ok_or_else(|| bad("no reason given"))?;
+            let (key, reason) = line.split_once(char::is_whitespace).ok_or_else(|| bad("no reason given"))?;
             let reason = reason.trim();
-            let (file, number) = key
-                .rsplit_once(':')
-                .ok_or_else(|| bad("expected FILE.wast:LINE"))?;
-            let number: u32 = number
-                .parse()
-                .map_err(|_| bad("the line number is not a number"))?;
+            let (file, number) = key.rsplit_once(':').ok_or_else(|| bad("expected FILE.wast:LINE"))?;
+            let number: u32 = number.parse().map_err(|_| bad("the line number is not a number"))?;
             if file.is_empty() || number == 0 {
                 return Err(bad("expected FILE.wast:LINE"));
             }
-            if entries
-                .insert((file.to_string(), number), reason.to_string())
-                .is_some()
-            {
+            if entries.insert((file.to_string(), number), reason.to_string()).is_some() {
                 return Err(bad("listed twice"));
             }
         }
@@ -57,16 +48,12 @@ impl Expectations {
 
     /// The reason a failure at `file:line` is expected, if it is.
     pub fn reason(&self, file: &str, line: u32) -> Option<&str> {
-        self.entries
-            .get(&(file.to_string(), line))
-            .map(String::as_str)
+        self.entries.get(&(file.to_string(), line)).map(String::as_str)
     }
 
     /// Every entry as `(file, line, reason)`.
     pub fn entries(&self) -> impl Iterator<Item = (&str, u32, &str)> {
-        self.entries
-            .iter()
-            .map(|((f, l), r)| (f.as_str(), *l, r.as_str()))
+        self.entries.iter().map(|((f, l), r)| (f.as_str(), *l, r.as_str()))
     }
 
     /// Compares reports with the list. Only entries for files in `reports` are checked, so a
@@ -88,9 +75,7 @@ impl Expectations {
                         });
                     }
                 }
-                let listed = self
-                    .entries
-                    .range((report.file.clone(), 0)..=(report.file.clone(), u32::MAX));
+                let listed = self.entries.range((report.file.clone(), 0)..=(report.file.clone(), u32::MAX));
                 for ((file, line), reason) in listed {
                     if !failing_lines.contains(line) {
                         verdict.unexpected_passes.push(UnexpectedPass {
@@ -164,11 +149,7 @@ impl fmt::Display for UnexpectedPass {
 impl fmt::Display for Verdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if !self.unexpected_failures.is_empty() {
-            writeln!(
-                f,
-                "{} unexpected failure(s):",
-                self.unexpected_failures.len()
-            )?;
+            writeln!(f, "{} unexpected failure(s):", self.unexpected_failures.len())?;
             for x in &self.unexpected_failures {
                 writeln!(f, "  {x}")?;
             }
@@ -194,10 +175,7 @@ mod tests {
 
     #[test]
     fn parses_entries_and_comments() {
-        let e = Expectations::parse(
-            "# header\n\nv1/a.wast:12  wrong NaN sign\n  v2/b.wast:3\tneeds simd  \n",
-        )
-        .unwrap();
+        let e = Expectations::parse("# header\n\nv1/a.wast:12  wrong NaN sign\n  v2/b.wast:3\tneeds simd  \n").unwrap();
         assert_eq!(e.reason("v1/a.wast", 12), Some("wrong NaN sign"));
         assert_eq!(e.reason("v2/b.wast", 3), Some("needs simd"));
         assert_eq!(e.reason("v1/a.wast", 13), None);
@@ -206,15 +184,11 @@ mod tests {
 
     #[test]
     fn rejects_bad_lines() {
-        assert!(Expectations::parse("v1/a.wast:12")
-            .unwrap_err()
-            .contains("line 1"));
+        assert!(Expectations::parse("v1/a.wast:12").unwrap_err().contains("line 1"));
         assert!(Expectations::parse("v1/a.wast  reason").is_err());
         assert!(Expectations::parse("v1/a.wast:x  reason").is_err());
         assert!(Expectations::parse("v1/a.wast:0  reason").is_err());
-        assert!(Expectations::parse("v1/a.wast:1 r\nv1/a.wast:1 r")
-            .unwrap_err()
-            .contains("twice"));
+        assert!(Expectations::parse("v1/a.wast:1 r\nv1/a.wast:1 r").unwrap_err().contains("twice"));
     }
 
     #[test]
@@ -228,18 +202,12 @@ mod tests {
         for &line in failing {
             col.record(line, 2, "assert_return", Outcome::fail("1:i32", "2:i32"));
         }
-        FileReport {
-            file: file.into(),
-            engines: vec![col],
-        }
+        FileReport { file: file.into(), engines: vec![col] }
     }
 
     #[test]
     fn unexpected_failures_and_passes_are_both_errors() {
-        let e = Expectations::parse(
-            "v1/a.wast:5 known\nv1/a.wast:9 fixed since\nv1/other.wast:1 not run",
-        )
-        .unwrap();
+        let e = Expectations::parse("v1/a.wast:5 known\nv1/a.wast:9 fixed since\nv1/other.wast:1 not run").unwrap();
         let verdict = e.check(&[report("v1/a.wast", &[5, 7])]);
         assert_eq!(verdict.known_failures, 1);
         assert_eq!(verdict.unexpected_failures.len(), 1);
@@ -249,14 +217,8 @@ mod tests {
         assert_eq!(verdict.unexpected_passes[0].line, 9);
         assert!(!verdict.is_ok());
         let text = verdict.to_string();
-        assert!(
-            text.contains("v1/a.wast:7:2 [plain] assert_return: expected 1:i32, got 2:i32"),
-            "{text}"
-        );
-        assert!(
-            text.contains("v1/a.wast:9 [plain] is listed as failing (fixed since)"),
-            "{text}"
-        );
+        assert!(text.contains("v1/a.wast:7:2 [plain] assert_return: expected 1:i32, got 2:i32"), "{text}");
+        assert!(text.contains("v1/a.wast:9 [plain] is listed as failing (fixed since)"), "{text}");
 
         let e = Expectations::parse("v1/a.wast:5 known").unwrap();
         assert!(e.check(&[report("v1/a.wast", &[5])]).is_ok());

@@ -92,11 +92,7 @@ pub struct WastSource {
 impl WastSource {
     /// A script outside the official suites, named by its path, with [`USER_FEATURES`].
     pub fn user(name: impl Into<String>, contents: String) -> WastSource {
-        WastSource {
-            name: name.into(),
-            contents: Cow::Owned(contents),
-            features: USER_FEATURES,
-        }
+        WastSource { name: name.into(), contents: Cow::Owned(contents), features: USER_FEATURES }
     }
 }
 
@@ -113,22 +109,16 @@ pub struct RunOptions {
 
 impl Default for RunOptions {
     fn default() -> Self {
-        RunOptions {
-            engines: EngineKind::ALL.to_vec(),
-            verbose: false,
-            threads: 0,
-        }
+        RunOptions { engines: EngineKind::ALL.to_vec(), verbose: false, threads: 0 }
     }
 }
 
 /// Runs one script in every engine of `options`.
 pub fn run_file(source: &WastSource, options: &RunOptions) -> FileReport {
     let engines = match script::parse(&source.contents) {
-        Ok(commands) => options
-            .engines
-            .iter()
-            .map(|&e| runner::run(&commands, e, source.features, options.verbose))
-            .collect(),
+        Ok(commands) => {
+            options.engines.iter().map(|&e| runner::run(&commands, e, source.features, options.verbose)).collect()
+        }
         Err(err) => {
             // A script that does not parse is one failure in every column.
             let got = format!("syntax error: {}", err.message);
@@ -144,10 +134,7 @@ pub fn run_file(source: &WastSource, options: &RunOptions) -> FileReport {
                 .collect()
         }
     };
-    FileReport {
-        file: source.name.clone(),
-        engines,
-    }
+    FileReport { file: source.name.clone(), engines }
 }
 
 /// Runs scripts on worker threads; `on_done` sees each report as it completes. The reports
@@ -182,12 +169,7 @@ pub fn run_all(
                 .expect("failed to spawn a spec-test worker thread");
         }
     });
-    results
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
-        .into_iter()
-        .flatten()
-        .collect()
+    results.into_inner().unwrap_or_else(|e| e.into_inner()).into_iter().flatten().collect()
 }
 
 #[cfg(test)]
@@ -199,10 +181,7 @@ mod tests {
         let v1 = Suite::V1.files();
         assert!(v1.len() > 50, "{}", v1.len());
         assert!(v1.iter().any(|f| f.name == "v1/i32.wast"));
-        assert!(Suite::V2
-            .files()
-            .iter()
-            .all(|f| f.name.starts_with("v2/") && f.name.ends_with(".wast")));
+        assert!(Suite::V2.files().iter().all(|f| f.name.starts_with("v2/") && f.name.ends_with(".wast")));
     }
 
     #[test]
@@ -231,45 +210,28 @@ mod tests {
 (assert_malformed (module quote "(global i32") "unexpected end")
 (assert_return (invoke "v" (v128.const i64x2 0 0)) (v128.const i64x2 0 0))
 "#;
-        let report = run_file(
-            &WastSource::user("inline.wast", text.into()),
-            &RunOptions::default(),
-        );
+        let report = run_file(&WastSource::user("inline.wast", text.into()), &RunOptions::default());
         let plain = report.engine(EngineKind::Plain).unwrap();
-        let failures: Vec<(u32, &str, &str, &str)> = plain
-            .failures
-            .iter()
-            .map(|f| (f.line, f.directive, f.expected.as_str(), f.got.as_str()))
-            .collect();
+        let failures: Vec<(u32, &str, &str, &str)> =
+            plain.failures.iter().map(|f| (f.line, f.directive, f.expected.as_str(), f.got.as_str())).collect();
         assert_eq!(
             failures,
             [
                 (4, "assert_return", "[667:i32]", "[666:i32]"),
                 (5, "assert_return", "[0:f32]", "[666:i32]"),
                 (6, "assert_trap", "trap: unreachable", "[666:i32]"),
-                (
-                    7,
-                    "assert_return",
-                    "a usable module",
-                    "no module named $nope"
-                ),
+                (7, "assert_return", "a usable module", "no module named $nope"),
             ]
         );
         assert_eq!(plain.failures[0].col, 2);
-        assert_eq!(
-            plain.passed, 4,
-            "module, first get, assert_invalid, assert_malformed"
-        );
+        assert_eq!(plain.passed, 4, "module, first get, assert_invalid, assert_malformed");
         assert_eq!(plain.skipped(), 1);
         assert!(plain.skips[0].reason.contains("v128"), "{:?}", plain.skips);
     }
 
     #[test]
     fn a_syntax_error_is_one_failure() {
-        let report = run_file(
-            &WastSource::user("bad.wast", "(module)\n(assert_return".into()),
-            &RunOptions::default(),
-        );
+        let report = run_file(&WastSource::user("bad.wast", "(module)\n(assert_return".into()), &RunOptions::default());
         let plain = report.engine(EngineKind::Plain).unwrap();
         assert_eq!(plain.failed(), 1);
         assert_eq!(plain.failures[0].directive, "wast");
@@ -278,26 +240,15 @@ mod tests {
 
     #[test]
     fn reports_come_back_in_order() {
-        let sources: Vec<WastSource> = (0..5)
-            .map(|i| WastSource::user(format!("f{i}.wast"), "(module)\n".repeat(i + 1)))
-            .collect();
+        let sources: Vec<WastSource> =
+            (0..5).map(|i| WastSource::user(format!("f{i}.wast"), "(module)\n".repeat(i + 1))).collect();
         let seen = AtomicUsize::new(0);
-        let reports = run_all(
-            &sources,
-            &RunOptions {
-                threads: 3,
-                ..RunOptions::default()
-            },
-            &|_| {
-                seen.fetch_add(1, Ordering::Relaxed);
-            },
-        );
+        let reports = run_all(&sources, &RunOptions { threads: 3, ..RunOptions::default() }, &|_| {
+            seen.fetch_add(1, Ordering::Relaxed);
+        });
         assert_eq!(seen.load(Ordering::Relaxed), 5);
         let names: Vec<&str> = reports.iter().map(|r| r.file.as_str()).collect();
-        assert_eq!(
-            names,
-            ["f0.wast", "f1.wast", "f2.wast", "f3.wast", "f4.wast"]
-        );
+        assert_eq!(names, ["f0.wast", "f1.wast", "f2.wast", "f3.wast", "f4.wast"]);
         assert_eq!(reports[4].engine(EngineKind::Plain).unwrap().passed, 5);
     }
 }

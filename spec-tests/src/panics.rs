@@ -52,10 +52,7 @@ pub fn catch<R>(f: impl FnOnce() -> R) -> Result<R, String> {
     let was = CATCHING.with(|c| c.replace(true));
     let result = panic::catch_unwind(AssertUnwindSafe(f));
     CATCHING.with(|c| c.set(was));
-    result.map_err(|payload| {
-        LAST.with(|l| l.borrow_mut().take())
-            .unwrap_or_else(|| payload_message(&*payload))
-    })
+    result.map_err(|payload| LAST.with(|l| l.borrow_mut().take()).unwrap_or_else(|| payload_message(&*payload)))
 }
 
 #[cfg(test)]

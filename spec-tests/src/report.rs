@@ -45,16 +45,11 @@ pub enum Outcome {
 
 impl Outcome {
     pub(crate) fn fail(expected: impl Into<String>, got: impl Into<String>) -> Outcome {
-        Outcome::Fail {
-            expected: expected.into(),
-            got: got.into(),
-        }
+        Outcome::Fail { expected: expected.into(), got: got.into() }
     }
 
     pub(crate) fn skip(reason: impl Into<String>) -> Outcome {
-        Outcome::Skip {
-            reason: reason.into(),
-        }
+        Outcome::Skip { reason: reason.into() }
     }
 }
 
@@ -90,12 +85,7 @@ pub struct EngineReport {
 
 impl EngineReport {
     pub fn new(engine: EngineKind) -> Self {
-        EngineReport {
-            engine,
-            passed: 0,
-            failures: Vec::new(),
-            skips: Vec::new(),
-        }
+        EngineReport { engine, passed: 0, failures: Vec::new(), skips: Vec::new() }
     }
 
     pub fn failed(&self) -> usize {
@@ -110,19 +100,8 @@ impl EngineReport {
     pub fn record(&mut self, line: u32, col: u32, directive: &'static str, outcome: Outcome) {
         match outcome {
             Outcome::Pass => self.passed += 1,
-            Outcome::Fail { expected, got } => self.failures.push(Failure {
-                line,
-                col,
-                directive,
-                expected,
-                got,
-            }),
-            Outcome::Skip { reason } => self.skips.push(Skip {
-                line,
-                col,
-                directive,
-                reason,
-            }),
+            Outcome::Fail { expected, got } => self.failures.push(Failure { line, col, directive, expected, got }),
+            Outcome::Skip { reason } => self.skips.push(Skip { line, col, directive, reason }),
         }
     }
 }

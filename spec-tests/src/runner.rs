@@ -24,23 +24,13 @@ pub fn trap_matches(got: &str, expected: &str) -> bool {
 }
 
 /// Runs `commands` in a fresh store of `kind`; one outcome per command.
-pub fn run(
-    commands: &[Command],
-    kind: EngineKind,
-    features: WasmFeatures,
-    verbose: bool,
-) -> EngineReport {
+pub fn run(commands: &[Command], kind: EngineKind, features: WasmFeatures, verbose: bool) -> EngineReport {
     let mut report = EngineReport::new(kind);
     let mut state = match State::new(config(kind, features), verbose) {
         Ok(state) => state,
         Err(e) => {
             let first = commands.first().map_or((1, 1), |c| (c.line, c.col));
-            report.record(
-                first.0,
-                first.1,
-                "spectest",
-                Outcome::fail("the spectest module", e.to_string()),
-            );
+            report.record(first.0, first.1, "spectest", Outcome::fail("the spectest module", e.to_string()));
             return report;
         }
     };
@@ -63,15 +53,14 @@ pub fn run(
 /// What a command expects, for a report of a panic.
 fn expectation(cmd: &Command) -> String {
     match &cmd.kind {
-        CommandKind::Module { .. }
-        | CommandKind::ModuleInstance { .. }
-        | CommandKind::AssertReturnModule { .. } => "module instantiates".into(),
+        CommandKind::Module { .. } | CommandKind::ModuleInstance { .. } | CommandKind::AssertReturnModule { .. } => {
+            "module instantiates".into()
+        }
         CommandKind::ModuleDefinition { .. } => "module compiles".into(),
         CommandKind::Register { .. } => "instance is registered".into(),
         CommandKind::Invoke(_) => "call returns".into(),
         CommandKind::AssertReturn { expected, .. } => show_expected(expected),
-        CommandKind::AssertTrap { message, .. }
-        | CommandKind::AssertUninstantiable { message, .. } => {
+        CommandKind::AssertTrap { message, .. } | CommandKind::AssertUninstantiable { message, .. } => {
             format!("trap: {message}")
         }
         CommandKind::AssertExhaustion { message, .. } => format!("exhaustion trap: {message}"),
@@ -137,15 +126,9 @@ impl State {
     /// After a panic, the module a command was creating is unusable.
     fn after_panic(&mut self, cmd: &Command) {
         match &cmd.kind {
-            CommandKind::Module { name, .. } => {
-                self.set_instance(name.clone(), failed_at(cmd.line))
-            }
-            CommandKind::ModuleInstance { instance, .. } => {
-                self.set_instance(instance.clone(), failed_at(cmd.line))
-            }
-            CommandKind::ModuleDefinition { name, .. } => {
-                self.set_definition(name.clone(), failed_at(cmd.line))
-            }
+            CommandKind::Module { name, .. } => self.set_instance(name.clone(), failed_at(cmd.line)),
+            CommandKind::ModuleInstance { instance, .. } => self.set_instance(instance.clone(), failed_at(cmd.line)),
+            CommandKind::ModuleDefinition { name, .. } => self.set_definition(name.clone(), failed_at(cmd.line)),
             _ => {}
         }
     }
@@ -174,30 +157,25 @@ impl State {
                     None => self.last_definition.clone(),
                 };
                 let (slot, outcome) = match def.map(|d| d.get()) {
-                    None => (
-                        failed_at(cmd.line),
-                        Outcome::fail("a module definition", "none by that name"),
-                    ),
+                    None => (failed_at(cmd.line), Outcome::fail("a module definition", "none by that name")),
                     Some(Ok(m)) => self.instantiate(&m, cmd.line),
                     Some(Err(outcome)) => (dependent_slot(&outcome, cmd.line), outcome),
                 };
                 self.set_instance(instance.clone(), slot);
                 outcome
             }
-            CommandKind::Register { name, module } => {
-                match self.instance_slot(module.as_deref()).get() {
-                    Ok(instance) => {
-                        self.linker.define_instance(&self.store, name, instance);
-                        Outcome::Pass
-                    }
-                    Err(outcome) => {
-                        if matches!(outcome, Outcome::Skip { .. }) {
-                            self.unsupported_names.insert(name.clone());
-                        }
-                        outcome
-                    }
+            CommandKind::Register { name, module } => match self.instance_slot(module.as_deref()).get() {
+                Ok(instance) => {
+                    self.linker.define_instance(&self.store, name, instance);
+                    Outcome::Pass
                 }
-            }
+                Err(outcome) => {
+                    if matches!(outcome, Outcome::Skip { .. }) {
+                        self.unsupported_names.insert(name.clone());
+                    }
+                    outcome
+                }
+            },
             CommandKind::Invoke(action) => match self.perform(action) {
                 Ok(Ok(_)) => Outcome::Pass,
                 Ok(Err(e)) => Outcome::fail("call returns", e.to_string()),
@@ -219,12 +197,9 @@ impl State {
             CommandKind::AssertUninstantiable { module, message } => match self.compile(module) {
                 Ok(m) => match self.unlinkable_dependency(&m) {
                     Some(outcome) => outcome,
-                    None => check_trap(
-                        message,
-                        self.linker
-                            .instantiate(&mut self.store, &m)
-                            .map(|_| "instance".into()),
-                    ),
+                    None => {
+                        check_trap(message, self.linker.instantiate(&mut self.store, &m).map(|_| "instance".into()))
+                    }
                 },
                 Err(outcome) => outcome,
             },
@@ -232,9 +207,7 @@ impl State {
                 Ok(result) => check_trap(message, result.map(|v| show_values(&v))),
                 Err(outcome) => outcome,
             },
-            CommandKind::AssertInvalid { module, message } => {
-                check_rejected(module, message, self.compile_raw(module))
-            }
+            CommandKind::AssertInvalid { module, message } => check_rejected(module, message, self.compile_raw(module)),
             CommandKind::AssertMalformed { module, message } => {
                 check_rejected(module, message, self.compile_raw(module))
             }
@@ -254,10 +227,7 @@ impl State {
     }
 
     fn compile_raw(&self, module: &Encoded) -> Option<Result<Module, Error>> {
-        module
-            .as_ref()
-            .ok()
-            .map(|bytes| Module::new(&self.engine, bytes))
+        module.as_ref().ok().map(|bytes| Module::new(&self.engine, bytes))
     }
 
     /// Compiles a module that must be valid; `Err` is the directive's outcome when it is not
@@ -271,10 +241,7 @@ impl State {
             Some(Err(e)) => Err(Outcome::fail("a valid module", e.to_string())),
             None => {
                 let text = module.as_ref().err().cloned().unwrap_or_default();
-                Err(Outcome::fail(
-                    "a valid module",
-                    format!("text format error: {text}"),
-                ))
+                Err(Outcome::fail("a valid module", format!("text format error: {text}")))
             }
         }
     }
@@ -286,23 +253,14 @@ impl State {
         }
         match self.linker.instantiate(&mut self.store, m) {
             Ok(instance) => (Slot::Ready(instance), Outcome::Pass),
-            Err(e) => (
-                failed_at(line),
-                Outcome::fail("module instantiates", e.to_string()),
-            ),
+            Err(e) => (failed_at(line), Outcome::fail("module instantiates", e.to_string())),
         }
     }
 
     /// A skip if `m` imports from a registered module that was itself unsupported.
     fn unlinkable_dependency(&self, m: &Module) -> Option<Outcome> {
-        let imp = m
-            .imports()
-            .iter()
-            .find(|imp| self.unsupported_names.contains(&imp.module))?;
-        Some(Outcome::skip(format!(
-            "imports from {:?}, an unsupported module",
-            imp.module
-        )))
+        let imp = m.imports().iter().find(|imp| self.unsupported_names.contains(&imp.module))?;
+        Some(Outcome::skip(format!("imports from {:?}, an unsupported module", imp.module)))
     }
 
     fn set_instance(&mut self, name: Option<String>, slot: Slot<Instance>) {
@@ -378,19 +336,13 @@ fn check_trap(message: &str, result: Result<String, Error>) -> Outcome {
 /// `assert_invalid` and `assert_malformed`: any rejection passes -- by the text encoder, as
 /// malformed, as invalid, or as unsupported (a module outside the configured features is
 /// invalid for that suite). Error messages differ between implementations and are not compared.
-fn check_rejected(
-    module: &Encoded,
-    message: &str,
-    compiled: Option<Result<Module, Error>>,
-) -> Outcome {
+fn check_rejected(module: &Encoded, message: &str, compiled: Option<Result<Module, Error>>) -> Outcome {
     match compiled {
         None => {
             debug_assert!(module.is_err());
             Outcome::Pass
         }
-        Some(Err(Error::Malformed { .. } | Error::Invalid { .. } | Error::Unsupported { .. })) => {
-            Outcome::Pass
-        }
+        Some(Err(Error::Malformed { .. } | Error::Invalid { .. } | Error::Unsupported { .. })) => Outcome::Pass,
         Some(Err(e)) => Outcome::fail(format!("rejected: {message}"), e.to_string()),
         Some(Ok(_)) => Outcome::fail(format!("rejected: {message}"), "module compiled"),
     }
@@ -402,61 +354,28 @@ mod tests {
 
     #[test]
     fn trap_messages_match_by_prefix() {
-        assert!(trap_matches(
-            "uninitialized element",
-            "uninitialized element 2"
-        ));
-        assert!(trap_matches(
-            "integer divide by zero",
-            "integer divide by zero"
-        ));
+        assert!(trap_matches("uninitialized element", "uninitialized element 2"));
+        assert!(trap_matches("integer divide by zero", "integer divide by zero"));
         assert!(!trap_matches("integer overflow", "integer divide by zero"));
-        assert!(!trap_matches(
-            "out of bounds memory access",
-            "out of bounds"
-        ));
+        assert!(!trap_matches("out of bounds memory access", "out of bounds"));
         assert!(!trap_matches("", "unreachable"));
     }
 
     #[test]
     fn results_must_match_in_number_and_value() {
-        assert_eq!(
-            check_results(&[Expected::I32(1)], &[Value::I32(1)]),
-            Outcome::Pass
-        );
-        assert!(matches!(
-            check_results(&[Expected::I32(1)], &[Value::I32(2)]),
-            Outcome::Fail { .. }
-        ));
-        assert!(matches!(
-            check_results(&[Expected::I32(1)], &[]),
-            Outcome::Fail { .. }
-        ));
-        assert!(matches!(
-            check_results(&[], &[Value::I32(1)]),
-            Outcome::Fail { .. }
-        ));
+        assert_eq!(check_results(&[Expected::I32(1)], &[Value::I32(1)]), Outcome::Pass);
+        assert!(matches!(check_results(&[Expected::I32(1)], &[Value::I32(2)]), Outcome::Fail { .. }));
+        assert!(matches!(check_results(&[Expected::I32(1)], &[]), Outcome::Fail { .. }));
+        assert!(matches!(check_results(&[], &[Value::I32(1)]), Outcome::Fail { .. }));
     }
 
     #[test]
     fn traps_are_checked_by_kind_and_message() {
         use memowasm::Trap;
-        assert_eq!(
-            check_trap("unreachable", Err(Error::Trap(Trap::Unreachable))),
-            Outcome::Pass
-        );
+        assert_eq!(check_trap("unreachable", Err(Error::Trap(Trap::Unreachable))), Outcome::Pass);
         let wrong = check_trap("unreachable", Err(Error::Trap(Trap::IntegerOverflow)));
-        assert_eq!(
-            wrong,
-            Outcome::fail("trap: unreachable", "trap: integer overflow")
-        );
-        assert!(matches!(
-            check_trap("unreachable", Ok("[]".into())),
-            Outcome::Fail { .. }
-        ));
-        assert!(matches!(
-            check_trap("unreachable", Err(Error::Link("x".into()))),
-            Outcome::Fail { .. }
-        ));
+        assert_eq!(wrong, Outcome::fail("trap: unreachable", "trap: integer overflow"));
+        assert!(matches!(check_trap("unreachable", Ok("[]".into())), Outcome::Fail { .. }));
+        assert!(matches!(check_trap("unreachable", Err(Error::Link("x".into()))), Outcome::Fail { .. }));
     }
 }

@@ -25,15 +25,8 @@ pub struct Command {
 /// What a call or read targets: an instance by `$id`, or the most recent one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    Invoke {
-        module: Option<String>,
-        name: String,
-        args: Vec<Value>,
-    },
-    Get {
-        module: Option<String>,
-        global: String,
-    },
+    Invoke { module: Option<String>, name: String, args: Vec<Value> },
+    Get { module: Option<String>, global: String },
 }
 
 impl Action {
@@ -121,22 +114,14 @@ pub struct ParseError {
 pub fn parse(contents: &str) -> Result<Vec<Command>, ParseError> {
     let to_error = |e: wast::Error| {
         let (line, col) = e.span().linecol_in(contents);
-        ParseError {
-            line: line as u32 + 1,
-            col: col as u32 + 1,
-            message: e.message(),
-        }
+        ParseError { line: line as u32 + 1, col: col as u32 + 1, message: e.message() }
     };
     let mut lexer = Lexer::new(contents);
     // Some spec files deliberately contain bidirectional-override characters in strings.
     lexer.allow_confusing_unicode(true);
     let buf = ParseBuffer::new_with_lexer(lexer).map_err(to_error)?;
     let wast = parser::parse::<Wast<'_>>(&buf).map_err(to_error)?;
-    Ok(wast
-        .directives
-        .into_iter()
-        .map(|d| lower(contents, d))
-        .collect())
+    Ok(wast.directives.into_iter().map(|d| lower(contents, d)).collect())
 }
 
 fn lower(contents: &str, directive: WastDirective<'_>) -> Command {
@@ -146,12 +131,7 @@ fn lower(contents: &str, directive: WastDirective<'_>) -> Command {
         Ok(kind) => kind,
         Err(reason) => CommandKind::Unsupported { reason },
     };
-    Command {
-        line: line as u32 + 1,
-        col: col as u32 + 1,
-        directive: name,
-        kind,
-    }
+    Command { line: line as u32 + 1, col: col as u32 + 1, directive: name, kind }
 }
 
 fn directive_name(directive: &WastDirective<'_>) -> &'static str {
@@ -181,79 +161,41 @@ fn directive_name(directive: &WastDirective<'_>) -> &'static str {
 fn lower_kind(directive: WastDirective<'_>) -> Result<CommandKind, String> {
     use WastDirective as D;
     Ok(match directive {
-        D::Module(mut m) => CommandKind::Module {
-            name: module_name(&m)?,
-            module: encode(&mut m)?,
-        },
-        D::ModuleDefinition(mut m) => CommandKind::ModuleDefinition {
-            name: module_name(&m)?,
-            module: encode(&mut m)?,
-        },
-        D::ModuleInstance {
-            instance, module, ..
-        } => CommandKind::ModuleInstance {
+        D::Module(mut m) => CommandKind::Module { name: module_name(&m)?, module: encode(&mut m)? },
+        D::ModuleDefinition(mut m) => CommandKind::ModuleDefinition { name: module_name(&m)?, module: encode(&mut m)? },
+        D::ModuleInstance { instance, module, .. } => CommandKind::ModuleInstance {
             instance: instance.map(|i| i.name().to_string()),
             module: module.map(|i| i.name().to_string()),
         },
-        D::Register { name, module, .. } => CommandKind::Register {
-            name: name.to_string(),
-            module: module.map(|i| i.name().to_string()),
-        },
+        D::Register { name, module, .. } => {
+            CommandKind::Register { name: name.to_string(), module: module.map(|i| i.name().to_string()) }
+        }
         D::Invoke(invoke) => CommandKind::Invoke(lower_invoke(&invoke)?),
-        D::AssertReturn {
-            exec: WastExecute::Wat(mut wat),
-            results,
-            ..
-        } if results.is_empty() => CommandKind::AssertReturnModule {
-            module: encode_wat(&mut wat)?,
-        },
+        D::AssertReturn { exec: WastExecute::Wat(mut wat), results, .. } if results.is_empty() => {
+            CommandKind::AssertReturnModule { module: encode_wat(&mut wat)? }
+        }
         D::AssertReturn { exec, results, .. } => CommandKind::AssertReturn {
             action: lower_action(exec)?,
-            expected: results
-                .iter()
-                .map(values::expected)
-                .collect::<Result<_, _>>()?,
+            expected: results.iter().map(values::expected).collect::<Result<_, _>>()?,
         },
-        D::AssertTrap {
-            exec: WastExecute::Wat(mut wat),
-            message,
-            ..
-        } => CommandKind::AssertUninstantiable {
-            module: encode_wat(&mut wat)?,
-            message: message.to_string(),
-        },
-        D::AssertTrap { exec, message, .. } => CommandKind::AssertTrap {
-            action: lower_action(exec)?,
-            message: message.to_string(),
-        },
-        D::AssertExhaustion { call, message, .. } => CommandKind::AssertExhaustion {
-            action: lower_invoke(&call)?,
-            message: message.to_string(),
-        },
-        D::AssertInvalid {
-            mut module,
-            message,
-            ..
-        } => CommandKind::AssertInvalid {
-            module: encode(&mut module)?,
-            message: message.to_string(),
-        },
-        D::AssertMalformed {
-            mut module,
-            message,
-            ..
-        } => CommandKind::AssertMalformed {
-            module: encode(&mut module)?,
-            message: message.to_string(),
-        },
-        D::AssertUnlinkable {
-            mut module,
-            message,
-            ..
-        } => CommandKind::AssertUnlinkable {
-            module: encode_wat(&mut module)?,
-            message: message.to_string(),
-        },
+        D::AssertTrap { exec: WastExecute::Wat(mut wat), message, .. } => {
+            CommandKind::AssertUninstantiable { module: encode_wat(&mut wat)?, message: message.to_string() }
+        }
+        D::AssertTrap { exec, message, .. } => {
+            CommandKind::AssertTrap { action: lower_action(exec)?, message: message.to_string() }
+        }
+        D::AssertExhaustion { call, message, .. } => {
+            CommandKind::AssertExhaustion { action: lower_invoke(&call)?, message: message.to_string() }
+        }
+        D::AssertInvalid { mut module, message, .. } => {
+            CommandKind::AssertInvalid { module: encode(&mut module)?, message: message.to_string() }
+        }
+        D::AssertMalformed { mut module, message, .. } => {
+            CommandKind::AssertMalformed { module: encode(&mut module)?, message: message.to_string() }
+        }
+        D::AssertUnlinkable { mut module, message, .. } => {
+            CommandKind::AssertUnlinkable { module: encode_wat(&mut module)?, message: message.to_string() }
+        }
         D::AssertInvalidCustom { .. } | D::AssertMalformedCustom { .. } => {
             return Err(unsupported_directive("custom-section annotations"))
         }
@@ -270,9 +212,7 @@ fn unsupported_directive(proposal: &str) -> String {
 
 fn module_name(m: &QuoteWat<'_>) -> Result<Option<String>, String> {
     match m {
-        QuoteWat::QuoteComponent(..) | QuoteWat::Wat(Wat::Component(_)) => {
-            Err(unsupported_directive("components"))
-        }
+        QuoteWat::QuoteComponent(..) | QuoteWat::Wat(Wat::Component(_)) => Err(unsupported_directive("components")),
         _ => Ok(m.name().map(|id| id.name().to_string())),
     }
 }
@@ -280,9 +220,7 @@ fn module_name(m: &QuoteWat<'_>) -> Result<Option<String>, String> {
 /// Encodes a module; a text error is kept as the module's value, a component is unsupported.
 fn encode(m: &mut QuoteWat<'_>) -> Result<Encoded, String> {
     match m {
-        QuoteWat::QuoteComponent(..) | QuoteWat::Wat(Wat::Component(_)) => {
-            Err(unsupported_directive("components"))
-        }
+        QuoteWat::QuoteComponent(..) | QuoteWat::Wat(Wat::Component(_)) => Err(unsupported_directive("components")),
         _ => Ok(m.encode().map_err(|e| e.message())),
     }
 }
@@ -301,10 +239,9 @@ fn encode_module(m: &mut WatModule<'_>) -> Encoded {
 fn lower_action(exec: WastExecute<'_>) -> Result<Action, String> {
     match exec {
         WastExecute::Invoke(invoke) => lower_invoke(&invoke),
-        WastExecute::Get { module, global, .. } => Ok(Action::Get {
-            module: module.map(|i| i.name().to_string()),
-            global: global.to_string(),
-        }),
+        WastExecute::Get { module, global, .. } => {
+            Ok(Action::Get { module: module.map(|i| i.name().to_string()), global: global.to_string() })
+        }
         WastExecute::Wat(_) => Err(unsupported_directive("a module with expected results")),
     }
 }
@@ -313,11 +250,7 @@ fn lower_invoke(invoke: &WastInvoke<'_>) -> Result<Action, String> {
     Ok(Action::Invoke {
         module: invoke.module.map(|i| i.name().to_string()),
         name: invoke.name.to_string(),
-        args: invoke
-            .args
-            .iter()
-            .map(values::arg)
-            .collect::<Result<_, _>>()?,
+        args: invoke.args.iter().map(values::arg).collect::<Result<_, _>>()?,
     })
 }
 
@@ -336,9 +269,7 @@ mod tests {
 "#;
         let cmds = parse(text).unwrap();
         assert_eq!(cmds.len(), 6);
-        assert!(
-            matches!(&cmds[0].kind, CommandKind::Module { name: Some(n), module: Ok(_) } if n == "m")
-        );
+        assert!(matches!(&cmds[0].kind, CommandKind::Module { name: Some(n), module: Ok(_) } if n == "m"));
         assert_eq!((cmds[1].line, cmds[1].col), (2, 2));
         assert!(matches!(&cmds[1].kind, CommandKind::AssertReturn {
             action: Action::Invoke { module: Some(m), args, .. }, expected } if m == "m"
@@ -346,16 +277,9 @@ mod tests {
         assert_eq!((cmds[2].line, cmds[2].col), (3, 4));
         assert_eq!(cmds[2].directive, "assert_trap");
         // The quoted text does not parse: the error travels as the module's value.
-        assert!(matches!(
-            &cmds[3].kind,
-            CommandKind::AssertMalformed { module: Err(_), .. }
-        ));
-        assert!(
-            matches!(&cmds[4].kind, CommandKind::Register { name, module: Some(_) } if name == "m")
-        );
-        assert!(
-            matches!(&cmds[5].kind, CommandKind::Unsupported { reason } if reason.contains("v128"))
-        );
+        assert!(matches!(&cmds[3].kind, CommandKind::AssertMalformed { module: Err(_), .. }));
+        assert!(matches!(&cmds[4].kind, CommandKind::Register { name, module: Some(_) } if name == "m"));
+        assert!(matches!(&cmds[5].kind, CommandKind::Unsupported { reason } if reason.contains("v128")));
     }
 
     #[test]

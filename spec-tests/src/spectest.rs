@@ -2,8 +2,8 @@
 //! a table and a memory, with the values and limits the spec interpreter gives them.
 
 use memowasm::{
-    Error, Func, FuncType, Global, GlobalType, Linker, Memory, MemoryType, RefType, Store, Table,
-    TableType, ValType, Value,
+    Error, Func, FuncType, Global, GlobalType, Linker, Memory, MemoryType, RefType, Store, Table, TableType, ValType,
+    Value,
 };
 
 /// Creates the `spectest` objects in `store` and defines them in `linker`.
@@ -37,32 +37,15 @@ pub fn define(store: &mut Store, linker: &mut Linker, verbose: bool) -> Result<(
         ("global_f64", Value::F64(666.6f64.to_bits())),
     ];
     for (name, value) in globals {
-        let g = Global::new(
-            store,
-            GlobalType {
-                content: value.ty(),
-                mutable: false,
-            },
-            value,
-        )?;
+        let g = Global::new(store, GlobalType { content: value.ty(), mutable: false }, value)?;
         linker.define("spectest", name, g);
     }
 
-    let table_ty = TableType {
-        element: RefType::FuncRef,
-        min: 10,
-        max: Some(20),
-    };
+    let table_ty = TableType { element: RefType::FuncRef, min: 10, max: Some(20) };
     let table = Table::new(store, table_ty, Value::FuncRef(None))?;
     linker.define("spectest", "table", table);
 
-    let memory = Memory::new(
-        store,
-        MemoryType {
-            min: 1,
-            max: Some(2),
-        },
-    )?;
+    let memory = Memory::new(store, MemoryType { min: 1, max: Some(2) })?;
     linker.define("spectest", "memory", memory);
     Ok(())
 }
@@ -79,51 +62,17 @@ mod tests {
         let mut linker = Linker::new();
         define(&mut store, &mut linker, false).unwrap();
 
-        let Some(Extern::Global(g)) = linker.get("spectest", "global_f64") else {
-            panic!("no global_f64")
-        };
+        let Some(Extern::Global(g)) = linker.get("spectest", "global_f64") else { panic!("no global_f64") };
         assert_eq!(g.get(&store), Value::F64(666.6f64.to_bits()));
         assert!(!g.ty(&store).mutable);
-        let Some(Extern::Table(t)) = linker.get("spectest", "table") else {
-            panic!("no table")
-        };
-        assert_eq!(
-            t.ty(&store),
-            TableType {
-                element: RefType::FuncRef,
-                min: 10,
-                max: Some(20)
-            }
-        );
-        let Some(Extern::Memory(m)) = linker.get("spectest", "memory") else {
-            panic!("no memory")
-        };
-        assert_eq!(
-            m.ty(&store),
-            MemoryType {
-                min: 1,
-                max: Some(2)
-            }
-        );
-        let Some(Extern::Func(f)) = linker.get("spectest", "print_i32_f32") else {
-            panic!("no print_i32_f32")
-        };
-        assert_eq!(
-            f.ty(&store),
-            FuncType::new([ValType::I32, ValType::F32], [])
-        );
-        for name in [
-            "print",
-            "print_i32",
-            "print_i64",
-            "print_f32",
-            "print_f64",
-            "print_f64_f64",
-        ] {
-            assert!(
-                matches!(linker.get("spectest", name), Some(Extern::Func(_))),
-                "{name}"
-            );
+        let Some(Extern::Table(t)) = linker.get("spectest", "table") else { panic!("no table") };
+        assert_eq!(t.ty(&store), TableType { element: RefType::FuncRef, min: 10, max: Some(20) });
+        let Some(Extern::Memory(m)) = linker.get("spectest", "memory") else { panic!("no memory") };
+        assert_eq!(m.ty(&store), MemoryType { min: 1, max: Some(2) });
+        let Some(Extern::Func(f)) = linker.get("spectest", "print_i32_f32") else { panic!("no print_i32_f32") };
+        assert_eq!(f.ty(&store), FuncType::new([ValType::I32, ValType::F32], []));
+        for name in ["print", "print_i32", "print_i64", "print_f32", "print_f64", "print_f64_f64"] {
+            assert!(matches!(linker.get("spectest", name), Some(Extern::Func(_))), "{name}");
         }
     }
 }

@@ -164,38 +164,30 @@ fn expected_core(r: &WastRetCore<'_>) -> Result<Expected, String> {
         WastRetCore::RefNull(Some(heap)) => Expected::Null(Some(heap_ref_type(heap)?)),
         WastRetCore::RefFunc(_) => Expected::FuncRef,
         WastRetCore::RefExtern(n) => Expected::ExternRef(*n),
-        WastRetCore::Either(alts) => {
-            Expected::Either(alts.iter().map(expected_core).collect::<Result<_, _>>()?)
-        }
+        WastRetCore::Either(alts) => Expected::Either(alts.iter().map(expected_core).collect::<Result<_, _>>()?),
         WastRetCore::V128(_) => return Err(unsupported("v128 result (SIMD)")),
         WastRetCore::RefHost(_) => return Err(unsupported("ref.host result")),
-        _ => {
-            return Err(unsupported(
-                "GC reference result (ref.any, ref.eq, ref.struct, ...)",
-            ))
-        }
+        _ => return Err(unsupported("GC reference result (ref.any, ref.eq, ref.struct, ...)")),
     })
 }
 
 /// The reference type of a `ref.null` heap type; the bottom types map to their hierarchy.
 fn heap_ref_type(heap: &HeapType<'_>) -> Result<RefType, String> {
     match heap {
-        HeapType::Abstract {
-            shared: false,
-            ty: AbstractHeapType::Func | AbstractHeapType::NoFunc,
-        } => Ok(RefType::FuncRef),
-        HeapType::Abstract {
-            shared: false,
-            ty: AbstractHeapType::Extern | AbstractHeapType::NoExtern,
-        } => Ok(RefType::ExternRef),
+        HeapType::Abstract { shared: false, ty: AbstractHeapType::Func | AbstractHeapType::NoFunc } => {
+            Ok(RefType::FuncRef)
+        }
+        HeapType::Abstract { shared: false, ty: AbstractHeapType::Extern | AbstractHeapType::NoExtern } => {
+            Ok(RefType::ExternRef)
+        }
         HeapType::Abstract { shared: true, .. } => Err(unsupported("shared reference (threads)")),
         HeapType::Abstract { ty, .. } => {
             let name = format!("{ty:?}").to_lowercase();
             Err(unsupported(&format!("ref.null {name} (GC or exceptions)")))
         }
-        HeapType::Concrete(_) | HeapType::Exact(_) => Err(unsupported(
-            "reference to a concrete type (typed function references)",
-        )),
+        HeapType::Concrete(_) | HeapType::Exact(_) => {
+            Err(unsupported("reference to a concrete type (typed function references)"))
+        }
     }
 }
 
@@ -271,17 +263,8 @@ mod tests {
 
     #[test]
     fn nans_are_shown_with_their_bits() {
-        assert_eq!(
-            Shown(&Value::F32(0x7fc0_0001)).to_string(),
-            "nan:0x7fc00001:f32"
-        );
-        assert_eq!(
-            Shown(&Value::F64(0x8000_0000_0000_0000)).to_string(),
-            "-0:f64"
-        );
-        assert_eq!(
-            show_values(&[Value::I32(5), Value::I64(-1)]),
-            "[5:i32, -1:i64]"
-        );
+        assert_eq!(Shown(&Value::F32(0x7fc0_0001)).to_string(), "nan:0x7fc00001:f32");
+        assert_eq!(Shown(&Value::F64(0x8000_0000_0000_0000)).to_string(), "-0:f64");
+        assert_eq!(show_values(&[Value::I32(5), Value::I64(-1)]), "[5:i32, -1:i64]");
     }
 }

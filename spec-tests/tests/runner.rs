@@ -48,16 +48,9 @@ const SCRIPT: &str = r#"
 
 #[test]
 fn every_directive_kind_passes_and_wrong_ones_fail() {
-    let report = run_file(
-        &WastSource::user("directives.wast", SCRIPT.into()),
-        &RunOptions::default(),
-    );
+    let report = run_file(&WastSource::user("directives.wast", SCRIPT.into()), &RunOptions::default());
     let plain = report.engine(EngineKind::Plain).unwrap();
-    let failures: Vec<(u32, &str)> = plain
-        .failures
-        .iter()
-        .map(|f| (f.line, f.directive))
-        .collect();
+    let failures: Vec<(u32, &str)> = plain.failures.iter().map(|f| (f.line, f.directive)).collect();
     assert_eq!(
         failures,
         [

@@ -1,27 +1,18 @@
 //! The conformance gate: the official v1 and v2 suites and our regressions must agree with
 //! `expectations.txt` -- no unexpected failure, no unexpected pass.
 
-use memowasm_spec::{
-    run_all, EngineKind, Expectations, FileReport, RunOptions, Suite, Totals, WastSource,
-};
+use memowasm_spec::{run_all, EngineKind, Expectations, FileReport, RunOptions, Suite, Totals, WastSource};
 use std::path::Path;
 
 fn gate(sources: &[WastSource]) -> Vec<FileReport> {
-    let expectations =
-        Expectations::embedded().expect("spec-tests/expectations.txt does not parse");
+    let expectations = Expectations::embedded().expect("spec-tests/expectations.txt does not parse");
     let reports = run_all(sources, &RunOptions::default(), &|_| {});
     let verdict = expectations.check(&reports);
     for &engine in EngineKind::ALL {
         let t = Totals::of(&reports, engine);
-        eprintln!(
-            "[{engine}] {} passed, {} failed, {} skipped",
-            t.passed, t.failed, t.skipped
-        );
+        eprintln!("[{engine}] {} passed, {} failed, {} skipped", t.passed, t.failed, t.skipped);
     }
-    assert!(
-        verdict.is_ok(),
-        "the run disagrees with spec-tests/expectations.txt\n{verdict}"
-    );
+    assert!(verdict.is_ok(), "the run disagrees with spec-tests/expectations.txt\n{verdict}");
     reports
 }
 
@@ -43,14 +34,8 @@ fn regressions() {
     for entry in std::fs::read_dir(&dir).expect("corpus/regressions exists") {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "wast") {
-            let name = format!(
-                "corpus/regressions/{}",
-                path.file_name().unwrap().to_string_lossy()
-            );
-            sources.push(WastSource::user(
-                name,
-                std::fs::read_to_string(&path).unwrap(),
-            ));
+            let name = format!("corpus/regressions/{}", path.file_name().unwrap().to_string_lossy());
+            sources.push(WastSource::user(name, std::fs::read_to_string(&path).unwrap()));
         }
     }
     sources.sort_by(|a, b| a.name.cmp(&b.name));
@@ -61,11 +46,7 @@ fn regressions() {
 #[test]
 fn expectations_name_real_files() {
     let expectations = Expectations::embedded().unwrap();
-    let official: Vec<String> = Suite::ALL
-        .iter()
-        .flat_map(|s| s.files())
-        .map(|f| f.name)
-        .collect();
+    let official: Vec<String> = Suite::ALL.iter().flat_map(|s| s.files()).map(|f| f.name).collect();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     for (file, line, _) in expectations.entries() {
         assert!(

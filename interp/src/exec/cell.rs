@@ -64,9 +64,6 @@ mod tests {
     fn float_cells_keep_nan_payloads() {
         let snan = f32::from_bits(0x7fa0_0001);
         assert_eq!(snan.into_cell(), 0x7fa0_0001);
-        assert_eq!(
-            f64::from_cell(0x7ff0_0000_0000_0001).to_bits(),
-            0x7ff0_0000_0000_0001
-        );
+        assert_eq!(f64::from_cell(0x7ff0_0000_0000_0001).to_bits(), 0x7ff0_0000_0000_0001);
     }
 }

@@ -13,18 +13,12 @@ fn effective(addr: u64, offset: u32) -> usize {
 #[inline(always)]
 pub(crate) fn access<const N: usize>(mem: &[u8], addr: u64, offset: u32) -> Result<&[u8; N], Trap> {
     let ea = effective(addr, offset);
-    mem.get(ea..ea + N)
-        .and_then(|s| s.try_into().ok())
-        .ok_or(Trap::MemoryOutOfBounds)
+    mem.get(ea..ea + N).and_then(|s| s.try_into().ok()).ok_or(Trap::MemoryOutOfBounds)
 }
 
 /// The `N` bytes at `addr + offset` for writing, or an out-of-bounds trap.
 #[inline(always)]
-pub(crate) fn access_mut<const N: usize>(
-    mem: &mut [u8],
-    addr: u64,
-    offset: u32,
-) -> Result<&mut [u8], Trap> {
+pub(crate) fn access_mut<const N: usize>(mem: &mut [u8], addr: u64, offset: u32) -> Result<&mut [u8], Trap> {
     let ea = effective(addr, offset);
     mem.get_mut(ea..ea + N).ok_or(Trap::MemoryOutOfBounds)
 }
@@ -32,10 +26,7 @@ pub(crate) fn access_mut<const N: usize>(
 /// `[start, start + len)` as a range, if it lies within `size`.
 pub(crate) fn range(start: u64, len: u64, size: usize) -> Result<std::ops::Range<usize>, Trap> {
     let (start, len) = (start as u32 as usize, len as u32 as usize);
-    let end = start
-        .checked_add(len)
-        .filter(|&e| e <= size)
-        .ok_or(Trap::MemoryOutOfBounds)?;
+    let end = start.checked_add(len).filter(|&e| e <= size).ok_or(Trap::MemoryOutOfBounds)?;
     Ok(start..end)
 }
 
@@ -73,10 +64,7 @@ mod tests {
         assert_eq!(access::<4>(&m, 5, 0), Err(Trap::MemoryOutOfBounds));
         assert_eq!(access::<1>(&m, 0, 8), Err(Trap::MemoryOutOfBounds));
         // The address is an unsigned 32-bit value: -1 is 4 GiB - 1, not before the start.
-        assert_eq!(
-            access::<1>(&m, 0xffff_ffff, 1),
-            Err(Trap::MemoryOutOfBounds)
-        );
+        assert_eq!(access::<1>(&m, 0xffff_ffff, 1), Err(Trap::MemoryOutOfBounds));
     }
 
     #[test]
@@ -86,9 +74,6 @@ mod tests {
         assert_eq!(m, [1; 8]);
         assert!(fill(&mut m, &[8, 9, 0]).is_ok());
         assert!(copy(&mut m, &[0, 1, 7]).is_ok());
-        assert_eq!(
-            init(&mut m, &[1, 2], &[0, 1, 2]),
-            Err(Trap::MemoryOutOfBounds)
-        );
+        assert_eq!(init(&mut m, &[1, 2], &[0, 1, 2]), Err(Trap::MemoryOutOfBounds));
     }
 }

@@ -39,13 +39,7 @@ pub(crate) fn call(store: &mut Store, f: Func, args: &[Value]) -> Result<Vec<Val
     stack.clear();
     stack.extend(args.iter().map(|a| a.to_cell()));
     let result = Executor::new(store, &mut stack).run(&code, instance);
-    let out = result.map(|()| {
-        ty.results
-            .iter()
-            .zip(&stack)
-            .map(|(&t, &c)| Value::from_cell(t, c))
-            .collect()
-    });
+    let out = result.map(|()| ty.results.iter().zip(&stack).map(|(&t, &c)| Value::from_cell(t, c)).collect());
     store.stack = stack;
     out.map_err(Error::Trap)
 }
@@ -67,12 +61,7 @@ struct Executor<'s> {
 }
 
 /// Cells a frame needs: its declared size.
-fn ensure_frame(
-    stack: &mut Vec<u64>,
-    base: usize,
-    func: &CompiledFunc,
-    max: usize,
-) -> Result<(), Trap> {
+fn ensure_frame(stack: &mut Vec<u64>, base: usize, func: &CompiledFunc, max: usize) -> Result<(), Trap> {
     let end = base + func.frame_size as usize;
     if end > max {
         return Err(Trap::CallStackExhausted);
@@ -91,11 +80,8 @@ fn ensure_frame(
 impl<'s> Executor<'s> {
     fn new(store: &'s mut Store, stack: &'s mut Vec<u64>) -> Self {
         let config = store.engine.config();
-        let (max_depth, max_stack, max_pages) = (
-            config.max_call_depth as usize,
-            config.max_value_stack,
-            config.max_memory_pages,
-        );
+        let (max_depth, max_stack, max_pages) =
+            (config.max_call_depth as usize, config.max_value_stack, config.max_memory_pages);
         Executor {
             funcs: &store.funcs,
             instances: &store.instances,
@@ -115,20 +101,12 @@ impl<'s> Executor<'s> {
     /// Calls a host function with the cells at `base..` and writes its results there.
     fn call_host(&mut self, f: u32, base: usize) -> Result<(), Trap> {
         let entity = &self.funcs[f as usize];
-        let FuncKind::Host(h) = &entity.kind else {
-            unreachable!("not a host function")
-        };
+        let FuncKind::Host(h) = &entity.kind else { unreachable!("not a host function") };
         let ty = &entity.ty;
-        let args: Vec<Value> = ty
-            .params
-            .iter()
-            .enumerate()
-            .map(|(i, &t)| Value::from_cell(t, self.stack[base + i]))
-            .collect();
+        let args: Vec<Value> =
+            ty.params.iter().enumerate().map(|(i, &t)| Value::from_cell(t, self.stack[base + i])).collect();
         let results = h(&args)?;
-        if results.len() != ty.results.len()
-            || results.iter().zip(&ty.results).any(|(v, t)| v.ty() != *t)
-        {
+        if results.len() != ty.results.len() || results.iter().zip(&ty.results).any(|(v, t)| v.ty() != *t) {
             return Err(Trap::Host);
         }
         let end = base + results.len();
@@ -179,12 +157,7 @@ impl<'s> Executor<'s> {
                         }
                         let code: &'s CompiledFunc = code;
                         ensure_frame(self.stack, new_base, code, self.max_stack)?;
-                        frames.push(Frame {
-                            func,
-                            instance,
-                            ip,
-                            base,
-                        });
+                        frames.push(Frame { func, instance, ip, base });
                         func = code;
                         base = new_base;
                         ip = 0;

@@ -8,10 +8,7 @@ use crate::store::InstanceEntity;
 
 fn range(start: u64, len: u64, size: usize) -> Result<std::ops::Range<usize>, Trap> {
     let (start, len) = (start as u32 as usize, len as u32 as usize);
-    let end = start
-        .checked_add(len)
-        .filter(|&e| e <= size)
-        .ok_or(Trap::TableOutOfBounds)?;
+    let end = start.checked_add(len).filter(|&e| e <= size).ok_or(Trap::TableOutOfBounds)?;
     Ok(start..end)
 }
 
@@ -33,30 +30,14 @@ pub(super) fn indirect_callee(
     Ok(f)
 }
 
-pub(super) fn get(
-    ex: &Executor<'_>,
-    inst: &InstanceEntity,
-    table: u32,
-    index: u64,
-) -> Result<u64, Trap> {
+pub(super) fn get(ex: &Executor<'_>, inst: &InstanceEntity, table: u32, index: u64) -> Result<u64, Trap> {
     let t = &ex.tables[inst.tables[table as usize] as usize];
-    t.elems
-        .get(index as u32 as usize)
-        .copied()
-        .ok_or(Trap::TableOutOfBounds)
+    t.elems.get(index as u32 as usize).copied().ok_or(Trap::TableOutOfBounds)
 }
 
-pub(super) fn set(
-    ex: &mut Executor<'_>,
-    inst: &InstanceEntity,
-    table: u32,
-    index: u64,
-    val: u64,
-) -> Result<(), Trap> {
+pub(super) fn set(ex: &mut Executor<'_>, inst: &InstanceEntity, table: u32, index: u64, val: u64) -> Result<(), Trap> {
     let t = &mut ex.tables[inst.tables[table as usize] as usize];
-    *t.elems
-        .get_mut(index as u32 as usize)
-        .ok_or(Trap::TableOutOfBounds)? = val;
+    *t.elems.get_mut(index as u32 as usize).ok_or(Trap::TableOutOfBounds)? = val;
     Ok(())
 }
 
@@ -78,12 +59,7 @@ pub(super) fn grow(ex: &mut Executor<'_>, inst: &InstanceEntity, table: u32, at:
 }
 
 /// `table.fill` with operands `[i, val, n]` at `at`.
-pub(super) fn fill(
-    ex: &mut Executor<'_>,
-    inst: &InstanceEntity,
-    table: u32,
-    at: usize,
-) -> Result<(), Trap> {
+pub(super) fn fill(ex: &mut Executor<'_>, inst: &InstanceEntity, table: u32, at: usize) -> Result<(), Trap> {
     let (i, val, n) = (ex.stack[at], ex.stack[at + 1], ex.stack[at + 2]);
     let t = &mut ex.tables[inst.tables[table as usize] as usize];
     let r = range(i, n, t.elems.len())?;
@@ -92,18 +68,9 @@ pub(super) fn fill(
 }
 
 /// `table.copy` with operands `[d, s, n]` at `at`; the tables may be the same.
-pub(super) fn copy(
-    ex: &mut Executor<'_>,
-    inst: &InstanceEntity,
-    dst: u32,
-    src: u32,
-    at: usize,
-) -> Result<(), Trap> {
+pub(super) fn copy(ex: &mut Executor<'_>, inst: &InstanceEntity, dst: u32, src: u32, at: usize) -> Result<(), Trap> {
     let (d, s, n) = (ex.stack[at], ex.stack[at + 1], ex.stack[at + 2]);
-    let (dt, st) = (
-        inst.tables[dst as usize] as usize,
-        inst.tables[src as usize] as usize,
-    );
+    let (dt, st) = (inst.tables[dst as usize] as usize, inst.tables[src as usize] as usize);
     let dr = range(d, n, ex.tables[dt].elems.len())?;
     let sr = range(s, n, ex.tables[st].elems.len())?;
     if dt == st {
@@ -116,13 +83,7 @@ pub(super) fn copy(
 }
 
 /// `table.init` with operands `[d, s, n]` at `at` from element segment `elem`.
-pub(super) fn init(
-    ex: &mut Executor<'_>,
-    inst: &InstanceEntity,
-    table: u32,
-    elem: u32,
-    at: usize,
-) -> Result<(), Trap> {
+pub(super) fn init(ex: &mut Executor<'_>, inst: &InstanceEntity, table: u32, elem: u32, at: usize) -> Result<(), Trap> {
     let (d, s, n) = (ex.stack[at], ex.stack[at + 1], ex.stack[at + 2]);
     let seg = &ex.elems[inst.elems[elem as usize] as usize];
     let t = &mut ex.tables[inst.tables[table as usize] as usize];
