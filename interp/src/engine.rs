@@ -19,6 +19,8 @@ pub struct Config {
     pub max_memory_pages: u32,
     /// The WebAssembly features modules may use.
     pub features: WasmFeatures,
+    /// Memoization mode; `None` runs the plain interpreter.
+    pub memo: Option<crate::memo::MemoConfig>,
 }
 
 impl Default for Config {
@@ -29,6 +31,7 @@ impl Default for Config {
             consume_fuel: false,
             max_memory_pages: 65_536,
             features: Config::supported_features(),
+            memo: None,
         }
     }
 }
@@ -56,6 +59,12 @@ impl Config {
 
     pub fn max_memory_pages(mut self, pages: u32) -> Self {
         self.max_memory_pages = pages;
+        self
+    }
+
+    /// Turns memoization mode on (with `Some`) or off.
+    pub fn memo(mut self, memo: Option<crate::memo::MemoConfig>) -> Self {
+        self.memo = memo;
         self
     }
 

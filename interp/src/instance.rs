@@ -138,12 +138,13 @@ impl Linker {
         let instance_id = store.instances.len() as u32;
         for (i, code) in m.funcs.iter().enumerate() {
             let ty_index = m.func_types[m.num_imported_funcs as usize + i] as usize;
-            store.funcs.push(FuncEntity {
+            let f = store.push_func(FuncEntity {
                 type_id: m.type_ids[ty_index],
                 ty: m.types[ty_index].clone(),
                 kind: FuncKind::Wasm { instance: instance_id, code: code.clone() },
+                memo_base: 0,
             });
-            inst.funcs.push(store.funcs.len() as u32 - 1);
+            inst.funcs.push(f.0);
         }
         for t in &m.tables {
             let table = Table::new(store, *t, Value::default_for(t.element.into()))?;
@@ -155,7 +156,7 @@ impl Linker {
         }
         for (gt, init) in &m.globals {
             let value = eval_const(store, &inst, *init);
-            store.globals.push(GlobalEntity { value, ty: *gt });
+            store.globals.push(GlobalEntity { value, ty: *gt, version: 0 });
             inst.globals.push(store.globals.len() as u32 - 1);
         }
         for seg in &m.elems {
@@ -205,6 +206,9 @@ fn initialize(store: &mut Store, m: &crate::module::ModuleInner, inst: &Instance
                     .and_then(|end| table.elems.get_mut(offset..end))
                     .ok_or(Trap::TableOutOfBounds)?;
                 dst.copy_from_slice(&items);
+                if let Some(memo) = &mut store.memo {
+                    table.version = memo.next_version();
+                }
             }
         }
         store.elems[id] = empty_elems.clone();
@@ -220,6 +224,9 @@ fn initialize(store: &mut Store, m: &crate::module::ModuleInner, inst: &Instance
                 .and_then(|end| mem.data.get_mut(offset..end))
                 .ok_or(Trap::MemoryOutOfBounds)?;
             dst.copy_from_slice(&seg.bytes);
+            if let Some(memo) = &mut store.memo {
+                crate::store::bump_chunks(memo, mem, offset as u64, seg.bytes.len() as u64);
+            }
             store.datas[id] = empty_data.clone();
         }
     }

@@ -246,6 +246,11 @@ macro_rules! define_ops {
             TableInit { base: Slot, table: u32, elem: u32 },
             ElemDrop { elem: u32 },
             RefFunc { dst: Slot, func: u32 },
+            // ---- memoization probes (only in code translated with memo on) ----
+            /// Enters memo unit `block` of the function: look up, replay, or record.
+            MemoEnter { block: u32 },
+            /// Leaves the innermost `count` memo units (they exit here).
+            MemoLeave { count: u32 },
             // ---- numeric ----
             $( $un { dst: Slot, src: Slot }, )*
             $( $ut { dst: Slot, src: Slot }, )*
@@ -256,6 +261,93 @@ macro_rules! define_ops {
         }
 
         impl Op {
+            /// Calls `f(slot, is_write)` for every frame cell the op reads or writes.
+            /// `arity(op)` gives `(params, results)` of a call. Reads come before writes.
+            pub fn for_each_slot(&self, arity: impl Fn(&Op) -> (u32, u32), mut f: impl FnMut(Slot, bool)) {
+                match *self {
+                    $( Op::$un { dst, src } )|* | $( Op::$ut { dst, src } )|* => {
+                        f(src, false);
+                        f(dst, true);
+                    }
+                    $( Op::$bn { dst, a, b } )|* | $( Op::$bt { dst, a, b } )|* => {
+                        f(a, false);
+                        f(b, false);
+                        f(dst, true);
+                    }
+                    $( Op::$ld { dst, addr, .. } )|* => {
+                        f(addr, false);
+                        f(dst, true);
+                    }
+                    $( Op::$st { addr, val, .. } )|* => {
+                        f(addr, false);
+                        f(val, false);
+                    }
+                    Op::Unreachable
+                    | Op::Fuel { .. }
+                    | Op::Br { .. }
+                    | Op::DataDrop { .. }
+                    | Op::ElemDrop { .. }
+                    | Op::MemoEnter { .. }
+                    | Op::MemoLeave { .. } => {}
+                    Op::BrIfEqz { cond, .. } | Op::BrIfNez { cond, .. } => f(cond, false),
+                    Op::BrTable { index, .. } => f(index, false),
+                    Op::Return { src, n } => (src..src + n).for_each(|s| f(s, false)),
+                    Op::Call { base, .. } => {
+                        let (p, r) = arity(self);
+                        (base..base + p).for_each(|s| f(s, false));
+                        (base..base + r).for_each(|s| f(s, true));
+                    }
+                    Op::CallIndirect { index, base, .. } => {
+                        let (p, r) = arity(self);
+                        f(index, false);
+                        (base..base + p).for_each(|s| f(s, false));
+                        (base..base + r).for_each(|s| f(s, true));
+                    }
+                    Op::Copy { dst, src } => {
+                        f(src, false);
+                        f(dst, true);
+                    }
+                    Op::CopyN { dst, src, n } => {
+                        (src..src + n).for_each(|s| f(s, false));
+                        (dst..dst + n).for_each(|s| f(s, true));
+                    }
+                    Op::Select { dst, cond, b } => {
+                        f(dst, false);
+                        f(cond, false);
+                        f(b, false);
+                        f(dst, true);
+                    }
+                    Op::GlobalGet { dst, .. }
+                    | Op::MemorySize { dst }
+                    | Op::TableSize { dst, .. }
+                    | Op::RefFunc { dst, .. } => f(dst, true),
+                    Op::GlobalSet { src, .. } => f(src, false),
+                    Op::MemoryGrow { dst, delta } => {
+                        f(delta, false);
+                        f(dst, true);
+                    }
+                    Op::MemoryFill { base }
+                    | Op::MemoryCopy { base }
+                    | Op::MemoryInit { base, .. }
+                    | Op::TableFill { base, .. }
+                    | Op::TableCopy { base, .. }
+                    | Op::TableInit { base, .. } => (base..base + 3).for_each(|s| f(s, false)),
+                    Op::TableGet { dst, index, .. } => {
+                        f(index, false);
+                        f(dst, true);
+                    }
+                    Op::TableSet { index, val, .. } => {
+                        f(index, false);
+                        f(val, false);
+                    }
+                    Op::TableGrow { base, .. } => {
+                        f(base, false);
+                        f(base + 1, false);
+                        f(base, true);
+                    }
+                }
+            }
+
             /// Points the op's result at `slot`; false if the op has no single result cell
             /// that may be moved.
             pub fn set_result(&mut self, slot: Slot) -> bool {

@@ -87,8 +87,25 @@ pub struct CompiledFunc {
     pub code: Vec<Op>,
     /// Byte offset in the module of the wasm instruction each op came from.
     pub offsets: Vec<u32>,
-    /// `(table, engine type id)` of each `call_indirect` in the body.
-    pub indirect: Vec<(u32, u32)>,
+    /// `(table, engine type id, module type index)` of each `call_indirect` in the body.
+    pub indirect: Vec<(u32, u32, u32)>,
+    /// The memo units of the body (empty unless the engine memoizes).
+    pub memo_blocks: Vec<MemoBlock>,
+}
+
+/// A memo unit: a function body, or the body of a block, loop or if, as an op range.
+#[derive(Debug, Default, Clone)]
+pub struct MemoBlock {
+    /// The `MemoEnter` op.
+    pub start: u32,
+    /// The `MemoLeave` at the unit's end label (or the end of the code).
+    pub end: u32,
+    /// Byte offset of the wasm instruction that opens the unit.
+    pub offset: u32,
+    /// Cells whose entry values determine the unit's execution (sorted).
+    pub inputs: Box<[u32]>,
+    /// Cells the unit may write (sorted); their exit values are recorded.
+    pub writes: Box<[u32]>,
 }
 
 pub(crate) struct ModuleInner {

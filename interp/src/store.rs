@@ -3,6 +3,7 @@
 
 use crate::engine::Engine;
 use crate::error::{Error, Trap};
+use crate::memo::{MemoDivergence, MemoState, MemoStats};
 use crate::module::CompiledFunc;
 use crate::value::{FuncType, GlobalType, MemoryType, RefType, TableType, ValType, Value};
 use crate::PAGE_SIZE;
@@ -43,22 +44,30 @@ pub(crate) struct FuncEntity {
     pub type_id: u32,
     pub ty: Arc<FuncType>,
     pub kind: FuncKind,
+    /// Index of the function's first memo unit in the store's memo state.
+    pub memo_base: u32,
 }
 
 pub(crate) struct MemoryEntity {
     pub data: Vec<u8>,
     pub ty: MemoryType,
+    /// Memo mode: the version of each chunk (empty when memo is off).
+    pub versions: Vec<u64>,
 }
 
 pub(crate) struct TableEntity {
     /// Reference cells: 0 is null.
     pub elems: Vec<u64>,
     pub ty: TableType,
+    /// Memo mode: bumped on every write.
+    pub version: u64,
 }
 
 pub(crate) struct GlobalEntity {
     pub value: u64,
     pub ty: GlobalType,
+    /// Memo mode: bumped on every write.
+    pub version: u64,
 }
 
 /// The resolved index spaces of one instance.
@@ -89,6 +98,8 @@ pub struct Store {
     pub(crate) fuel: u64,
     /// The value stack, kept between calls to avoid reallocating.
     pub(crate) stack: Vec<u64>,
+    /// Memo mode's cache, recordings and statistics; `None` when memo is off.
+    pub(crate) memo: Option<Box<MemoState>>,
 }
 
 impl Store {
@@ -104,7 +115,33 @@ impl Store {
             elems: Vec::new(),
             fuel: 0,
             stack: Vec::new(),
+            memo: engine.config().memo.clone().map(|c| Box::new(MemoState::new(c, engine.config().consume_fuel))),
         }
+    }
+
+    /// Memo mode's statistics so far, or `None` when memo is off.
+    pub fn memo_stats(&self) -> Option<MemoStats> {
+        self.memo.as_ref().map(|m| m.stats())
+    }
+
+    /// The stale entries verify mode caught so far.
+    pub fn memo_divergences(&self) -> &[MemoDivergence] {
+        self.memo.as_ref().map_or(&[], |m| &m.divergences)
+    }
+
+    /// Takes the divergences caught so far, leaving none.
+    pub fn take_memo_divergences(&mut self) -> Vec<MemoDivergence> {
+        self.memo.as_mut().map(|m| std::mem::take(&mut m.divergences)).unwrap_or_default()
+    }
+
+    /// Registers a new store function's memo units.
+    pub(crate) fn push_func(&mut self, mut entity: FuncEntity) -> Func {
+        let func = Func(self.funcs.len() as u32);
+        if let (Some(memo), FuncKind::Wasm { code, .. }) = (&mut self.memo, &entity.kind) {
+            entity.memo_base = memo.register(func, code);
+        }
+        self.funcs.push(entity);
+        func
     }
 
     pub fn engine(&self) -> &Engine {
@@ -139,8 +176,7 @@ impl Func {
         f: impl Fn(&[Value]) -> Result<Vec<Value>, Trap> + Send + Sync + 'static,
     ) -> Func {
         let type_id = store.engine.intern_type(&ty);
-        store.funcs.push(FuncEntity { type_id, ty: Arc::new(ty), kind: FuncKind::Host(Arc::new(f)) });
-        Func(store.funcs.len() as u32 - 1)
+        store.push_func(FuncEntity { type_id, ty: Arc::new(ty), kind: FuncKind::Host(Arc::new(f)), memo_base: 0 })
     }
 
     pub fn ty(&self, store: &Store) -> FuncType {
@@ -173,7 +209,11 @@ impl Memory {
         if ty.min > limit {
             return Err(Error::Api(format!("memory of {} pages exceeds the limit of {limit}", ty.min)));
         }
-        store.memories.push(MemoryEntity { data: vec![0; ty.min as usize * PAGE_SIZE], ty });
+        let mut m = MemoryEntity { data: vec![0; ty.min as usize * PAGE_SIZE], ty, versions: Vec::new() };
+        if let Some(memo) = &store.memo {
+            m.versions = vec![0; chunks(m.data.len(), memo.chunk_shift)];
+        }
+        store.memories.push(m);
         Ok(Memory(store.memories.len() as u32 - 1))
     }
 
@@ -204,36 +244,61 @@ impl Memory {
 
     /// Writes `bytes` at `offset`, as the host: memo entries that depend on them are invalidated.
     pub fn write(&self, store: &mut Store, offset: usize, bytes: &[u8]) -> Result<(), Error> {
-        let data = &mut store.memories[self.0 as usize].data;
+        let m = &mut store.memories[self.0 as usize];
         let dst = offset
             .checked_add(bytes.len())
-            .and_then(|end| data.get_mut(offset..end))
+            .and_then(|end| m.data.get_mut(offset..end))
             .ok_or_else(|| Error::Api(format!("memory write of {} bytes at {offset} is out of bounds", bytes.len())))?;
         dst.copy_from_slice(bytes);
+        if let Some(memo) = &mut store.memo {
+            bump_chunks(memo, m, offset as u64, bytes.len() as u64);
+        }
         Ok(())
     }
 
     /// Grows by `delta` pages; returns the old size, or `None` if it cannot grow.
     pub fn grow(&self, store: &mut Store, delta: u32) -> Option<u32> {
         let limit = store.engine.config().max_memory_pages;
-        grow_memory(&mut store.memories[self.0 as usize], delta, limit)
+        let shift = store.memo.as_ref().map(|m| m.chunk_shift);
+        grow_memory(&mut store.memories[self.0 as usize], delta, limit, shift)
     }
 }
 
 /// The one implementation of `memory.grow`, shared by the host API and the interpreter.
-pub(crate) fn grow_memory(m: &mut MemoryEntity, delta: u32, limit: u32) -> Option<u32> {
+/// With memo on (`chunk_shift`), the new chunks get versions too.
+pub(crate) fn grow_memory(m: &mut MemoryEntity, delta: u32, limit: u32, chunk_shift: Option<u32>) -> Option<u32> {
     let old = (m.data.len() / PAGE_SIZE) as u32;
     let max = m.ty.max.unwrap_or(65_536).min(limit).min(65_536);
     let new = old.checked_add(delta).filter(|&n| n <= max)?;
     m.data.resize(new as usize * PAGE_SIZE, 0);
+    if let Some(shift) = chunk_shift {
+        m.versions.resize(chunks(m.data.len(), shift), 0);
+    }
     Some(old)
+}
+
+/// Number of chunks covering `len` bytes.
+pub(crate) fn chunks(len: usize, shift: u32) -> usize {
+    len.div_ceil(1 << shift)
+}
+
+/// Gives every chunk that `[start, start + len)` touches a new version.
+pub(crate) fn bump_chunks(memo: &mut MemoState, m: &mut MemoryEntity, start: u64, len: u64) {
+    if len == 0 {
+        return;
+    }
+    let (first, last) = (start >> memo.chunk_shift, (start + len - 1) >> memo.chunk_shift);
+    let v = memo.next_version();
+    for c in first..=last {
+        m.versions[c as usize] = v;
+    }
 }
 
 impl Table {
     pub fn new(store: &mut Store, ty: TableType, init: Value) -> Result<Table, Error> {
         check_ref(ty.element, &init)?;
         store.check_value(&init)?;
-        store.tables.push(TableEntity { elems: vec![init.to_cell(); ty.min as usize], ty });
+        store.tables.push(TableEntity { elems: vec![init.to_cell(); ty.min as usize], ty, version: 0 });
         Ok(Table(store.tables.len() as u32 - 1))
     }
 
@@ -260,6 +325,9 @@ impl Table {
             .get_mut(index as usize)
             .ok_or_else(|| Error::Api(format!("table index {index} is out of bounds")))?;
         *slot = value.to_cell();
+        if let Some(memo) = &mut store.memo {
+            t.version = memo.next_version();
+        }
         Ok(())
     }
 }
@@ -277,7 +345,7 @@ impl Global {
             return Err(Error::Api(format!("global of type {} cannot hold {}", ty.content, value.ty())));
         }
         store.check_value(&value)?;
-        store.globals.push(GlobalEntity { value: value.to_cell(), ty });
+        store.globals.push(GlobalEntity { value: value.to_cell(), ty, version: 0 });
         Ok(Global(store.globals.len() as u32 - 1))
     }
 
@@ -301,6 +369,9 @@ impl Global {
             return Err(Error::Api(format!("global of type {} cannot hold {}", g.ty.content, value.ty())));
         }
         g.value = value.to_cell();
+        if let Some(memo) = &mut store.memo {
+            g.version = memo.next_version();
+        }
         Ok(())
     }
 }

@@ -10,7 +10,7 @@
 
 use crate::error::Error;
 use crate::ir::{Op, Slot};
-use crate::module::{CompiledFunc, ModuleInner};
+use crate::module::{CompiledFunc, MemoBlock, ModuleInner};
 use rustc_hash::FxHashMap;
 use wasmparser::{BlockType, FuncValidator, FunctionBody, Operator, ValidatorResources};
 
@@ -48,6 +48,8 @@ struct Ctrl {
     unreachable: bool,
     /// The whole frame is dead (it was entered from dead code).
     dead: bool,
+    /// The memo unit this frame opened, if any.
+    memo: Option<u32>,
 }
 
 /// Reusable translation buffers.
@@ -59,7 +61,7 @@ pub(crate) struct Translator {
     ctrl: Vec<Ctrl>,
     consts: Vec<u64>,
     const_slots: FxHashMap<u64, Slot>,
-    indirect: Vec<(u32, u32)>,
+    indirect: Vec<(u32, u32, u32)>,
     num_locals: u32,
     temp_base: u32,
     max_height: u32,
@@ -68,6 +70,9 @@ pub(crate) struct Translator {
     /// The `Fuel` op charging the current straight-line region, when fuel is on.
     fuel_op: Option<usize>,
     consume_fuel: bool,
+    /// Whether memo units are emitted (the engine has memoization on).
+    memo: bool,
+    memo_blocks: Vec<MemoBlock>,
     offset: u32,
 }
 
@@ -107,7 +112,10 @@ impl Translator {
             else_fixup: None,
             unreachable: false,
             dead: false,
+            memo: None,
         });
+        let params: Vec<Slot> = (0..ty.params.len() as u32).collect();
+        self.open_memo_unit(params);
         self.start_fuel_region();
         reader.set_features(*v.features());
         let mut ops = wasmparser::OperatorsReader::new(reader);
@@ -125,6 +133,7 @@ impl Translator {
             });
         }
         let frame_size = self.temp_base + self.max_height;
+        self.analyze_memo_blocks(m);
         Ok(CompiledFunc {
             index,
             num_params: ty.params.len() as u32,
@@ -135,6 +144,7 @@ impl Translator {
             code: std::mem::take(&mut self.code),
             offsets: std::mem::take(&mut self.offsets),
             indirect: std::mem::take(&mut self.indirect),
+            memo_blocks: std::mem::take(&mut self.memo_blocks),
         })
     }
 
@@ -152,6 +162,8 @@ impl Translator {
         self.last_result = None;
         self.fuel_op = None;
         self.consume_fuel = m.engine.config().consume_fuel;
+        self.memo = m.engine.config().memo.is_some();
+        self.memo_blocks.clear();
         self.num_locals = num_locals;
         let mut ops = body.get_operators_reader().map_err(malformed)?;
         while !ops.eof() {
@@ -310,7 +322,82 @@ impl Translator {
             else_fixup: None,
             unreachable: dead,
             dead,
+            memo: None,
         });
+    }
+
+    /// Opens a memo unit for the innermost frame, starting here. `inputs` are the cells
+    /// it reads that the body analysis cannot see (parameters, an `if` condition).
+    fn open_memo_unit(&mut self, inputs: Vec<Slot>) {
+        if !self.memo || self.ctrl.last().is_some_and(|c| c.dead) {
+            return;
+        }
+        let block = self.memo_blocks.len() as u32;
+        let start = self.emit(Op::MemoEnter { block }) as u32;
+        self.memo_blocks.push(MemoBlock {
+            start,
+            end: u32::MAX,
+            offset: self.offset,
+            inputs: inputs.into(),
+            writes: Box::new([]),
+        });
+        self.ctrl.last_mut().expect("control frame").memo = Some(block);
+    }
+
+    /// How many memo units a branch to label `depth` leaves: the frames it jumps out of,
+    /// and a loop's own unit (its label re-enters it) or the function's (a return). A
+    /// block's own unit is left by the `MemoLeave` at its end label.
+    fn units_left(&self, depth: u32) -> u32 {
+        let n = self.ctrl.len();
+        let t = n - 1 - depth as usize;
+        let inner = self.ctrl[t + 1..].iter().filter(|c| c.memo.is_some()).count() as u32;
+        let target = &self.ctrl[t];
+        let own = u32::from(target.memo.is_some() && (target.kind == Kind::Loop || t == 0));
+        inner + own
+    }
+
+    fn emit_leave(&mut self, count: u32) {
+        if count > 0 {
+            self.emit(Op::MemoLeave { count });
+        }
+    }
+
+    /// Computes each memo unit's end, input cells and written cells from its code.
+    fn analyze_memo_blocks(&mut self, m: &ModuleInner) {
+        let indirect = &self.indirect;
+        let arity = |op: &Op| -> (u32, u32) {
+            let t = match *op {
+                Op::Call { func, .. } => &m.types[m.func_types[func as usize] as usize],
+                Op::CallIndirect { sig, .. } => &m.types[indirect[sig as usize].2 as usize],
+                _ => return (0, 0),
+            };
+            (t.params.len() as u32, t.results.len() as u32)
+        };
+        let (num_locals, code) = (self.num_locals, &self.code);
+        for b in &mut self.memo_blocks {
+            let end = if b.end == u32::MAX { code.len() as u32 } else { b.end };
+            b.end = end;
+            let mut inputs: Vec<Slot> = b.inputs.to_vec();
+            let mut writes: Vec<Slot> = Vec::new();
+            for op in &code[b.start as usize + 1..end as usize] {
+                op.for_each_slot(arity, |slot, write| {
+                    // Locals read or written are inputs: a local written on one path only
+                    // keeps its entry value on the other, and replay restores it.
+                    if slot < num_locals {
+                        inputs.push(slot);
+                    }
+                    if write {
+                        writes.push(slot);
+                    }
+                });
+            }
+            inputs.sort_unstable();
+            inputs.dedup();
+            writes.sort_unstable();
+            writes.dedup();
+            b.inputs = inputs.into();
+            b.writes = writes.into();
+        }
     }
 
     fn set_unreachable(&mut self) {
@@ -353,6 +440,8 @@ impl Translator {
             (c.kind, c.height, arity, c.loop_start)
         };
         self.copy_top_to(height, arity);
+        let leave = self.units_left(depth);
+        self.emit_leave(leave);
         if kind == Kind::Loop {
             self.emit(Op::Br { target: start });
         } else {
@@ -379,6 +468,8 @@ impl Translator {
             1 => self.slot_at(top),
             _ => self.temp(top),
         };
+        let leave = self.units_left(self.ctrl.len() as u32 - 1);
+        self.emit_leave(leave);
         self.emit(Op::Return { src, n });
     }
 
@@ -407,6 +498,10 @@ impl Translator {
         }
         if let Some(at) = c.else_fixup {
             self.patch(at, here);
+        }
+        if let Some(block) = c.memo {
+            self.memo_blocks[block as usize].end = here;
+            self.emit_leave(1);
         }
         if joined {
             self.bind_here();
@@ -459,7 +554,7 @@ impl Translator {
         for (k, &depth) in depths.iter().enumerate() {
             let at = table_start + k;
             let i = self.ctrl.len() - 1 - depth as usize;
-            if i != 0 && !self.branch_needs_copies(depth) {
+            if i != 0 && !self.branch_needs_copies(depth) && self.units_left(depth) == 0 {
                 if self.ctrl[i].kind == Kind::Loop {
                     let start = self.ctrl[i].loop_start;
                     self.patch(at, start);
@@ -593,21 +688,30 @@ impl Translator {
                 let (p, r) = self.block_arity(m, blockty);
                 self.materialize_from(0);
                 self.push_ctrl(Kind::Block, p, r);
+                let h = self.height();
+                self.open_memo_unit((h - p..h).map(|pos| self.temp(pos)).collect());
             }
             O::Loop { blockty } => {
                 let (p, r) = self.block_arity(m, blockty);
                 self.materialize_from(0);
                 self.push_ctrl(Kind::Loop, p, r);
-                self.bind_here();
-                let start = self.here() - u32::from(self.consume_fuel);
+                self.last_result = None;
+                let start = self.here();
+                let h = self.height();
+                self.open_memo_unit((h - p..h).map(|pos| self.temp(pos)).collect());
+                self.start_fuel_region();
                 self.ctrl.last_mut().expect("control frame").loop_start = start;
             }
             O::If { blockty } => {
                 let (p, r) = self.block_arity(m, blockty);
                 let cond = self.pop();
                 self.materialize_from(0);
-                let at = self.emit(Op::BrIfEqz { cond, target: u32::MAX });
                 self.push_ctrl(Kind::If, p, r);
+                let h = self.height();
+                let mut inputs: Vec<Slot> = (h - p..h).map(|pos| self.temp(pos)).collect();
+                inputs.push(cond);
+                self.open_memo_unit(inputs);
+                let at = self.emit(Op::BrIfEqz { cond, target: u32::MAX });
                 self.ctrl.last_mut().expect("control frame").else_fixup = Some(at);
                 self.bind_here();
             }
@@ -620,7 +724,7 @@ impl Translator {
             O::BrIf { relative_depth } => {
                 let cond = self.pop();
                 let i = self.ctrl.len() - 1 - relative_depth as usize;
-                if i != 0 && !self.branch_needs_copies(relative_depth) {
+                if i != 0 && !self.branch_needs_copies(relative_depth) && self.units_left(relative_depth) == 0 {
                     if self.ctrl[i].kind == Kind::Loop {
                         let target = self.ctrl[i].loop_start;
                         self.emit(Op::BrIfNez { cond, target });
@@ -652,7 +756,7 @@ impl Translator {
                 let (p, r) = (t.params.len() as u32, t.results.len() as u32);
                 let index = self.pop();
                 let sig = self.indirect.len() as u32;
-                self.indirect.push((table_index, m.type_ids[type_index as usize]));
+                self.indirect.push((table_index, m.type_ids[type_index as usize], type_index));
                 // The index may sit in the callee's frame: the call reads it first.
                 self.op_call(p, r, |base| Op::CallIndirect { index, base, sig });
                 self.bind_here();

@@ -5,7 +5,7 @@ use crate::error::Trap;
 
 /// The effective address of an access: the 32-bit address cell plus the static offset.
 #[inline(always)]
-fn effective(addr: u64, offset: u32) -> usize {
+pub(crate) fn effective(addr: u64, offset: u32) -> usize {
     (addr as u32 as u64 + offset as u64) as usize
 }
 

@@ -4,10 +4,12 @@
 
 mod cell;
 mod mem;
+mod memo;
 mod table;
 
 use crate::error::{Error, Trap};
 use crate::ir::{for_each_numeric_op, Op};
+use crate::memo::{Dep, Effect, MemoState};
 use crate::module::CompiledFunc;
 use crate::semantics;
 use crate::store::{Func, FuncKind, InstanceEntity, MemoryEntity, Store};
@@ -17,6 +19,8 @@ use cell::Cell;
 /// A suspended caller.
 struct Frame<'s> {
     func: &'s CompiledFunc,
+    /// The store function, for memo units.
+    func_id: u32,
     instance: u32,
     /// Where the caller resumes.
     ip: usize,
@@ -38,7 +42,16 @@ pub(crate) fn call(store: &mut Store, f: Func, args: &[Value]) -> Result<Vec<Val
     let mut stack = std::mem::take(&mut store.stack);
     stack.clear();
     stack.extend(args.iter().map(|a| a.to_cell()));
-    let result = Executor::new(store, &mut stack).run(&code, instance);
+    let result = if store.memo.is_some() {
+        Executor::new(store, &mut stack).run::<true>(&code, f.0, instance)
+    } else {
+        Executor::new(store, &mut stack).run::<false>(&code, f.0, instance)
+    };
+    if result.is_err() {
+        if let Some(memo) = &mut store.memo {
+            memo.abort();
+        }
+    }
     let out = result.map(|()| ty.results.iter().zip(&stack).map(|(&t, &c)| Value::from_cell(t, c)).collect());
     store.stack = stack;
     out.map_err(Error::Trap)
@@ -55,6 +68,8 @@ struct Executor<'s> {
     elems: &'s mut Vec<std::sync::Arc<[u64]>>,
     fuel: &'s mut u64,
     stack: &'s mut Vec<u64>,
+    /// Memo mode's state; `Some` exactly when running the `MEMO` loop.
+    memo: Option<&'s mut MemoState>,
     max_depth: usize,
     max_stack: usize,
     max_pages: u32,
@@ -92,6 +107,7 @@ impl<'s> Executor<'s> {
             elems: &mut store.elems,
             fuel: &mut store.fuel,
             stack,
+            memo: store.memo.as_deref_mut(),
             max_depth,
             max_stack,
             max_pages,
@@ -121,9 +137,15 @@ impl<'s> Executor<'s> {
 
     /// Runs `entry` (arguments at the bottom of the stack) to completion; results end up
     /// at the bottom of the stack.
-    fn run(&mut self, entry: &'s CompiledFunc, entry_instance: u32) -> Result<(), Trap> {
+    fn run<const MEMO: bool>(
+        &mut self,
+        entry: &'s CompiledFunc,
+        entry_id: u32,
+        entry_instance: u32,
+    ) -> Result<(), Trap> {
         let mut frames: Vec<Frame<'s>> = Vec::new();
         let mut func: &'s CompiledFunc = entry;
+        let mut func_id = entry_id;
         let mut inst: &'s InstanceEntity = &self.instances[entry_instance as usize];
         let mut instance = entry_instance;
         let mut base = 0usize;
@@ -157,8 +179,12 @@ impl<'s> Executor<'s> {
                         }
                         let code: &'s CompiledFunc = code;
                         ensure_frame(self.stack, new_base, code, self.max_stack)?;
-                        frames.push(Frame { func, instance, ip, base });
+                        frames.push(Frame { func, func_id, instance, ip, base });
+                        if MEMO {
+                            self.memo_call(frames.len(), new_base + code.frame_size as usize);
+                        }
                         func = code;
+                        func_id = callee as u32;
                         base = new_base;
                         ip = 0;
                         if *ci != instance {
@@ -167,7 +193,12 @@ impl<'s> Executor<'s> {
                             mem_id = inst.memories.first().map_or(usize::MAX, |&m| m as usize);
                         }
                     }
-                    FuncKind::Host(_) => self.call_host(callee as u32, new_base)?,
+                    FuncKind::Host(_) => {
+                        if MEMO {
+                            self.memo_host_call();
+                        }
+                        self.call_host(callee as u32, new_base)?
+                    }
                 }
             }};
         }
@@ -205,6 +236,7 @@ impl<'s> Executor<'s> {
                             self.stack.copy_within(src..src + n, base);
                             let Some(caller) = frames.pop() else { return Ok(()) };
                             func = caller.func;
+                            func_id = caller.func_id;
                             ip = caller.ip;
                             base = caller.base;
                             if caller.instance != instance {
@@ -215,6 +247,9 @@ impl<'s> Executor<'s> {
                         }
                         Op::Call { func: f, base: b } => enter!(inst.funcs[f as usize], base + b as usize),
                         Op::CallIndirect { index, base: b, sig } => {
+                            if MEMO {
+                                self.memo_read_table(inst.tables[func.indirect[sig as usize].0 as usize])
+                            }
                             let callee = table::indirect_callee(self, inst, func, r!(index) as u32, sig)?;
                             enter!(callee, base + b as usize)
                         }
@@ -229,48 +264,171 @@ impl<'s> Executor<'s> {
                             }
                         }
                         Op::GlobalGet { dst, global } => {
-                            r!(dst) = self.globals[inst.globals[global as usize] as usize].value
+                            let g = inst.globals[global as usize];
+                            r!(dst) = self.globals[g as usize].value;
+                            if MEMO {
+                                self.memo_read(Dep::Global { global: g, version: self.globals[g as usize].version })
+                            }
                         }
                         Op::GlobalSet { global, src } => {
-                            self.globals[inst.globals[global as usize] as usize].value = r!(src)
+                            let g = inst.globals[global as usize];
+                            self.globals[g as usize].value = r!(src);
+                            if MEMO {
+                                self.memo_global_set(g, r!(src))
+                            }
                         }
-                        Op::MemorySize { dst } => r!(dst) = (memory!().data.len() / crate::PAGE_SIZE) as u64,
+                        Op::MemorySize { dst } => {
+                            r!(dst) = (memory!().data.len() / crate::PAGE_SIZE) as u64;
+                            if MEMO {
+                                self.memo_read_size(mem_id)
+                            }
+                        }
                         Op::MemoryGrow { dst, delta } => {
                             let delta = r!(delta) as u32;
-                            let old = crate::store::grow_memory(&mut memory!(), delta, self.max_pages);
+                            if MEMO {
+                                self.memo_read_size(mem_id)
+                            }
+                            let shift = self.memo.as_ref().map(|m| m.chunk_shift);
+                            let old = crate::store::grow_memory(&mut memory!(), delta, self.max_pages, shift);
                             r!(dst) = old.map_or(u32::MAX, |o| o) as u64;
+                            if MEMO && old.is_some() {
+                                self.memo_write(Effect::Grow { mem: mem_id as u32, delta })
+                            }
                         }
                         Op::MemoryFill { base: b } => {
                             let at = base + b as usize;
-                            mem::fill(&mut memory!().data, &self.stack[at..at + 3])?
+                            mem::fill(&mut memory!().data, &self.stack[at..at + 3])?;
+                            if MEMO {
+                                self.memo_bulk(mem_id, Effect::Fill {
+                                    mem: mem_id as u32,
+                                    d: self.stack[at],
+                                    val: self.stack[at + 1],
+                                    n: self.stack[at + 2],
+                                })
+                            }
                         }
                         Op::MemoryCopy { base: b } => {
                             let at = base + b as usize;
-                            mem::copy(&mut memory!().data, &self.stack[at..at + 3])?
+                            mem::copy(&mut memory!().data, &self.stack[at..at + 3])?;
+                            if MEMO {
+                                self.memo_bulk(mem_id, Effect::Copy {
+                                    mem: mem_id as u32,
+                                    d: self.stack[at],
+                                    s: self.stack[at + 1],
+                                    n: self.stack[at + 2],
+                                })
+                            }
                         }
                         Op::MemoryInit { base: b, data } => {
                             let at = base + b as usize;
-                            let seg = &self.datas[inst.datas[data as usize] as usize];
-                            mem::init(&mut memory!().data, seg, &self.stack[at..at + 3])?
+                            let id = inst.datas[data as usize];
+                            let seg = &self.datas[id as usize];
+                            if MEMO {
+                                self.memo_read(Dep::Data { data: id, len: seg.len() as u32 })
+                            }
+                            let seg = &self.datas[id as usize];
+                            mem::init(&mut memory!().data, seg, &self.stack[at..at + 3])?;
+                            if MEMO {
+                                self.memo_bulk(mem_id, Effect::Init {
+                                    mem: mem_id as u32,
+                                    data: id,
+                                    d: self.stack[at],
+                                    s: self.stack[at + 1],
+                                    n: self.stack[at + 2],
+                                })
+                            }
                         }
                         Op::DataDrop { data } => {
-                            self.datas[inst.datas[data as usize] as usize] = std::sync::Arc::new([])
+                            let id = inst.datas[data as usize];
+                            self.datas[id as usize] = std::sync::Arc::new([]);
+                            if MEMO {
+                                self.memo_write(Effect::DataDrop { data: id })
+                            }
                         }
-                        Op::TableGet { dst, index, table } => r!(dst) = table::get(self, inst, table, r!(index))?,
-                        Op::TableSet { index, val, table } => table::set(self, inst, table, r!(index), r!(val))?,
+                        Op::TableGet { dst, index, table } => {
+                            let t = inst.tables[table as usize];
+                            if MEMO {
+                                self.memo_read_table(t)
+                            }
+                            r!(dst) = table::get(self, t, r!(index))?
+                        }
+                        Op::TableSet { index, val, table } => {
+                            let t = inst.tables[table as usize];
+                            table::set(self, t, r!(index), r!(val))?;
+                            if MEMO {
+                                self.memo_table_write(t, Effect::TableSet { table: t, index: r!(index) as u32, value: r!(val) })
+                            }
+                        }
                         Op::TableSize { dst, table } => {
-                            r!(dst) = self.tables[inst.tables[table as usize] as usize].elems.len() as u64
+                            let t = inst.tables[table as usize];
+                            if MEMO {
+                                self.memo_read_table(t)
+                            }
+                            r!(dst) = self.tables[t as usize].elems.len() as u64
                         }
-                        Op::TableGrow { base: b, table } => table::grow(self, inst, table, base + b as usize),
-                        Op::TableFill { base: b, table } => table::fill(self, inst, table, base + b as usize)?,
+                        Op::TableGrow { base: b, table } => {
+                            let at = base + b as usize;
+                            let (init, n) = (self.stack[at], self.stack[at + 1] as u32);
+                            let t = inst.tables[table as usize];
+                            if MEMO {
+                                self.memo_read_table(t)
+                            }
+                            self.stack[at] = table::grow(self, t, init, n) as u64;
+                            if MEMO && self.stack[at] as u32 != u32::MAX {
+                                self.memo_table_write(t, Effect::TableGrow { table: t, init, n })
+                            }
+                        }
+                        Op::TableFill { base: b, table } => {
+                            let at = base + b as usize;
+                            let t = inst.tables[table as usize];
+                            let (i, val, n) = (self.stack[at], self.stack[at + 1], self.stack[at + 2]);
+                            table::fill(self, t, i, val, n)?;
+                            if MEMO {
+                                self.memo_table_write(t, Effect::TableFill { table: t, i, val, n })
+                            }
+                        }
                         Op::TableCopy { base: b, dst_table, src_table } => {
-                            table::copy(self, inst, dst_table, src_table, base + b as usize)?
+                            let at = base + b as usize;
+                            let (dt, st) = (inst.tables[dst_table as usize], inst.tables[src_table as usize]);
+                            let (d, s, n) = (self.stack[at], self.stack[at + 1], self.stack[at + 2]);
+                            if MEMO {
+                                self.memo_read_table(st)
+                            }
+                            table::copy(self, dt, st, d, s, n)?;
+                            if MEMO {
+                                self.memo_table_write(dt, Effect::TableCopy { dst: dt, src: st, d, s, n })
+                            }
                         }
                         Op::TableInit { base: b, table, elem } => {
-                            table::init(self, inst, table, elem, base + b as usize)?
+                            let at = base + b as usize;
+                            let (t, e) = (inst.tables[table as usize], inst.elems[elem as usize]);
+                            let (d, s, n) = (self.stack[at], self.stack[at + 1], self.stack[at + 2]);
+                            if MEMO {
+                                self.memo_read(Dep::Elem { elem: e, len: self.elems[e as usize].len() as u32 })
+                            }
+                            table::init(self, t, e, d, s, n)?;
+                            if MEMO {
+                                self.memo_table_write(t, Effect::TableInit { table: t, elem: e, d, s, n })
+                            }
                         }
                         Op::ElemDrop { elem } => {
-                            self.elems[inst.elems[elem as usize] as usize] = std::sync::Arc::new([])
+                            let e = inst.elems[elem as usize];
+                            self.elems[e as usize] = std::sync::Arc::new([]);
+                            if MEMO {
+                                self.memo_write(Effect::ElemDrop { elem: e })
+                            }
+                        }
+                        Op::MemoEnter { block } => {
+                            if MEMO {
+                                if let Some(exit) = self.memo_enter(func_id, func, block, base, frames.len()) {
+                                    ip = exit as usize;
+                                }
+                            }
+                        }
+                        Op::MemoLeave { count } => {
+                            if MEMO {
+                                self.memo_leave(count, ip as u32, base)
+                            }
                         }
                         Op::RefFunc { dst, func: f } => r!(dst) = inst.funcs[f as usize] as u64 + 1,
                         $( Op::$un { dst, src } => {
@@ -286,13 +444,20 @@ impl<'s> Executor<'s> {
                             r!(dst) = semantics::$btf(<$bta>::from_cell(r!(a)), <$btb>::from_cell(r!(b)))?.into_cell()
                         } )*
                         $( Op::$ld { dst, addr, offset } => {
-                            let bytes = mem::access::<$ldn>(&memory!().data, r!(addr), offset)?;
-                            r!(dst) = ($ldraw::from_le_bytes(*bytes) as $ldr).into_cell()
+                            let a = r!(addr);
+                            let bytes = mem::access::<$ldn>(&memory!().data, a, offset)?;
+                            r!(dst) = ($ldraw::from_le_bytes(*bytes) as $ldr).into_cell();
+                            if MEMO {
+                                self.memo_read_mem(mem_id, mem::effective(a, offset) as u64, $ldn)
+                            }
                         } )*
                         $( Op::$st { addr, val, offset } => {
                             let v = r!(val).to_le_bytes();
                             let a = r!(addr);
-                            mem::access_mut::<$stn>(&mut memory!().data, a, offset)?.copy_from_slice(&v[..$stn])
+                            mem::access_mut::<$stn>(&mut memory!().data, a, offset)?.copy_from_slice(&v[..$stn]);
+                            if MEMO {
+                                self.memo_store(mem_id, mem::effective(a, offset) as u64, $stn, r!(val))
+                            }
                         } )*
                     }
                 }

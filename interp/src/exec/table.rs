@@ -1,5 +1,6 @@
 //! Table access for the interpreter: `call_indirect` resolution and the table instructions,
-//! with the spec's bounds-check-before-write semantics.
+//! with the spec's bounds-check-before-write semantics. Tables are named by store id, so
+//! memo replay applies recorded effects through the same functions.
 
 use super::Executor;
 use crate::error::Trap;
@@ -20,7 +21,7 @@ pub(super) fn indirect_callee(
     index: u32,
     sig: u32,
 ) -> Result<u32, Trap> {
-    let (table, type_id) = func.indirect[sig as usize];
+    let (table, type_id, _) = func.indirect[sig as usize];
     let t = &ex.tables[inst.tables[table as usize] as usize];
     let cell = *t.elems.get(index as usize).ok_or(Trap::UndefinedElement)?;
     let f = cell.checked_sub(1).ok_or(Trap::UninitializedElement)? as u32;
@@ -30,47 +31,41 @@ pub(super) fn indirect_callee(
     Ok(f)
 }
 
-pub(super) fn get(ex: &Executor<'_>, inst: &InstanceEntity, table: u32, index: u64) -> Result<u64, Trap> {
-    let t = &ex.tables[inst.tables[table as usize] as usize];
-    t.elems.get(index as u32 as usize).copied().ok_or(Trap::TableOutOfBounds)
+pub(super) fn get(ex: &Executor<'_>, t: u32, index: u64) -> Result<u64, Trap> {
+    ex.tables[t as usize].elems.get(index as u32 as usize).copied().ok_or(Trap::TableOutOfBounds)
 }
 
-pub(super) fn set(ex: &mut Executor<'_>, inst: &InstanceEntity, table: u32, index: u64, val: u64) -> Result<(), Trap> {
-    let t = &mut ex.tables[inst.tables[table as usize] as usize];
-    *t.elems.get_mut(index as u32 as usize).ok_or(Trap::TableOutOfBounds)? = val;
+pub(super) fn set(ex: &mut Executor<'_>, t: u32, index: u64, val: u64) -> Result<(), Trap> {
+    *ex.tables[t as usize].elems.get_mut(index as u32 as usize).ok_or(Trap::TableOutOfBounds)? = val;
     Ok(())
 }
 
-/// `table.grow` with operands `[init, n]` at `at`; the old size or -1 lands at `at`.
-pub(super) fn grow(ex: &mut Executor<'_>, inst: &InstanceEntity, table: u32, at: usize) {
-    let (init, n) = (ex.stack[at], ex.stack[at + 1] as u32);
-    let t = &mut ex.tables[inst.tables[table as usize] as usize];
+/// `table.grow`: the old size, or -1 (as u32) when it cannot grow.
+pub(super) fn grow(ex: &mut Executor<'_>, t: u32, init: u64, n: u32) -> u32 {
+    let t = &mut ex.tables[t as usize];
     let old = t.elems.len() as u32;
     let max = t.ty.max.unwrap_or(u32::MAX);
     // Tables are capped at 10 million entries to bound host memory.
-    let result = match old.checked_add(n).filter(|&s| s <= max && s <= 10_000_000) {
+    match old.checked_add(n).filter(|&s| s <= max && s <= 10_000_000) {
         Some(new) => {
             t.elems.resize(new as usize, init);
             old
         }
         None => u32::MAX,
-    };
-    ex.stack[at] = result as u64;
+    }
 }
 
-/// `table.fill` with operands `[i, val, n]` at `at`.
-pub(super) fn fill(ex: &mut Executor<'_>, inst: &InstanceEntity, table: u32, at: usize) -> Result<(), Trap> {
-    let (i, val, n) = (ex.stack[at], ex.stack[at + 1], ex.stack[at + 2]);
-    let t = &mut ex.tables[inst.tables[table as usize] as usize];
+/// `table.fill` of `n` entries from `i` with `val`.
+pub(super) fn fill(ex: &mut Executor<'_>, t: u32, i: u64, val: u64, n: u64) -> Result<(), Trap> {
+    let t = &mut ex.tables[t as usize];
     let r = range(i, n, t.elems.len())?;
     t.elems[r].fill(val);
     Ok(())
 }
 
-/// `table.copy` with operands `[d, s, n]` at `at`; the tables may be the same.
-pub(super) fn copy(ex: &mut Executor<'_>, inst: &InstanceEntity, dst: u32, src: u32, at: usize) -> Result<(), Trap> {
-    let (d, s, n) = (ex.stack[at], ex.stack[at + 1], ex.stack[at + 2]);
-    let (dt, st) = (inst.tables[dst as usize] as usize, inst.tables[src as usize] as usize);
+/// `table.copy` of `n` entries from `s` in table `st` to `d` in `dt`; they may be one table.
+pub(super) fn copy(ex: &mut Executor<'_>, dt: u32, st: u32, d: u64, s: u64, n: u64) -> Result<(), Trap> {
+    let (dt, st) = (dt as usize, st as usize);
     let dr = range(d, n, ex.tables[dt].elems.len())?;
     let sr = range(s, n, ex.tables[st].elems.len())?;
     if dt == st {
@@ -82,11 +77,10 @@ pub(super) fn copy(ex: &mut Executor<'_>, inst: &InstanceEntity, dst: u32, src: 
     Ok(())
 }
 
-/// `table.init` with operands `[d, s, n]` at `at` from element segment `elem`.
-pub(super) fn init(ex: &mut Executor<'_>, inst: &InstanceEntity, table: u32, elem: u32, at: usize) -> Result<(), Trap> {
-    let (d, s, n) = (ex.stack[at], ex.stack[at + 1], ex.stack[at + 2]);
-    let seg = &ex.elems[inst.elems[elem as usize] as usize];
-    let t = &mut ex.tables[inst.tables[table as usize] as usize];
+/// `table.init` of `n` entries from `s` in element segment `e` to `d` in table `t`.
+pub(super) fn init(ex: &mut Executor<'_>, t: u32, e: u32, d: u64, s: u64, n: u64) -> Result<(), Trap> {
+    let seg = &ex.elems[e as usize];
+    let t = &mut ex.tables[t as usize];
     let dr = range(d, n, t.elems.len())?;
     let sr = range(s, n, seg.len())?;
     t.elems[dr].copy_from_slice(&seg[sr]);

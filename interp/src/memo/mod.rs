@@ -1,0 +1,546 @@
+//! Memoization: its configuration, the per-store memo state (cache, recordings, versions of
+//! store objects), statistics, and the divergence reports of verify mode.
+//!
+//! A *memo unit* is a function body or the body of a block, loop or if (see
+//! [`crate::module::MemoBlock`]). When a unit is entered often enough, the interpreter looks
+//! its inputs up in the cache; on a hit it replays the recorded effects instead of executing
+//! the unit, on a miss it records the execution. The execution side lives in `exec/memo.rs`.
+
+mod cache;
+
+pub(crate) use cache::{Cache, Lookup};
+
+use std::fmt;
+
+/// Which caching mechanism memo mode uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MemoPolicy {
+    /// The baseline design: threshold before caching, FxHash of the top stack values and
+    /// the locals (inputs always compared exactly), per-chunk memory versions, one LRU.
+    #[default]
+    Seed,
+}
+
+/// Memo mode's knobs. A plain struct with `Default` and builder setters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemoConfig {
+    pub policy: MemoPolicy,
+    /// A unit is looked up (and recorded) only after it has executed this many times.
+    pub threshold: u32,
+    /// At most this many cached entries, evicted least recently used first.
+    pub capacity: usize,
+    /// Memory is versioned per chunk of this many bytes (a power of two).
+    pub chunk_size: u32,
+    /// How many operand-stack inputs feed the key hash (all inputs are compared exactly).
+    pub stack_depth: u32,
+    /// On every hit, execute the unit anyway and compare its effects with the cached ones.
+    pub verify: bool,
+    /// Bits of the key hash kept (64 = all). Fewer bits force collisions; for tests.
+    pub hash_bits: u32,
+    /// Bits of the version counter (64 = never wraps). On wrap the cache is flushed; for tests.
+    pub version_bits: u32,
+}
+
+impl Default for MemoConfig {
+    fn default() -> Self {
+        MemoConfig {
+            policy: MemoPolicy::Seed,
+            threshold: 10,
+            capacity: 5000,
+            chunk_size: 4096,
+            stack_depth: 8,
+            verify: false,
+            hash_bits: 64,
+            version_bits: 64,
+        }
+    }
+}
+
+impl MemoConfig {
+    /// The configuration the conformance suite stresses memo mode with: cache after one
+    /// execution, a tiny cache, small chunks, and verify on.
+    pub fn aggressive() -> Self {
+        MemoConfig { threshold: 1, capacity: 4, chunk_size: 64, verify: true, ..MemoConfig::default() }
+    }
+
+    pub fn threshold(mut self, n: u32) -> Self {
+        self.threshold = n;
+        self
+    }
+
+    pub fn capacity(mut self, n: usize) -> Self {
+        self.capacity = n;
+        self
+    }
+
+    /// Rounded up to a power of two, at least 8 bytes.
+    pub fn chunk_size(mut self, bytes: u32) -> Self {
+        self.chunk_size = bytes.max(8).next_power_of_two();
+        self
+    }
+
+    pub fn stack_depth(mut self, n: u32) -> Self {
+        self.stack_depth = n;
+        self
+    }
+
+    pub fn verify(mut self, on: bool) -> Self {
+        self.verify = on;
+        self
+    }
+
+    pub fn hash_bits(mut self, bits: u32) -> Self {
+        self.hash_bits = bits.clamp(1, 64);
+        self
+    }
+
+    pub fn version_bits(mut self, bits: u32) -> Self {
+        self.version_bits = bits.clamp(2, 64);
+        self
+    }
+
+    pub(crate) fn chunk_shift(&self) -> u32 {
+        self.chunk_size.max(8).next_power_of_two().trailing_zeros()
+    }
+}
+
+/// Why a lookup did not hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MissCause {
+    /// The unit had not executed `threshold` times yet.
+    Cold,
+    /// No entry for these inputs.
+    Absent,
+    /// An entry with the same hash but other inputs.
+    Collision,
+    /// The entry for these inputs had been evicted.
+    Evicted,
+    /// The entry's dependency of this kind changed.
+    Invalidated(DepKind),
+    /// The entry would need more fuel or call depth than is left (execution must trap).
+    Limit,
+}
+
+/// The kinds of state an entry can depend on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DepKind {
+    Memory,
+    MemorySize,
+    Global,
+    Table,
+    DataSegment,
+    ElemSegment,
+}
+
+impl fmt::Display for DepKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DepKind::Memory => "memory",
+            DepKind::MemorySize => "memory size",
+            DepKind::Global => "global",
+            DepKind::Table => "table",
+            DepKind::DataSegment => "data segment",
+            DepKind::ElemSegment => "element segment",
+        })
+    }
+}
+
+/// Counters of one unit, or of a whole run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counters {
+    pub executions: u64,
+    pub lookups: u64,
+    pub hits: u64,
+    pub recordings: u64,
+    /// Recordings thrown away: the unit trapped, called the host, or a flush intervened.
+    pub discarded: u64,
+    pub evictions: u64,
+    pub miss_cold: u64,
+    pub miss_absent: u64,
+    pub miss_collision: u64,
+    pub miss_evicted: u64,
+    pub miss_limit: u64,
+    /// Invalidations, by dependency kind, in [`DepKind`] order.
+    pub miss_invalidated: [u64; 6],
+    /// Verify mode: hits whose real execution agreed / disagreed with the entry.
+    pub verified: u64,
+    pub divergences: u64,
+}
+
+impl Counters {
+    pub(crate) fn miss(&mut self, cause: MissCause) {
+        match cause {
+            MissCause::Cold => self.miss_cold += 1,
+            MissCause::Absent => self.miss_absent += 1,
+            MissCause::Collision => self.miss_collision += 1,
+            MissCause::Evicted => self.miss_evicted += 1,
+            MissCause::Limit => self.miss_limit += 1,
+            MissCause::Invalidated(k) => self.miss_invalidated[k as usize] += 1,
+        }
+    }
+
+    pub fn invalidations(&self) -> u64 {
+        self.miss_invalidated.iter().sum()
+    }
+
+    /// Hits per lookup.
+    pub fn hit_rate(&self) -> f64 {
+        if self.lookups == 0 {
+            0.0
+        } else {
+            self.hits as f64 / self.lookups as f64
+        }
+    }
+
+    fn add(&mut self, o: &Counters) {
+        self.executions += o.executions;
+        self.lookups += o.lookups;
+        self.hits += o.hits;
+        self.recordings += o.recordings;
+        self.discarded += o.discarded;
+        self.evictions += o.evictions;
+        self.miss_cold += o.miss_cold;
+        self.miss_absent += o.miss_absent;
+        self.miss_collision += o.miss_collision;
+        self.miss_evicted += o.miss_evicted;
+        self.miss_limit += o.miss_limit;
+        for (a, b) in self.miss_invalidated.iter_mut().zip(&o.miss_invalidated) {
+            *a += b;
+        }
+        self.verified += o.verified;
+        self.divergences += o.divergences;
+    }
+}
+
+/// Identifies a memo unit in reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitId {
+    /// The store function (one per instance and function).
+    pub func: crate::Func,
+    /// Function index in its module.
+    pub func_index: u32,
+    /// The unit's number within its function (0 is the body).
+    pub block: u32,
+    /// Op range `[start_ip, end_ip)` in the function's IR.
+    pub start_ip: u32,
+    pub end_ip: u32,
+    /// Byte offset in the module of the instruction that opens the unit.
+    pub offset: u32,
+}
+
+impl fmt::Display for UnitId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "func {} block {} (ip {}..{}, offset {:#x})",
+            self.func_index, self.block, self.start_ip, self.end_ip, self.offset
+        )
+    }
+}
+
+/// Statistics of one unit.
+#[derive(Debug, Clone)]
+pub struct UnitStats {
+    pub unit: UnitId,
+    pub counters: Counters,
+}
+
+/// Statistics of a store's memo mode: totals and every unit that executed.
+#[derive(Debug, Clone, Default)]
+pub struct MemoStats {
+    pub totals: Counters,
+    pub units: Vec<UnitStats>,
+    /// Entries in the cache now.
+    pub cached: usize,
+    /// Times the version counter wrapped and the cache was flushed.
+    pub flushes: u64,
+}
+
+/// What verify mode found: a hit whose cached effects differ from the real execution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemoDivergence {
+    pub unit: UnitId,
+    /// The unit's input cells and their values at entry.
+    pub inputs: Vec<(u32, u64)>,
+    /// The dependency that should have invalidated the entry: the first state the real
+    /// execution read that the entry did not record, or recorded differently.
+    pub missed: String,
+    /// The cached effect next to the real one (first difference).
+    pub cached: String,
+    pub real: String,
+}
+
+impl fmt::Display for MemoDivergence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "stale memo entry for {}: inputs [", self.unit)?;
+        for (i, (slot, v)) in self.inputs.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "c{slot}={v:#x}")?;
+        }
+        write!(f, "]; missed dependency: {}; cached: {}; real: {}", self.missed, self.cached, self.real)
+    }
+}
+
+/// Something a recorded unit read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dep {
+    /// A memory chunk at a version.
+    Chunk {
+        mem: u32,
+        chunk: u32,
+        version: u64,
+    },
+    /// A memory's size in pages.
+    Size {
+        mem: u32,
+        pages: u32,
+    },
+    Global {
+        global: u32,
+        version: u64,
+    },
+    Table {
+        table: u32,
+        version: u64,
+    },
+    /// A data segment's length (0 once dropped).
+    Data {
+        data: u32,
+        len: u32,
+    },
+    Elem {
+        elem: u32,
+        len: u32,
+    },
+}
+
+impl Dep {
+    pub(crate) fn kind(&self) -> DepKind {
+        match self {
+            Dep::Chunk { .. } => DepKind::Memory,
+            Dep::Size { .. } => DepKind::MemorySize,
+            Dep::Global { .. } => DepKind::Global,
+            Dep::Table { .. } => DepKind::Table,
+            Dep::Data { .. } => DepKind::DataSegment,
+            Dep::Elem { .. } => DepKind::ElemSegment,
+        }
+    }
+
+    /// Identifies the object (and chunk) regardless of version.
+    pub(crate) fn object(&self) -> (u8, u32, u32) {
+        match *self {
+            Dep::Chunk { mem, chunk, .. } => (0, mem, chunk),
+            Dep::Size { mem, .. } => (1, mem, 0),
+            Dep::Global { global, .. } => (2, global, 0),
+            Dep::Table { table, .. } => (3, table, 0),
+            Dep::Data { data, .. } => (4, data, 0),
+            Dep::Elem { elem, .. } => (5, elem, 0),
+        }
+    }
+}
+
+impl fmt::Display for Dep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Dep::Chunk { mem, chunk, version } => write!(f, "memory {mem} chunk {chunk} at version {version}"),
+            Dep::Size { mem, pages } => write!(f, "memory {mem} size {pages} pages"),
+            Dep::Global { global, version } => write!(f, "global {global} at version {version}"),
+            Dep::Table { table, version } => write!(f, "table {table} at version {version}"),
+            Dep::Data { data, len } => write!(f, "data segment {data} of length {len}"),
+            Dep::Elem { elem, len } => write!(f, "element segment {elem} of length {len}"),
+        }
+    }
+}
+
+/// Something a recorded unit did to store state, replayed in order on a hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Effect {
+    Store { mem: u32, ea: u64, len: u8, value: u64 },
+    Fill { mem: u32, d: u64, val: u64, n: u64 },
+    Copy { mem: u32, d: u64, s: u64, n: u64 },
+    Init { mem: u32, data: u32, d: u64, s: u64, n: u64 },
+    Grow { mem: u32, delta: u32 },
+    GlobalSet { global: u32, value: u64 },
+    TableSet { table: u32, index: u32, value: u64 },
+    TableGrow { table: u32, init: u64, n: u32 },
+    TableFill { table: u32, i: u64, val: u64, n: u64 },
+    TableCopy { dst: u32, src: u32, d: u64, s: u64, n: u64 },
+    TableInit { table: u32, elem: u32, d: u64, s: u64, n: u64 },
+    DataDrop { data: u32 },
+    ElemDrop { elem: u32 },
+}
+
+/// One entry of the recording log shared by nested recordings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Event {
+    Read(Dep),
+    Write(Effect),
+}
+
+/// A cached execution of a unit.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub inputs: Box<[u64]>,
+    pub deps: Box<[Dep]>,
+    pub effects: Box<[Effect]>,
+    /// Exit values of the unit's written cells (`MemoBlock::writes`).
+    pub writes: Box<[u64]>,
+    /// Where execution continues, and how many units that exit leaves (this one included).
+    pub exit_ip: u32,
+    pub leave: u32,
+    pub fuel: u64,
+    /// Extra call depth and value-stack cells the execution needed beyond its entry.
+    pub extra_depth: u32,
+    pub extra_cells: u64,
+}
+
+/// A recording in progress.
+#[derive(Debug)]
+pub(crate) struct Recording {
+    pub log_start: usize,
+    pub inputs: Box<[u64]>,
+    pub hash: u64,
+    pub fuel_start: u64,
+    pub depth_start: usize,
+    pub base: usize,
+    pub saved_peak_depth: usize,
+    pub saved_peak_cells: usize,
+    pub poisoned: bool,
+    /// Verify mode: the cached entry this execution must reproduce.
+    pub verify: Option<Entry>,
+}
+
+/// A unit being executed, innermost last.
+#[derive(Debug)]
+pub(crate) struct Active {
+    /// Index of the unit's statistics (and identity) in `MemoState::units`.
+    pub unit: u32,
+    pub rec: Option<Box<Recording>>,
+}
+
+/// The memo state of one store.
+#[derive(Debug)]
+pub(crate) struct MemoState {
+    pub config: MemoConfig,
+    pub chunk_shift: u32,
+    pub cache: Cache,
+    pub units: Vec<(UnitId, Counters)>,
+    pub active: Vec<Active>,
+    pub recording: u32,
+    pub log: Vec<Event>,
+    /// Deepest frame count and highest value-stack cell reached since the innermost
+    /// recording started.
+    pub peak_depth: usize,
+    pub peak_cells: usize,
+    epoch: u64,
+    epoch_mask: u64,
+    pub flushes: u64,
+    pub divergences: Vec<MemoDivergence>,
+    /// Whether the engine charges fuel (entries then record what they consumed).
+    pub consume_fuel: bool,
+}
+
+impl MemoState {
+    pub fn new(config: MemoConfig, consume_fuel: bool) -> Self {
+        let epoch_mask = if config.version_bits >= 64 { u64::MAX } else { (1u64 << config.version_bits) - 1 };
+        MemoState {
+            chunk_shift: config.chunk_shift(),
+            cache: Cache::new(config.capacity, config.hash_bits),
+            config,
+            units: Vec::new(),
+            active: Vec::new(),
+            recording: 0,
+            log: Vec::new(),
+            peak_depth: 0,
+            peak_cells: 0,
+            epoch: 0,
+            epoch_mask,
+            flushes: 0,
+            divergences: Vec::new(),
+            consume_fuel,
+        }
+    }
+
+    /// A fresh version number. Versions never repeat (a 64-bit counter); where a narrower
+    /// counter is configured, each time it would wrap the cache is flushed, which is what a
+    /// wrapping counter must do to stay sound.
+    pub fn next_version(&mut self) -> u64 {
+        self.epoch += 1;
+        if self.epoch & self.epoch_mask == 0 {
+            self.flush();
+        }
+        self.epoch
+    }
+
+    /// Forgets every entry and poisons running recordings.
+    pub fn flush(&mut self) {
+        self.cache.clear();
+        self.flushes += 1;
+        for a in &mut self.active {
+            if let Some(r) = &mut a.rec {
+                r.poisoned = true;
+            }
+        }
+    }
+
+    /// Registers the units of a new store function; returns the index of its first unit.
+    pub fn register(&mut self, func: crate::Func, code: &crate::module::CompiledFunc) -> u32 {
+        let base = self.units.len() as u32;
+        for (i, b) in code.memo_blocks.iter().enumerate() {
+            let unit = UnitId {
+                func,
+                func_index: code.index,
+                block: i as u32,
+                start_ip: b.start,
+                end_ip: b.end,
+                offset: b.offset,
+            };
+            self.units.push((unit, Counters::default()));
+        }
+        base
+    }
+
+    /// Drops all execution state after a trap: recordings are discarded.
+    pub fn abort(&mut self) {
+        for a in self.active.drain(..) {
+            if a.rec.is_some() {
+                self.units[a.unit as usize].1.discarded += 1;
+            }
+        }
+        self.recording = 0;
+        self.log.clear();
+    }
+
+    pub fn stats(&self) -> MemoStats {
+        let mut totals = Counters::default();
+        let mut units = Vec::new();
+        for (id, c) in &self.units {
+            totals.add(c);
+            if c.executions > 0 {
+                units.push(UnitStats { unit: id.clone(), counters: *c });
+            }
+        }
+        MemoStats { totals, units, cached: self.cache.len(), flushes: self.flushes }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_counter_wrap_flushes_and_never_reuses() {
+        let mut m = MemoState::new(MemoConfig::default().version_bits(2), false);
+        let versions: Vec<u64> = (0..8).map(|_| m.next_version()).collect();
+        assert_eq!(versions, [1, 2, 3, 4, 5, 6, 7, 8]);
+        assert_eq!(m.flushes, 2);
+    }
+
+    #[test]
+    fn chunk_size_is_a_power_of_two() {
+        assert_eq!(MemoConfig::default().chunk_size(100).chunk_size, 128);
+        assert_eq!(MemoConfig::default().chunk_size(64).chunk_shift(), 6);
+    }
+}

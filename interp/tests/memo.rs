@@ -1,0 +1,532 @@
+//! Memo mode against the plain interpreter, one test per invalidation bug class of the
+//! soundness model. Each script runs in a plain and a memo engine side by side; every step's
+//! outcome must agree, and a checkpoint before the invalidating action proves that the memo
+//! engine really was hitting its cache (so the test cannot pass by never caching).
+
+use memowasm::{
+    Config, Engine, Error, Extern, Global, GlobalType, Instance, Linker, MemoConfig, Memory, MemoryType, Module, Store,
+    Trap, ValType, Value,
+};
+
+/// One step of a script.
+#[derive(Clone)]
+enum Step {
+    /// Call an export of instance `i` (0 unless the script makes several).
+    Call(usize, &'static str, Vec<Value>),
+    /// Call it `n` times with the same arguments.
+    Repeat(usize, &'static str, Vec<Value>, usize),
+    /// Host write into the shared memory.
+    HostWrite(u32, Vec<u8>),
+    /// Host write of the shared global.
+    HostSetGlobal(Value),
+    /// Host grow of the shared memory.
+    HostGrow(u32),
+    /// The memo engine has hit its cache at least once by now.
+    ExpectHits,
+}
+use Step::*;
+
+fn i32v(x: i32) -> Value {
+    Value::I32(x)
+}
+
+/// Instantiates `instances` copies of `wat` importing a shared memory ("env" "mem", 1..4
+/// pages) and a shared mutable i32 global ("env" "g"), runs `script`, and returns every
+/// step's outcome.
+struct Run {
+    store: Store,
+    insts: Vec<Instance>,
+    mem: Memory,
+    global: Global,
+}
+
+impl Run {
+    fn new(config: Config, wat: &str, instances: usize) -> Run {
+        let engine = Engine::new(config);
+        let mut store = Store::new(&engine);
+        let mem = Memory::new(&mut store, MemoryType { min: 1, max: Some(4) }).unwrap();
+        let global = Global::new(&mut store, GlobalType { content: ValType::I32, mutable: true }, i32v(0)).unwrap();
+        let mut linker = Linker::new();
+        linker.define("env", "mem", Extern::Memory(mem)).define("env", "g", Extern::Global(global));
+        let module = Module::from_wat(&engine, wat).unwrap();
+        let insts = (0..instances).map(|_| linker.instantiate(&mut store, &module).unwrap()).collect();
+        Run { store, insts, mem, global }
+    }
+
+    fn step(&mut self, step: &Step) -> Vec<Result<Vec<Value>, Error>> {
+        match step {
+            Call(i, name, args) => vec![self.insts[*i].call(&mut self.store, name, args)],
+            Repeat(i, name, args, n) => (0..*n).map(|_| self.insts[*i].call(&mut self.store, name, args)).collect(),
+            HostWrite(at, bytes) => {
+                self.mem.write(&mut self.store, *at as usize, bytes).unwrap();
+                vec![]
+            }
+            HostSetGlobal(v) => {
+                self.global.set(&mut self.store, *v).unwrap();
+                vec![]
+            }
+            HostGrow(n) => vec![Ok(vec![i32v(self.mem.grow(&mut self.store, *n).map_or(-1, |o| o as i32))])],
+            ExpectHits => vec![],
+        }
+    }
+}
+
+/// Runs `script` in plain and memo mode; panics on the first disagreement or if the memo
+/// engine has no hits at an `ExpectHits` checkpoint. Returns the memo store's stats.
+fn check(wat: &str, instances: usize, memo: MemoConfig, base: Config, script: &[Step]) -> memowasm::MemoStats {
+    let mut plain = Run::new(base.clone(), wat, instances);
+    let mut memod = Run::new(base.memo(Some(memo)), wat, instances);
+    for (n, step) in script.iter().enumerate() {
+        let (a, b) = (plain.step(step), memod.step(step));
+        assert_eq!(a, b, "step {n}: plain and memo disagree");
+        if matches!(step, ExpectHits) {
+            let hits = memod.store.memo_stats().unwrap().totals.hits;
+            assert!(hits > 0, "step {n}: memo engine had no hits before the invalidation");
+        }
+        assert_eq!(memod.store.memo_divergences(), &[], "step {n}: verify mode found a stale entry");
+        assert_eq!(plain.mem.data(&plain.store), memod.mem.data(&memod.store), "step {n}: memories differ");
+        assert_eq!(plain.global.get(&plain.store), memod.global.get(&memod.store), "step {n}: globals differ");
+    }
+    memod.store.memo_stats().unwrap()
+}
+
+fn quick() -> MemoConfig {
+    MemoConfig::default().threshold(2)
+}
+
+fn run(wat: &str, script: &[Step]) -> memowasm::MemoStats {
+    // Each script also runs with verify on: then no step may report a divergence.
+    check(wat, 1, quick().verify(true), Config::default(), script);
+    check(wat, 1, quick(), Config::default(), script)
+}
+
+const IMPORTS: &str = r#"(import "env" "mem" (memory 1 4)) (import "env" "g" (global $g (mut i32)))"#;
+
+fn module(body: &str) -> String {
+    format!("(module {IMPORTS} {body})")
+}
+
+#[test]
+fn fib_hits_and_is_right() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../bench/wat/fib.wat")).unwrap();
+    let engine = Engine::new(Config::default().memo(Some(MemoConfig::default())));
+    let module = Module::from_wat(&engine, &text).unwrap();
+    let mut s = Store::new(&engine);
+    let i = Linker::new().instantiate(&mut s, &module).unwrap();
+    for _ in 0..5 {
+        assert_eq!(i.call(&mut s, "fib", &[i32v(25)]).unwrap(), vec![i32v(75025)]);
+    }
+    let t = s.memo_stats().unwrap().totals;
+    // Each distinct argument is computed once; every other call of its body is a hit.
+    assert!(t.hits >= 30 && t.executions < 200, "{t:?}");
+}
+
+// 1. Stale memory read: the loaded address is rewritten by every kind of writer.
+#[test]
+fn class01_stale_memory_read() {
+    let wat = module(
+        r#"(data $d "\2a\00\00\00")
+        (func (export "get") (param i32) (result i32) local.get 0 i32.load)
+        (func (export "store") (param i32 i32) local.get 0 local.get 1 i32.store)
+        (func (export "fill") (param i32 i32) local.get 0 local.get 1 i32.const 4 memory.fill)
+        (func (export "copy") (param i32 i32) local.get 0 local.get 1 i32.const 4 memory.copy)
+        (func (export "init") (param i32) local.get 0 i32.const 0 i32.const 4 memory.init $d)"#,
+    );
+    let get = || Repeat(0, "get", vec![i32v(100)], 4);
+    run(
+        &wat,
+        &[
+            get(),
+            ExpectHits,
+            Call(0, "store", vec![i32v(100), i32v(7)]),
+            get(),
+            Call(0, "fill", vec![i32v(100), i32v(1)]),
+            get(),
+            Call(0, "store", vec![i32v(200), i32v(99)]),
+            Call(0, "copy", vec![i32v(100), i32v(200)]),
+            get(),
+            Call(0, "init", vec![i32v(100)]),
+            get(),
+            HostWrite(101, vec![5]),
+            get(),
+        ],
+    );
+}
+
+// 2. Cross-chunk access: an i64 load straddling two chunks depends on both.
+#[test]
+fn class02_cross_chunk_access() {
+    let wat = module(
+        r#"(func (export "get") (param i32) (result i64) local.get 0 i64.load)
+        (func (export "poke") (param i32 i32) local.get 0 local.get 1 i32.store8)"#,
+    );
+    let memo = MemoConfig::default().threshold(2).chunk_size(64);
+    let script = [
+        Repeat(0, "get", vec![i32v(60)], 4),
+        ExpectHits,
+        Call(0, "poke", vec![i32v(66), i32v(0xab)]),
+        Repeat(0, "get", vec![i32v(60)], 2),
+        HostWrite(67, vec![0xcd]),
+        Repeat(0, "get", vec![i32v(60)], 2),
+        // The low chunk too.
+        Call(0, "poke", vec![i32v(61), i32v(3)]),
+        Repeat(0, "get", vec![i32v(60)], 2),
+    ];
+    check(&wat, 1, memo.clone().verify(true), Config::default(), &script);
+    check(&wat, 1, memo, Config::default(), &script);
+}
+
+// 3. Hash collisions: with a one-bit hash, distinct inputs share keys.
+#[test]
+fn class03_hash_collision() {
+    let wat = module(r#"(func (export "sq") (param i32) (result i32) local.get 0 local.get 0 i32.mul)"#);
+    let memo = MemoConfig::default().threshold(1).hash_bits(1);
+    let mut script = vec![Repeat(0, "sq", vec![i32v(3)], 3), ExpectHits];
+    for x in 0..40 {
+        script.push(Call(0, "sq", vec![i32v(x)]));
+        script.push(Call(0, "sq", vec![i32v(x + 1)]));
+    }
+    let stats = check(&wat, 1, memo, Config::default(), &script);
+    assert!(stats.totals.miss_collision > 0, "{:?}", stats.totals);
+}
+
+// 4. Version wraparound: a narrow counter must flush the cache, never reuse a version.
+#[test]
+fn class04_version_wraparound() {
+    let wat = module(
+        r#"(func (export "get") (result i32) i32.const 0 i32.load)
+        (func (export "set") (param i32) i32.const 0 local.get 0 i32.store)"#,
+    );
+    let memo = MemoConfig::default().threshold(1).version_bits(3);
+    let mut script = vec![Repeat(0, "get", vec![], 3), ExpectHits];
+    for v in 0..40 {
+        script.push(Call(0, "set", vec![i32v(v % 3)]));
+        script.push(Repeat(0, "get", vec![], 2));
+    }
+    let stats = check(&wat, 1, memo, Config::default(), &script);
+    assert!(stats.flushes > 0, "the counter never wrapped");
+}
+
+// 5. Memory size: memory.size after a grow elsewhere; a growing block grows every time.
+#[test]
+fn class05_memory_size() {
+    let wat = module(
+        r#"(func (export "size") (result i32) memory.size)
+        (func (export "grow") (result i32) i32.const 1 memory.grow)
+        (func (export "last") (result i32) memory.size i32.const 16 i32.shl i32.const 4 i32.sub i32.load)"#,
+    );
+    run(
+        &wat,
+        &[
+            Repeat(0, "size", vec![], 4),
+            Repeat(0, "last", vec![], 4),
+            ExpectHits,
+            HostGrow(1),
+            Repeat(0, "size", vec![], 2),
+            Repeat(0, "last", vec![], 2),
+            // Returns the old size each time, grows each time, then -1 at the maximum.
+            Repeat(0, "grow", vec![], 4),
+            Repeat(0, "size", vec![], 2),
+        ],
+    );
+}
+
+// 6. Traps and partial effects: a hit must not skip a trap; a block that stores then traps
+// keeps its store and caches nothing.
+#[test]
+fn class06_traps_and_partial_effects() {
+    let wat = module(
+        r#"(func (export "div") (param i32 i32) (result i32) local.get 0 local.get 1 i32.div_s)
+        (func (export "far") (param i32) (result i32) local.get 0 i32.load)
+        (func (export "store_then_div") (param i32 i32) (result i32)
+          i32.const 8 local.get 0 i32.store
+          local.get 0 local.get 1 i32.div_u)
+        (func (export "grow") (result i32) i32.const 1 memory.grow)
+        (func (export "peek") (result i32) i32.const 8 i32.load)"#,
+    );
+    run(
+        &wat,
+        &[
+            Repeat(0, "div", vec![i32v(10), i32v(3)], 4),
+            ExpectHits,
+            Call(0, "div", vec![i32v(10), i32v(0)]),
+            Call(0, "div", vec![i32v(i32::MIN), i32v(-1)]),
+            Repeat(0, "far", vec![i32v(70_000)], 3),
+            Call(0, "grow", vec![]),
+            Repeat(0, "far", vec![i32v(70_000)], 2),
+            Repeat(0, "store_then_div", vec![i32v(5), i32v(0)], 3),
+            Repeat(0, "peek", vec![], 2),
+            Repeat(0, "store_then_div", vec![i32v(6), i32v(2)], 3),
+            Repeat(0, "peek", vec![], 2),
+        ],
+    );
+}
+
+// 7. Segment drops: memory.init and table.init after data.drop / elem.drop trap.
+#[test]
+fn class07_segment_drops() {
+    let wat = module(
+        r#"(data $d "abcd")
+        (table $t 4 funcref) (elem $e func $f)
+        (func $f (result i32) i32.const 1)
+        (func (export "minit") (result i32) i32.const 0 i32.const 0 i32.const 4 memory.init $d i32.const 0 i32.load)
+        (func (export "dd") data.drop $d)
+        (func (export "tinit") (result i32) i32.const 0 i32.const 0 i32.const 1 table.init $t $e i32.const 0 call_indirect $t (result i32))
+        (func (export "ed") elem.drop $e)"#,
+    );
+    run(
+        &wat,
+        &[
+            Repeat(0, "minit", vec![], 4),
+            Repeat(0, "tinit", vec![], 4),
+            ExpectHits,
+            Call(0, "dd", vec![]),
+            Repeat(0, "minit", vec![], 2),
+            Call(0, "ed", vec![]),
+            Repeat(0, "tinit", vec![], 2),
+        ],
+    );
+}
+
+// 8. Tables: call_indirect after table.set calls the new function; a null slot traps.
+#[test]
+fn class08_tables() {
+    let wat = module(
+        r#"(table $t 2 funcref) (elem (i32.const 0) func $a)
+        (func $a (result i32) i32.const 10)
+        (func $b (result i32) i32.const 20)
+        (elem declare func $b)
+        (func (export "call") (param i32) (result i32) local.get 0 call_indirect $t (result i32))
+        (func (export "set_b") i32.const 0 ref.func $b table.set $t)
+        (func (export "clear") i32.const 0 ref.null func table.set $t)
+        (func (export "fill_a") i32.const 0 ref.func $a i32.const 2 table.fill $t)
+        (func (export "grow") (result i32) ref.func $b i32.const 1 table.grow $t)
+        (func (export "size") (result i32) table.size $t)"#,
+    );
+    run(
+        &wat,
+        &[
+            Repeat(0, "call", vec![i32v(0)], 4),
+            Repeat(0, "size", vec![], 4),
+            ExpectHits,
+            Call(0, "set_b", vec![]),
+            Repeat(0, "call", vec![i32v(0)], 2),
+            Call(0, "clear", vec![]),
+            Repeat(0, "call", vec![i32v(0)], 2),
+            Call(0, "fill_a", vec![]),
+            Repeat(0, "call", vec![i32v(1)], 2),
+            Call(0, "grow", vec![]),
+            Repeat(0, "size", vec![], 2),
+            Repeat(0, "call", vec![i32v(2)], 2),
+        ],
+    );
+}
+
+// 9. Globals: reads see a later global.set by wasm or by the host; writes replay.
+#[test]
+fn class09_globals() {
+    let wat = module(
+        r#"(global $own (mut i32) (i32.const 1))
+        (func (export "get") (result i32) global.get $g global.get $own i32.add)
+        (func (export "set") (param i32) local.get 0 global.set $g)
+        (func (export "set_own") (param i32) local.get 0 global.set $own)
+        (func (export "bump") (param i32) (result i32) local.get 0 global.set $g local.get 0)"#,
+    );
+    run(
+        &wat,
+        &[
+            Repeat(0, "get", vec![], 4),
+            ExpectHits,
+            Call(0, "set", vec![i32v(5)]),
+            Repeat(0, "get", vec![], 2),
+            HostSetGlobal(i32v(9)),
+            Repeat(0, "get", vec![], 2),
+            Call(0, "set_own", vec![i32v(100)]),
+            Repeat(0, "get", vec![], 2),
+            // The write must be replayed on a hit: the host changes it in between.
+            Repeat(0, "bump", vec![i32v(3)], 3),
+            HostSetGlobal(i32v(0)),
+            Repeat(0, "bump", vec![i32v(3)], 2),
+            Repeat(0, "get", vec![], 2),
+        ],
+    );
+}
+
+// 10. Exits and arity: branches to outer labels chosen by an input, returns, and a block
+// with more than 8 parameters that differ only in the deepest one.
+#[test]
+fn class10_exits_and_arity() {
+    let wat = module(
+        r#"(type $nine (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
+        (func (export "exit") (param i32) (result i32)
+          block $a (result i32)
+            block $b (result i32)
+              block $c (result i32)
+                i32.const 100 local.get 0 br_table $a $b $c
+              end
+              i32.const 1 i32.add return
+            end
+            i32.const 2 i32.add
+          end
+          i32.const 3 i32.add)
+        (func (export "brif") (param i32) (result i32)
+          block $out (result i32)
+            i32.const 7 local.get 0 br_if $out drop i32.const 8
+          end)
+        (func (export "nine") (param i32) (result i32)
+          local.get 0 i32.const 1 i32.const 1 i32.const 1 i32.const 1 i32.const 1 i32.const 1 i32.const 1 i32.const 1
+          block (type $nine)
+            i32.add i32.add i32.add i32.add i32.add i32.add i32.add i32.add
+          end)"#,
+    );
+    let mut script = vec![Repeat(0, "exit", vec![i32v(0)], 4), ExpectHits];
+    for x in [1, 2, 0, 5, 1] {
+        script.push(Repeat(0, "exit", vec![i32v(x)], 3));
+        script.push(Repeat(0, "brif", vec![i32v(x)], 3));
+        script.push(Repeat(0, "nine", vec![i32v(x)], 3));
+    }
+    run(&wat, &script);
+}
+
+// 11. Floats: +0.0 and -0.0 are different inputs; NaN payloads compare by bits.
+#[test]
+fn class11_floats() {
+    let wat = module(
+        r#"(func (export "inv") (param f64) (result f64) f64.const 1 local.get 0 f64.div)
+        (func (export "bits") (param f32) (result i32) local.get 0 i32.reinterpret_f32)"#,
+    );
+    let (pz, nz) = (Value::F64(0.0f64.to_bits()), Value::F64((-0.0f64).to_bits()));
+    let (n1, n2) = (Value::F32(0x7fc0_0001), Value::F32(0x7fc0_0002));
+    run(
+        &wat,
+        &[
+            Repeat(0, "inv", vec![pz], 4),
+            ExpectHits,
+            Repeat(0, "inv", vec![nz], 2),
+            Repeat(0, "inv", vec![pz], 2),
+            Repeat(0, "bits", vec![n1], 3),
+            Repeat(0, "bits", vec![n2], 3),
+            Repeat(0, "bits", vec![Value::F32(0xffc0_0001)], 2),
+        ],
+    );
+}
+
+// 12. Identity and limits: two instances of one module, two functions with equal block
+// offsets, a shared memory written by the other instance, fuel running out inside a
+// block, and call depth near the limit.
+#[test]
+fn class12_identity_and_limits() {
+    // Each instance has its own memory 1 and global; both share env.mem.
+    let wat = module(
+        r#"(global $mine (mut i32) (i32.const 0))
+        (func (export "f1") (result i32) global.get $mine)
+        (func (export "f2") (result i32) global.get $g)
+        (func (export "set_mine") (param i32) local.get 0 global.set $mine)
+        (func (export "read") (result i32) i32.const 16 i32.load)
+        (func (export "write") (param i32) i32.const 16 local.get 0 i32.store)"#,
+    );
+    let script = [
+        Call(0, "set_mine", vec![i32v(1)]),
+        Call(1, "set_mine", vec![i32v(2)]),
+        Repeat(0, "f1", vec![], 4),
+        Repeat(1, "f1", vec![], 4),
+        Repeat(0, "f2", vec![], 4),
+        Repeat(0, "read", vec![], 4),
+        ExpectHits,
+        Call(1, "write", vec![i32v(77)]),
+        Repeat(0, "read", vec![], 2),
+        Repeat(0, "f1", vec![], 2),
+        Repeat(1, "f1", vec![], 2),
+    ];
+    check(&wat, 2, quick().verify(true), Config::default(), &script);
+    check(&wat, 2, quick(), Config::default(), &script);
+
+    // Fuel: the cached block costs more than what is left, so the hit must not be taken.
+    let wat = module(
+        r#"(func (export "work") (param i32) (result i32) (local i32)
+          block loop
+            local.get 0 i32.eqz br_if 1
+            local.get 1 local.get 0 i32.add local.set 1
+            local.get 0 i32.const 1 i32.sub local.set 0
+            br 0
+          end end
+          local.get 1)"#,
+    );
+    let mut refused = 0;
+    for fuel in [10_000u64, 2_000, 600, 300, 150] {
+        let base = Config::default().consume_fuel(true);
+        let mut plain = Run::new(base.clone(), &wat, 1);
+        let mut memod = Run::new(base.memo(Some(quick())), &wat, 1);
+        for r in [&mut plain, &mut memod] {
+            r.store.set_fuel(fuel);
+        }
+        for _ in 0..12 {
+            let a = plain.step(&Call(0, "work", vec![i32v(20)]));
+            let b = memod.step(&Call(0, "work", vec![i32v(20)]));
+            assert_eq!(a, b, "fuel {fuel}");
+            assert_eq!(plain.store.fuel(), memod.store.fuel(), "fuel left after a call, budget {fuel}");
+        }
+        let t = memod.store.memo_stats().unwrap().totals;
+        assert!(fuel < 2_000 || t.hits > 0, "fuel {fuel}: no hits");
+        refused += t.miss_limit;
+    }
+    assert!(refused > 0, "fuel never refused a hit");
+
+    // Call depth: a hit whose recorded execution went deeper than what is left must trap.
+    let wat = module(
+        r#"(func $down (export "down") (param i32) (result i32)
+          local.get 0 i32.eqz if (result i32) i32.const 0 else local.get 0 i32.const 1 i32.sub call $down end)
+        (func $pad (export "pad") (param i32 i32) (result i32)
+          local.get 0 i32.eqz if (result i32) local.get 1 i32.const 10 call $down drop else local.get 0 i32.const 1 i32.sub local.get 1 call $pad end)"#,
+    );
+    let base = Config::default().max_call_depth(40);
+    let mut script = vec![Repeat(0, "down", vec![i32v(10)], 4), ExpectHits];
+    for pad in [5, 20, 26, 27, 28, 29, 30, 35] {
+        script.push(Repeat(0, "pad", vec![i32v(pad), i32v(1)], 2));
+    }
+    check(&wat, 1, quick().verify(true), base.clone(), &script);
+    let stats = check(&wat, 1, quick(), base, &script);
+    assert!(stats.totals.miss_limit > 0, "the depth limit never refused a hit: {:?}", stats.totals);
+}
+
+#[test]
+fn host_calls_are_never_cached() {
+    let engine = Engine::new(Config::default().memo(Some(quick())));
+    let mut store = Store::new(&engine);
+    let counter = std::sync::Arc::new(std::sync::atomic::AtomicI32::new(0));
+    let c = counter.clone();
+    let f = memowasm::Func::new(&mut store, memowasm::FuncType::new([], [ValType::I32]), move |_| {
+        Ok(vec![i32v(c.fetch_add(1, std::sync::atomic::Ordering::SeqCst))])
+    });
+    let mut linker = Linker::new();
+    linker.define("env", "tick", Extern::Func(f));
+    let module = Module::from_wat(
+        &engine,
+        r#"(module (import "env" "tick" (func $t (result i32))) (func (export "t") (result i32) call $t))"#,
+    )
+    .unwrap();
+    let i = linker.instantiate(&mut store, &module).unwrap();
+    for n in 0..6 {
+        assert_eq!(i.call(&mut store, "t", &[]).unwrap(), vec![i32v(n)]);
+    }
+    let t = store.memo_stats().unwrap().totals;
+    assert_eq!(t.hits, 0);
+    assert!(t.discarded > 0, "{t:?}");
+}
+
+#[test]
+fn a_trap_inside_a_unit_discards_the_recording() {
+    let engine = Engine::new(Config::default().memo(Some(MemoConfig::default().threshold(0))));
+    let module = Module::from_wat(
+        &engine,
+        r#"(module (func (export "f") (param i32) (result i32) i32.const 1 local.get 0 i32.div_u))"#,
+    )
+    .unwrap();
+    let mut s = Store::new(&engine);
+    let i = Linker::new().instantiate(&mut s, &module).unwrap();
+    assert_eq!(i.call(&mut s, "f", &[i32v(0)]), Err(Error::Trap(Trap::IntegerDivideByZero)));
+    assert_eq!(i.call(&mut s, "f", &[i32v(0)]), Err(Error::Trap(Trap::IntegerDivideByZero)));
+    let t = s.memo_stats().unwrap().totals;
+    assert_eq!((t.hits, t.recordings), (0, 0), "{t:?}");
+    assert!(t.discarded >= 2);
+}
