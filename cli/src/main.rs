@@ -4,11 +4,12 @@
 mod exit;
 mod run;
 mod spec;
+mod stats;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
-/// A WebAssembly interpreter with a memoization mode (in progress) and its conformance suite.
+/// A WebAssembly interpreter with a memoization mode, and its conformance suite.
 #[derive(Parser)]
 #[command(name = "memowasm", version)]
 struct Cli {

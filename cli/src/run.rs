@@ -4,7 +4,7 @@
 use crate::exit;
 use anyhow::{anyhow, bail, Context};
 use clap::Args;
-use memowasm::{Config, Engine, Error, ExternType, Linker, Module, Store, ValType, Value};
+use memowasm::{Config, Engine, Error, ExternType, Linker, MemoConfig, Module, Store, ValType, Value};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -27,6 +27,68 @@ pub struct RunArgs {
     /// Maximum depth of nested calls; one more traps with "call stack exhausted".
     #[arg(long, value_name = "N")]
     max_call_depth: Option<u32>,
+    /// Call the export this many times (a memo cache warms up across calls).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    repeat: u32,
+    #[command(flatten)]
+    memo: MemoArgs,
+}
+
+/// Memoization mode's options.
+#[derive(Args)]
+pub struct MemoArgs {
+    /// Run in memoization mode.
+    #[arg(long)]
+    memo: bool,
+    /// Executions of a unit before it is looked up and cached (default 10).
+    #[arg(long, value_name = "N")]
+    memo_threshold: Option<u32>,
+    /// Most cached entries, evicted least recently used first (default 5000).
+    #[arg(long, value_name = "N")]
+    memo_capacity: Option<usize>,
+    /// Memory versioning granularity in bytes, a power of two (default 4096).
+    #[arg(long, value_name = "BYTES")]
+    memo_chunk: Option<u32>,
+    /// Re-execute every hit and compare with the cached effects; stale entries are reported.
+    #[arg(long)]
+    memo_verify: bool,
+    /// Print memo statistics (totals and the busiest units) on stderr.
+    #[arg(long)]
+    stats: bool,
+}
+
+impl MemoArgs {
+    /// The memo configuration asked for, or `None` for the plain interpreter.
+    pub fn config(&self) -> anyhow::Result<Option<MemoConfig>> {
+        let tuned = self.memo_threshold.is_some()
+            || self.memo_capacity.is_some()
+            || self.memo_chunk.is_some()
+            || self.memo_verify
+            || self.stats;
+        if !self.memo {
+            if tuned {
+                bail!("--memo-* options and --stats need --memo");
+            }
+            return Ok(None);
+        }
+        let mut c = MemoConfig::default().verify(self.memo_verify);
+        if let Some(n) = self.memo_threshold {
+            c = c.threshold(n);
+        }
+        if let Some(n) = self.memo_capacity {
+            if n == 0 {
+                bail!("--memo-capacity must be at least 1");
+            }
+            c = c.capacity(n);
+        }
+        if let Some(b) = self.memo_chunk {
+            if !b.is_power_of_two() || b < 8 {
+                bail!("--memo-chunk must be a power of two of at least 8 bytes, got {b}");
+            }
+            c = c.chunk_size(b);
+        }
+        Ok(Some(c))
+    }
 }
 
 impl RunArgs {
@@ -42,6 +104,10 @@ impl RunArgs {
         if self.fuel.is_some() {
             config = config.consume_fuel(true);
         }
+        if self.repeat == 0 {
+            bail!("--repeat must be at least 1");
+        }
+        config = config.memo(self.memo.config()?);
         let engine = Engine::new(config);
         let module = Module::new(&engine, &bytes).map_err(|e| anyhow!("{path}: {e}"))?;
 
@@ -62,13 +128,30 @@ impl RunArgs {
             Ok(instance) => instance,
             Err(e) => return trapped_or_error(e),
         };
+        let mut code = ExitCode::SUCCESS;
         if let Some((name, args)) = call {
-            match instance.call(&mut store, name, &args) {
-                Ok(results) => results.iter().for_each(|v| println!("{v}")),
-                Err(e) => return trapped_or_error(e),
+            for i in 0..self.repeat {
+                match instance.call(&mut store, name, &args) {
+                    Ok(results) if i + 1 == self.repeat => results.iter().for_each(|v| println!("{v}")),
+                    Ok(_) => {}
+                    Err(e) => {
+                        code = trapped_or_error(e)?;
+                        break;
+                    }
+                }
             }
         }
-        Ok(ExitCode::SUCCESS)
+        if let Some(stats) = store.memo_stats().filter(|_| self.memo.stats) {
+            eprint!("{}", crate::stats::table(&stats, 10));
+        }
+        let divergences = store.memo_divergences();
+        for d in divergences {
+            eprintln!("memo divergence: {d}");
+        }
+        if !divergences.is_empty() {
+            return Ok(ExitCode::from(exit::TRAPPED));
+        }
+        Ok(code)
     }
 }
 

@@ -104,7 +104,8 @@ pub struct MemoBlock {
     pub offset: u32,
     /// Cells whose entry values determine the unit's execution (sorted).
     pub inputs: Box<[u32]>,
-    /// Cells the unit may write (sorted); their exit values are recorded.
+    /// Locals the unit may write (sorted); their exit values are recorded, with the cells
+    /// its exit carries.
     pub writes: Box<[u32]>,
 }
 

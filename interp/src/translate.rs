@@ -356,9 +356,9 @@ impl Translator {
         inner + own
     }
 
-    fn emit_leave(&mut self, count: u32) {
+    fn emit_leave(&mut self, count: u32, cells: Slot, n: u32) {
         if count > 0 {
-            self.emit(Op::MemoLeave { count });
+            self.emit(Op::MemoLeave { count, cells, n });
         }
     }
 
@@ -382,12 +382,13 @@ impl Translator {
             for op in &code[b.start as usize + 1..end as usize] {
                 op.for_each_slot(arity, |slot, write| {
                     // Locals read or written are inputs: a local written on one path only
-                    // keeps its entry value on the other, and replay restores it.
+                    // keeps its entry value on the other, and replay restores it. Written
+                    // temporaries are outputs only where an exit carries them (MemoLeave).
                     if slot < num_locals {
                         inputs.push(slot);
-                    }
-                    if write {
-                        writes.push(slot);
+                        if write {
+                            writes.push(slot);
+                        }
                     }
                 });
             }
@@ -441,7 +442,8 @@ impl Translator {
         };
         self.copy_top_to(height, arity);
         let leave = self.units_left(depth);
-        self.emit_leave(leave);
+        let cells = self.temp(height);
+        self.emit_leave(leave, cells, arity);
         if kind == Kind::Loop {
             self.emit(Op::Br { target: start });
         } else {
@@ -469,7 +471,7 @@ impl Translator {
             _ => self.temp(top),
         };
         let leave = self.units_left(self.ctrl.len() as u32 - 1);
-        self.emit_leave(leave);
+        self.emit_leave(leave, src, n);
         self.emit(Op::Return { src, n });
     }
 
@@ -501,7 +503,8 @@ impl Translator {
         }
         if let Some(block) = c.memo {
             self.memo_blocks[block as usize].end = here;
-            self.emit_leave(1);
+            let cells = self.temp(c.height);
+            self.emit_leave(1, cells, c.results);
         }
         if joined {
             self.bind_here();

@@ -237,12 +237,13 @@ impl Executor<'_> {
         None
     }
 
-    /// `MemoLeave`: the innermost `count` units exit here, continuing at `exit_ip`.
-    pub(super) fn memo_leave(&mut self, count: u32, exit_ip: u32, base: usize) {
+    /// `MemoLeave`: the innermost `count` units exit here, continuing at `exit_ip` and
+    /// carrying the values in `cells.0..cells.0 + cells.1`.
+    pub(super) fn memo_leave(&mut self, count: u32, exit_ip: u32, base: usize, cells: (u32, u32)) {
         for i in 0..count {
             let a = self.memo().active.pop().expect("memo units are balanced");
             if let Some(rec) = a.rec {
-                self.finalize(a.unit, *rec, count - i, exit_ip, base);
+                self.finalize(a.unit, *rec, count - i, exit_ip, base, cells);
             }
         }
     }
@@ -252,6 +253,8 @@ impl Executor<'_> {
         for (&slot, &v) in b.writes.iter().zip(e.writes.iter()) {
             self.stack[base + slot as usize] = v;
         }
+        let at = base + e.exit_cells as usize;
+        self.stack[at..at + e.exit_values.len()].copy_from_slice(&e.exit_values);
         for effect in e.effects.iter() {
             self.apply(*effect);
         }
@@ -265,7 +268,7 @@ impl Executor<'_> {
         if memo.consume_fuel {
             *self.fuel -= e.fuel;
         }
-        self.memo_leave(e.leave - 1, e.exit_ip, base);
+        self.memo_leave(e.leave - 1, e.exit_ip, base, (e.exit_cells, e.exit_values.len() as u32));
     }
 
     /// Redoes one recorded store effect through the same paths as execution.
@@ -334,7 +337,7 @@ impl Executor<'_> {
     }
 
     /// Ends a recording: caches it, or (verify mode) compares it with the entry it checks.
-    fn finalize(&mut self, unit: u32, rec: Recording, leave: u32, exit_ip: u32, base: usize) {
+    fn finalize(&mut self, unit: u32, rec: Recording, leave: u32, exit_ip: u32, base: usize, cells: (u32, u32)) {
         let memo = self.memo.as_deref_mut().expect("memo state");
         memo.recording -= 1;
         let (peak_depth, peak_cells) = (memo.peak_depth, memo.peak_cells);
@@ -367,6 +370,8 @@ impl Executor<'_> {
                 deps: deps.into(),
                 effects: effects.into(),
                 writes: b.writes.iter().map(|&s| self.stack[base + s as usize]).collect(),
+                exit_cells: cells.0,
+                exit_values: self.stack[base + cells.0 as usize..][..cells.1 as usize].into(),
                 exit_ip,
                 leave,
                 fuel: rec.fuel_start - *self.fuel,
@@ -418,7 +423,13 @@ fn compare(cached: &Entry, real: &Entry, b: &MemoBlock) -> Option<(String, Strin
     }
     for ((slot, c), r) in b.writes.iter().zip(cached.writes.iter()).zip(real.writes.iter()) {
         if c != r {
-            return Some((format!("cell {slot} = {c:#x}"), format!("cell {slot} = {r:#x}")));
+            return Some((format!("local {slot} = {c:#x}"), format!("local {slot} = {r:#x}")));
+        }
+    }
+    for (i, (c, r)) in cached.exit_values.iter().zip(real.exit_values.iter()).enumerate() {
+        if c != r {
+            let slot = real.exit_cells as usize + i;
+            return Some((format!("result cell {slot} = {c:#x}"), format!("result cell {slot} = {r:#x}")));
         }
     }
     for i in 0..cached.effects.len().max(real.effects.len()) {

@@ -425,9 +425,9 @@ impl<'s> Executor<'s> {
                                 }
                             }
                         }
-                        Op::MemoLeave { count } => {
+                        Op::MemoLeave { count, cells, n } => {
                             if MEMO {
-                                self.memo_leave(count, ip as u32, base)
+                                self.memo_leave(count, ip as u32, base, (cells, n))
                             }
                         }
                         Op::RefFunc { dst, func: f } => r!(dst) = inst.funcs[f as usize] as u64 + 1,

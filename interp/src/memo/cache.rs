@@ -168,6 +168,8 @@ mod tests {
             deps: Box::new([]),
             effects: Box::new([]),
             writes: Box::new([]),
+            exit_cells: 0,
+            exit_values: Box::new([]),
             exit_ip: 0,
             leave: 1,
             fuel: 0,

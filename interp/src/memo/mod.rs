@@ -385,8 +385,11 @@ pub(crate) struct Entry {
     pub inputs: Box<[u64]>,
     pub deps: Box<[Dep]>,
     pub effects: Box<[Effect]>,
-    /// Exit values of the unit's written cells (`MemoBlock::writes`).
+    /// Exit values of the locals the unit may write (`MemoBlock::writes`).
     pub writes: Box<[u64]>,
+    /// The cells the exit carries, from `exit_cells`, and their values.
+    pub exit_cells: u32,
+    pub exit_values: Box<[u64]>,
     /// Where execution continues, and how many units that exit leaves (this one included).
     pub exit_ip: u32,
     pub leave: u32,
