@@ -19,8 +19,6 @@ use cell::Cell;
 /// A suspended caller.
 struct Frame<'s> {
     func: &'s CompiledFunc,
-    /// The store function, for memo units.
-    func_id: u32,
     instance: u32,
     /// Where the caller resumes.
     ip: usize,
@@ -145,7 +143,10 @@ impl<'s> Executor<'s> {
     ) -> Result<(), Trap> {
         let mut frames: Vec<Frame<'s>> = Vec::new();
         let mut func: &'s CompiledFunc = entry;
+        // The store function of each frame, which memo units need; kept apart from `frames`
+        // so that the plain loop's frames stay as small as they were.
         let mut func_id = entry_id;
+        let mut func_ids: Vec<u32> = Vec::new();
         let mut inst: &'s InstanceEntity = &self.instances[entry_instance as usize];
         let mut instance = entry_instance;
         let mut base = 0usize;
@@ -179,12 +180,13 @@ impl<'s> Executor<'s> {
                         }
                         let code: &'s CompiledFunc = code;
                         ensure_frame(self.stack, new_base, code, self.max_stack)?;
-                        frames.push(Frame { func, func_id, instance, ip, base });
+                        frames.push(Frame { func, instance, ip, base });
                         if MEMO {
+                            func_ids.push(func_id);
+                            func_id = callee as u32;
                             self.memo_call(frames.len(), new_base + code.frame_size as usize);
                         }
                         func = code;
-                        func_id = callee as u32;
                         base = new_base;
                         ip = 0;
                         if *ci != instance {
@@ -236,7 +238,9 @@ impl<'s> Executor<'s> {
                             self.stack.copy_within(src..src + n, base);
                             let Some(caller) = frames.pop() else { return Ok(()) };
                             func = caller.func;
-                            func_id = caller.func_id;
+                            if MEMO {
+                                func_id = func_ids.pop().expect("a frame's function");
+                            }
                             ip = caller.ip;
                             base = caller.base;
                             if caller.instance != instance {
