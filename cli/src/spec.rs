@@ -6,7 +6,7 @@ use anyhow::{anyhow, bail, Context};
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use memowasm_spec::{run_all, EngineKind, Expectations, FileReport, RunOptions, Suite, Totals, Verdict, WastSource};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
@@ -21,10 +21,18 @@ pub struct SpecArgs {
     /// Without any, every file of the selected suites runs.
     #[arg(value_name = "FILTER|FILE.wast")]
     inputs: Vec<String>,
+    /// Engines to run every file in, comma-separated: plain, memo (default memo policy),
+    /// memo-aggressive (threshold 1, tiny cache, verify on) [default: all three].
+    #[arg(long, value_name = "ENGINE,...", value_delimiter = ',', value_parser = parse_engine)]
+    engines: Vec<EngineKind>,
     /// Print every directive's outcome, the spectest prints and every skipped directive
     /// (runs files one at a time so the output reads in order).
     #[arg(long, short)]
     verbose: bool,
+}
+
+fn parse_engine(name: &str) -> Result<EngineKind, String> {
+    name.trim().parse()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
@@ -49,7 +57,7 @@ impl SpecArgs {
         let expectations = Expectations::embedded().map_err(|e| anyhow!("embedded {e}"))?;
         let sources = self.sources()?;
         let options =
-            RunOptions { verbose: self.verbose, threads: if self.verbose { 1 } else { 0 }, ..Default::default() };
+            RunOptions { engines: self.engines(), verbose: self.verbose, threads: if self.verbose { 1 } else { 0 } };
 
         let bar = progress_bar(sources.len() as u64);
         let reports = run_all(&sources, &options, &|report| {
@@ -63,6 +71,15 @@ impl SpecArgs {
         print_failures(&reports, &expectations, self.verbose);
         print_verdict(&verdict);
         Ok(if verdict.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(exit::FAILED) })
+    }
+
+    /// The selected engines in column order, each once.
+    fn engines(&self) -> Vec<EngineKind> {
+        if self.engines.is_empty() {
+            return EngineKind::ALL.to_vec();
+        }
+        let set: BTreeSet<EngineKind> = self.engines.iter().copied().collect();
+        set.into_iter().collect()
     }
 
     /// The scripts to run: given paths, then official files matching the filters.
@@ -104,68 +121,128 @@ fn progress_bar(len: u64) -> ProgressBar {
     bar
 }
 
-/// One row per file, one `passed failed skipped` group per engine, and the totals.
+/// One row per file with one `passed/failed/skipped` column per engine (and the memo
+/// engines' cache hits), a total row, then one row per engine with its totals.
 fn print_table(reports: &[FileReport], engines: &[EngineKind]) {
-    let width = reports.iter().map(|r| r.file.len()).chain([5]).max().unwrap_or(5);
-    let mut header = format!("{:width$}", "file");
-    for engine in engines {
-        let prefix = if engines.len() > 1 { format!("{engine} ") } else { String::new() };
-        header.push_str(&format!("  {:>8} {:>8} {:>8}", prefix + "passed", "failed", "skipped"));
-    }
-    println!("{header}");
-    println!("{}", "-".repeat(header.len()));
-    for report in reports {
-        let mut row = format!("{:width$}", report.file);
-        for &engine in engines {
-            if let Some(e) = report.engine(engine) {
-                row.push_str(&format!("  {:>8} {:>8} {:>8}", e.passed, e.failed(), e.skipped()));
+    let width = reports.iter().map(|r| r.file.len()).chain(["total".len()]).max().unwrap_or(5);
+    // Each engine column fits its name and the widest passed/failed/skipped it shows.
+    let cell = |passed: usize, failed: usize, skipped: usize| format!("{passed}/{failed}/{skipped}");
+    let columns: Vec<(EngineKind, usize, usize)> = engines
+        .iter()
+        .map(|&engine| {
+            let t = Totals::of(reports, engine);
+            let counts = cell(t.passed, t.failed, t.skipped).len();
+            let hits = t.hits.map_or(0, |h| h.to_string().len().max("hits".len()));
+            (engine, counts.max(engine.name().len()), hits)
+        })
+        .collect();
+    let row = |file: &str, cells: &[(String, Option<String>)]| {
+        let mut line = format!("{file:width$}");
+        for ((text, hits), &(_, w, hw)) in cells.iter().zip(&columns) {
+            line.push_str(&format!("  {text:>w$}"));
+            if let Some(hits) = hits {
+                line.push_str(&format!(" {hits:>hw$}"));
             }
         }
-        println!("{row}");
+        line
+    };
+    let header: Vec<(String, Option<String>)> =
+        columns.iter().map(|&(e, _, _)| (e.name().to_string(), e.is_memo().then(|| "hits".to_string()))).collect();
+    let header = row("file", &header);
+    let rule = "-".repeat(header.len());
+    println!("{:width$}  each engine: passed/failed/skipped; hits: memo cache hits", "");
+    println!("{header}");
+    println!("{rule}");
+    for report in reports {
+        let cells: Vec<(String, Option<String>)> = columns
+            .iter()
+            .map(|&(engine, _, _)| match report.engine(engine) {
+                Some(e) => (cell(e.passed, e.failed(), e.skipped()), e.hits.map(|h| h.to_string())),
+                None => ("-".into(), engine.is_memo().then(|| "-".into())),
+            })
+            .collect();
+        println!("{}", row(&report.file, &cells));
     }
-    println!("{}", "-".repeat(header.len()));
-    let mut row = format!("{:width$}", "total");
+    println!("{rule}");
+    let totals: Vec<(String, Option<String>)> = columns
+        .iter()
+        .map(|&(engine, _, _)| {
+            let t = Totals::of(reports, engine);
+            (cell(t.passed, t.failed, t.skipped), t.hits.map(|h| h.to_string()))
+        })
+        .collect();
+    println!("{}", row("total", &totals));
+
+    println!();
+    println!(
+        "{:<15}  {:>8}  {:>8}  {:>8}  {:>12}  {:>11}",
+        "engine", "passed", "failed", "skipped", "hits", "divergences"
+    );
     for &engine in engines {
         let t = Totals::of(reports, engine);
-        row.push_str(&format!("  {:>8} {:>8} {:>8}", t.passed, t.failed, t.skipped));
+        let (hits, divergences) = match t.hits {
+            Some(h) => (h.to_string(), t.divergences.to_string()),
+            None => ("-".into(), "-".into()),
+        };
+        println!(
+            "{:<15}  {:>8}  {:>8}  {:>8}  {hits:>12}  {divergences:>11}",
+            engine.name(),
+            t.passed,
+            t.failed,
+            t.skipped
+        );
     }
-    println!("{row}");
 }
 
-/// Every failure, known ones marked; skips of unsupported directive kinds always, the others
+/// The engines of `names`, as `plain, memo`.
+fn engine_list(names: &[EngineKind]) -> String {
+    names.iter().map(|e| e.name()).collect::<Vec<_>>().join(", ")
+}
+
+/// Every failure with the engines it happened in (the same failure in several engines is
+/// listed once), known ones marked; skips of unsupported directive kinds always, the others
 /// (directives of unsupported modules) only with `verbose`.
 fn print_failures(reports: &[FileReport], expectations: &Expectations, verbose: bool) {
-    let multi = reports.first().is_some_and(|r| r.engines.len() > 1);
     let mut printed_header = false;
     for report in reports {
+        // (line, col, directive, expected, got, known reason) -> engines, in line order.
+        let mut failures: BTreeMap<_, Vec<EngineKind>> = BTreeMap::new();
         for column in &report.engines {
-            let engine = if multi { format!(" [{}]", column.engine) } else { String::new() };
             for f in &column.failures {
-                if !printed_header {
-                    println!("\nfailures:");
-                    printed_header = true;
-                }
-                let known = match expectations.reason(&report.file, f.line) {
-                    Some(reason) => format!("  (known: {reason})"),
-                    None => String::new(),
-                };
-                println!(
-                    "  {}:{}:{}{engine}  {}  expected {}, got {}{known}",
-                    report.file, f.line, f.col, f.directive, f.expected, f.got
-                );
+                let known = expectations.reason(&report.file, f.line, column.engine);
+                failures
+                    .entry((f.line, f.col, f.directive, &f.expected, &f.got, known))
+                    .or_default()
+                    .push(column.engine);
             }
+        }
+        for ((line, col, directive, expected, got, known), engines) in failures {
+            if !printed_header {
+                println!("\nfailures:");
+                printed_header = true;
+            }
+            let known = known.map_or(String::new(), |reason| format!("  (known: {reason})"));
+            println!(
+                "  {}:{line}:{col} [{}]  {directive}  expected {expected}, got {got}{known}",
+                report.file,
+                engine_list(&engines)
+            );
         }
     }
     let mut printed_header = false;
     for report in reports {
+        let mut skips: BTreeMap<_, Vec<EngineKind>> = BTreeMap::new();
         for column in &report.engines {
             for s in column.skips.iter().filter(|s| verbose || s.reason.starts_with("unsupported directive")) {
-                if !printed_header {
-                    println!("\nskipped:");
-                    printed_header = true;
-                }
-                println!("  {}:{}:{}  {}  {}", report.file, s.line, s.col, s.directive, s.reason);
+                skips.entry((s.line, s.col, s.directive, &s.reason)).or_default().push(column.engine);
             }
+        }
+        for ((line, col, directive, reason), engines) in skips {
+            if !printed_header {
+                println!("\nskipped:");
+                printed_header = true;
+            }
+            println!("  {}:{line}:{col} [{}]  {directive}  {reason}", report.file, engine_list(&engines));
         }
     }
 }

@@ -88,6 +88,8 @@ fn bad_input_is_one_error_line_and_exit_2() {
         &["spec", "--suite", "v9"],
         &["spec", "no-such-spec-file"],
         &["spec", "/nonexistent/x.wast"],
+        &["spec", "--engines", "plain,wasmi"],
+        &["spec", "--engines", ""],
         &["frobnicate"],
     ];
     for args in cases {
@@ -110,5 +112,52 @@ fn spec_runs_given_files_and_judges_them() {
     let o = memowasm(&["spec", &wrong]);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
-    assert!(out.contains("wrong.wast:2:2  assert_return  expected [2:i32], got [1:i32]"), "{out}");
+    assert!(
+        out.contains("wrong.wast:2:2 [plain, memo, memo-aggressive]  assert_return  expected [2:i32], got [1:i32]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn spec_runs_the_selected_engines() {
+    let tmp = TempDir::new("spec_runs_the_selected_engines");
+    let script = b"(module (func (export \"sq\") (param i32) (result i32) (i32.mul (local.get 0) (local.get 0))))\n\
+(assert_return (invoke \"sq\" (i32.const 7)) (i32.const 49))\n\
+(assert_return (invoke \"sq\" (i32.const 7)) (i32.const 49))\n\
+(assert_return (invoke \"sq\" (i32.const 7)) (i32.const 50))\n";
+    let f = tmp.file("sq.wast", script);
+
+    // Default: every engine, a passed/failed/skipped column each, hits for the memo ones.
+    let o = memowasm(&["spec", &f]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    let header = out.lines().find(|l| l.starts_with("file")).unwrap_or_default();
+    let columns: Vec<&str> = header.split_whitespace().collect();
+    assert_eq!(columns, ["file", "plain", "memo", "hits", "memo-aggressive", "hits"], "{out}");
+    let row = out.lines().find(|l| l.contains("sq.wast ")).unwrap_or_default();
+    let cells: Vec<&str> = row.split_whitespace().skip(1).collect();
+    assert_eq!(cells[0], "3/1/0", "{out}");
+    assert_eq!(cells[1], "3/1/0", "{out}");
+    assert_eq!(cells[3], "3/1/0", "{out}");
+    assert_ne!(cells[4], "0", "memo-aggressive hits the second call: {out}");
+    for engine in ["plain", "memo", "memo-aggressive"] {
+        let total = out.lines().find(|l| l.split_whitespace().next() == Some(engine));
+        assert!(total.is_some_and(|l| l.split_whitespace().nth(1) == Some("3")), "{engine}: {out}");
+    }
+    assert!(out.contains("sq.wast:4:2 [plain, memo, memo-aggressive]  assert_return"), "{out}");
+
+    // One engine: its column only.
+    let o = memowasm(&["spec", "--engines", "memo-aggressive", &f]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let header = out.lines().find(|l| l.starts_with("file")).unwrap_or_default();
+    assert_eq!(header.split_whitespace().collect::<Vec<_>>(), ["file", "memo-aggressive", "hits"], "{out}");
+    assert!(out.contains("sq.wast:4:2 [memo-aggressive]  assert_return"), "{out}");
+    assert!(!out.lines().any(|l| l.starts_with("plain")), "{out}");
+
+    // Order and repeats do not matter: columns come in the usual order, once each.
+    let o = memowasm(&["spec", "--engines", "memo,plain,memo", &f]);
+    let out = stdout(&o);
+    let header = out.lines().find(|l| l.starts_with("file")).unwrap_or_default();
+    assert_eq!(header.split_whitespace().collect::<Vec<_>>(), ["file", "plain", "memo", "hits"], "{out}");
 }

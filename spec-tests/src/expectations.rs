@@ -1,42 +1,60 @@
 //! The known-failures list (`expectations.txt`) and the check that keeps it true: a failure
 //! not listed is an error, and so is a listed failure that passes now.
 
-use crate::report::{Failure, FileReport};
+use crate::report::{EngineKind, Failure, FileReport};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// The list embedded in every build.
 pub const EXPECTATIONS: &str = include_str!("../expectations.txt");
 
-/// Known failures keyed by `(file, line)`, each with its reason.
+/// Known failures keyed by `(file, line)`, each with its reason and the engine it applies to.
 ///
-/// An entry applies to every engine column: each engine must fail there.
+/// An entry without an engine applies to every engine column: each engine that runs the file
+/// must fail there. An entry with an engine applies to that column only; a line may have
+/// entries for several engines, but not an every-engine entry and a per-engine one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Expectations {
-    entries: BTreeMap<(String, u32), String>,
+    entries: BTreeMap<(String, u32), BTreeMap<Option<EngineKind>, String>>,
 }
 
 impl Expectations {
-    /// Parses lines `SUITE/FILE.wast:LINE  reason`; blank lines and lines starting with `#`
-    /// are ignored. `Err` names the first bad line.
+    /// Parses lines `SUITE/FILE.wast:LINE [ENGINE]  reason` (the bracketed engine name is
+    /// optional); blank lines and lines starting with `#` are ignored. `Err` names the first
+    /// bad line.
     pub fn parse(text: &str) -> Result<Expectations, String> {
-        let mut entries = BTreeMap::new();
+        let mut entries: BTreeMap<(String, u32), BTreeMap<Option<EngineKind>, String>> = BTreeMap::new();
         for (i, raw) in text.lines().enumerate() {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             let bad = |why: &str| format!("expectations line {}: {why}: {raw:?}", i + 1);
-            let (key, reason) = line.split_once(char::is_whitespace).ok_or_else(|| bad("no reason given"))?;
-            let reason = reason.trim();
+            let (key, rest) = line.split_once(char::is_whitespace).ok_or_else(|| bad("no reason given"))?;
+            let mut reason = rest.trim();
+            let mut engine = None;
+            if let Some(bracketed) = reason.strip_prefix('[') {
+                let (name, after) = bracketed.split_once(']').ok_or_else(|| bad("expected [ENGINE]"))?;
+                let kind = name.trim().parse::<EngineKind>().map_err(|e| bad(&e))?;
+                engine = Some(kind);
+                reason = after.trim();
+            }
+            if reason.is_empty() {
+                return Err(bad("no reason given"));
+            }
             let (file, number) = key.rsplit_once(':').ok_or_else(|| bad("expected FILE.wast:LINE"))?;
             let number: u32 = number.parse().map_err(|_| bad("the line number is not a number"))?;
             if file.is_empty() || number == 0 {
                 return Err(bad("expected FILE.wast:LINE"));
             }
-            if entries.insert((file.to_string(), number), reason.to_string()).is_some() {
+            let by_engine = entries.entry((file.to_string(), number)).or_default();
+            if by_engine.contains_key(&engine) {
                 return Err(bad("listed twice"));
             }
+            if !by_engine.is_empty() && (engine.is_none() || by_engine.contains_key(&None)) {
+                return Err(bad("listed both for every engine and for one engine"));
+            }
+            by_engine.insert(engine, reason.to_string());
         }
         Ok(Expectations { entries })
     }
@@ -46,18 +64,21 @@ impl Expectations {
         Expectations::parse(EXPECTATIONS)
     }
 
-    /// The reason a failure at `file:line` is expected, if it is.
-    pub fn reason(&self, file: &str, line: u32) -> Option<&str> {
-        self.entries.get(&(file.to_string(), line)).map(String::as_str)
+    /// The reason a failure at `file:line` in `engine` is expected, if it is.
+    pub fn reason(&self, file: &str, line: u32, engine: EngineKind) -> Option<&str> {
+        let by_engine = self.entries.get(&(file.to_string(), line))?;
+        by_engine.get(&Some(engine)).or_else(|| by_engine.get(&None)).map(String::as_str)
     }
 
-    /// Every entry as `(file, line, reason)`.
-    pub fn entries(&self) -> impl Iterator<Item = (&str, u32, &str)> {
-        self.entries.iter().map(|((f, l), r)| (f.as_str(), *l, r.as_str()))
+    /// Every entry as `(file, line, engine, reason)`; `None` is every engine.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, u32, Option<EngineKind>, &str)> {
+        self.entries
+            .iter()
+            .flat_map(|((f, l), by_engine)| by_engine.iter().map(move |(e, r)| (f.as_str(), *l, *e, r.as_str())))
     }
 
-    /// Compares reports with the list. Only entries for files in `reports` are checked, so a
-    /// run of a few files says nothing about the others.
+    /// Compares reports with the list. Only entries for files and engines in `reports` are
+    /// checked, so a run of a few files (or engines) says nothing about the others.
     pub fn check(&self, reports: &[FileReport]) -> Verdict {
         let mut verdict = Verdict::default();
         for report in reports {
@@ -65,7 +86,7 @@ impl Expectations {
                 let mut failing_lines = BTreeSet::new();
                 for failure in &column.failures {
                     failing_lines.insert(failure.line);
-                    if self.reason(&report.file, failure.line).is_some() {
+                    if self.reason(&report.file, failure.line, column.engine).is_some() {
                         verdict.known_failures += 1;
                     } else {
                         verdict.unexpected_failures.push(UnexpectedFailure {
@@ -76,13 +97,16 @@ impl Expectations {
                     }
                 }
                 let listed = self.entries.range((report.file.clone(), 0)..=(report.file.clone(), u32::MAX));
-                for ((file, line), reason) in listed {
+                for ((file, line), _) in listed {
+                    let Some(reason) = self.reason(file, *line, column.engine) else {
+                        continue;
+                    };
                     if !failing_lines.contains(line) {
                         verdict.unexpected_passes.push(UnexpectedPass {
                             file: file.clone(),
                             line: *line,
                             engine: column.engine.name(),
-                            reason: reason.clone(),
+                            reason: reason.to_string(),
                         });
                     }
                 }
@@ -176,10 +200,28 @@ mod tests {
     #[test]
     fn parses_entries_and_comments() {
         let e = Expectations::parse("# header\n\nv1/a.wast:12  wrong NaN sign\n  v2/b.wast:3\tneeds simd  \n").unwrap();
-        assert_eq!(e.reason("v1/a.wast", 12), Some("wrong NaN sign"));
-        assert_eq!(e.reason("v2/b.wast", 3), Some("needs simd"));
-        assert_eq!(e.reason("v1/a.wast", 13), None);
+        assert_eq!(e.reason("v1/a.wast", 12, EngineKind::Plain), Some("wrong NaN sign"));
+        assert_eq!(e.reason("v1/a.wast", 12, EngineKind::MemoAggressive), Some("wrong NaN sign"));
+        assert_eq!(e.reason("v2/b.wast", 3, EngineKind::Memo), Some("needs simd"));
+        assert_eq!(e.reason("v1/a.wast", 13, EngineKind::Plain), None);
         assert_eq!(e.entries().count(), 2);
+    }
+
+    #[test]
+    fn parses_engine_fields() {
+        let e = Expectations::parse("v1/a.wast:12 [memo]  stale entry\nv1/a.wast:12 [memo-aggressive] stale too\n")
+            .unwrap();
+        assert_eq!(e.reason("v1/a.wast", 12, EngineKind::Plain), None);
+        assert_eq!(e.reason("v1/a.wast", 12, EngineKind::Memo), Some("stale entry"));
+        assert_eq!(e.reason("v1/a.wast", 12, EngineKind::MemoAggressive), Some("stale too"));
+        let entries: Vec<_> = e.entries().collect();
+        assert_eq!(
+            entries,
+            [
+                ("v1/a.wast", 12, Some(EngineKind::Memo), "stale entry"),
+                ("v1/a.wast", 12, Some(EngineKind::MemoAggressive), "stale too")
+            ]
+        );
     }
 
     #[test]
@@ -189,6 +231,12 @@ mod tests {
         assert!(Expectations::parse("v1/a.wast:x  reason").is_err());
         assert!(Expectations::parse("v1/a.wast:0  reason").is_err());
         assert!(Expectations::parse("v1/a.wast:1 r\nv1/a.wast:1 r").unwrap_err().contains("twice"));
+        assert!(Expectations::parse("v1/a.wast:1 [memo] r\nv1/a.wast:1 [memo] r").unwrap_err().contains("twice"));
+        assert!(Expectations::parse("v1/a.wast:1 r\nv1/a.wast:1 [memo] r").unwrap_err().contains("every engine"));
+        assert!(Expectations::parse("v1/a.wast:1 [memo] r\nv1/a.wast:1 r").unwrap_err().contains("every engine"));
+        assert!(Expectations::parse("v1/a.wast:1 [wasmi] r").unwrap_err().contains("unknown engine"));
+        assert!(Expectations::parse("v1/a.wast:1 [memo r").unwrap_err().contains("[ENGINE]"));
+        assert!(Expectations::parse("v1/a.wast:1 [memo]").unwrap_err().contains("no reason"));
     }
 
     #[test]
@@ -196,13 +244,17 @@ mod tests {
         Expectations::embedded().unwrap();
     }
 
-    fn report(file: &str, failing: &[u32]) -> FileReport {
-        let mut col = EngineReport::new(EngineKind::Plain);
+    fn column(engine: EngineKind, failing: &[u32]) -> EngineReport {
+        let mut col = EngineReport::new(engine);
         col.record(1, 1, "module", Outcome::Pass);
         for &line in failing {
             col.record(line, 2, "assert_return", Outcome::fail("1:i32", "2:i32"));
         }
-        FileReport { file: file.into(), engines: vec![col] }
+        col
+    }
+
+    fn report(file: &str, failing: &[u32]) -> FileReport {
+        FileReport { file: file.into(), engines: vec![column(EngineKind::Plain, failing)] }
     }
 
     #[test]
@@ -222,5 +274,35 @@ mod tests {
 
         let e = Expectations::parse("v1/a.wast:5 known").unwrap();
         assert!(e.check(&[report("v1/a.wast", &[5])]).is_ok());
+    }
+
+    #[test]
+    fn entries_apply_per_engine() {
+        let three = |plain: &[u32], memo: &[u32], aggressive: &[u32]| FileReport {
+            file: "v1/a.wast".into(),
+            engines: vec![
+                column(EngineKind::Plain, plain),
+                column(EngineKind::Memo, memo),
+                column(EngineKind::MemoAggressive, aggressive),
+            ],
+        };
+        // An entry without an engine must fail in every engine.
+        let all = Expectations::parse("v1/a.wast:5 known everywhere").unwrap();
+        assert!(all.check(&[three(&[5], &[5], &[5])]).is_ok());
+        let verdict = all.check(&[three(&[5], &[], &[5])]);
+        assert_eq!(verdict.known_failures, 2);
+        let passes: Vec<&str> = verdict.unexpected_passes.iter().map(|p| p.engine).collect();
+        assert_eq!(passes, ["memo"]);
+
+        // An entry for one engine covers that engine only.
+        let one = Expectations::parse("v1/a.wast:5 [memo-aggressive] stale entry").unwrap();
+        assert!(one.check(&[three(&[], &[], &[5])]).is_ok());
+        let verdict = one.check(&[three(&[5], &[], &[])]);
+        assert_eq!(verdict.unexpected_failures.len(), 1);
+        assert_eq!(verdict.unexpected_failures[0].engine, "plain");
+        assert_eq!(verdict.unexpected_passes.len(), 1);
+        assert_eq!(verdict.unexpected_passes[0].engine, "memo-aggressive");
+        // Without that engine in the run, its entry is not judged.
+        assert!(one.check(&[report("v1/a.wast", &[])]).is_ok());
     }
 }

@@ -1,31 +1,72 @@
 //! What a run produced: per file, one column per engine, each with its counts, failures and skips.
 
+use memowasm::MemoConfig;
 use std::fmt;
+use std::str::FromStr;
 
 /// The engines a script can run in. Each becomes one column of a [`FileReport`].
 ///
-/// Only the plain interpreter exists today; memo modes and wasmi join here as variants.
+/// Every engine runs every directive of a file in its own store; the memo engines add the
+/// check that verify mode caught no stale cache entry (see [`EngineReport::divergences`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EngineKind {
     /// The interpreter with memoization off.
     Plain,
+    /// Memoization with the default policy ([`MemoConfig::default`]).
+    Memo,
+    /// Memoization stressed: cache after one execution, a tiny cache, small chunks, and
+    /// verify on ([`MemoConfig::aggressive`]), so every hit is re-executed and compared.
+    MemoAggressive,
 }
 
 impl EngineKind {
     /// Every engine, in column order.
-    pub const ALL: &'static [EngineKind] = &[EngineKind::Plain];
+    pub const ALL: &'static [EngineKind] = &[EngineKind::Plain, EngineKind::Memo, EngineKind::MemoAggressive];
 
-    /// The column name in reports.
+    /// The column name in reports, the expectations file and `--engines`.
     pub fn name(self) -> &'static str {
         match self {
             EngineKind::Plain => "plain",
+            EngineKind::Memo => "memo",
+            EngineKind::MemoAggressive => "memo-aggressive",
         }
+    }
+
+    /// The engine called `name`, as [`EngineKind::name`] spells it.
+    pub fn from_name(name: &str) -> Option<EngineKind> {
+        EngineKind::ALL.iter().copied().find(|e| e.name() == name)
+    }
+
+    /// The memo configuration of the engine; `None` when memoization is off.
+    pub fn memo_config(self) -> Option<MemoConfig> {
+        match self {
+            EngineKind::Plain => None,
+            EngineKind::Memo => Some(MemoConfig::default()),
+            EngineKind::MemoAggressive => Some(MemoConfig::aggressive()),
+        }
+    }
+
+    /// Whether the engine memoizes (and so has hits to report).
+    pub fn is_memo(self) -> bool {
+        self != EngineKind::Plain
     }
 }
 
 impl fmt::Display for EngineKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
+    }
+}
+
+impl FromStr for EngineKind {
+    type Err = String;
+
+    /// Parses an engine name; the error names the known ones.
+    fn from_str(s: &str) -> Result<EngineKind, String> {
+        EngineKind::from_name(s).ok_or_else(|| {
+            let known: Vec<&str> = EngineKind::ALL.iter().map(|e| e.name()).collect();
+            format!("unknown engine {s:?} (known: {})", known.join(", "))
+        })
     }
 }
 
@@ -81,11 +122,22 @@ pub struct EngineReport {
     pub passed: usize,
     pub failures: Vec<Failure>,
     pub skips: Vec<Skip>,
+    /// Memo cache hits over the whole file; `None` for an engine without memoization.
+    pub hits: Option<u64>,
+    /// Stale cache entries verify mode caught (each one fails the directive it happened in).
+    pub divergences: usize,
 }
 
 impl EngineReport {
     pub fn new(engine: EngineKind) -> Self {
-        EngineReport { engine, passed: 0, failures: Vec::new(), skips: Vec::new() }
+        EngineReport {
+            engine,
+            passed: 0,
+            failures: Vec::new(),
+            skips: Vec::new(),
+            hits: engine.is_memo().then_some(0),
+            divergences: 0,
+        }
     }
 
     pub fn failed(&self) -> usize {
@@ -127,16 +179,23 @@ pub struct Totals {
     pub passed: usize,
     pub failed: usize,
     pub skipped: usize,
+    /// Memo cache hits; `None` for an engine without memoization.
+    pub hits: Option<u64>,
+    pub divergences: usize,
 }
 
 impl Totals {
     /// Sums the `engine` column of `reports`.
     pub fn of(reports: &[FileReport], engine: EngineKind) -> Totals {
-        let mut t = Totals::default();
+        let mut t = Totals { hits: engine.is_memo().then_some(0), ..Totals::default() };
         for e in reports.iter().filter_map(|r| r.engine(engine)) {
             t.passed += e.passed;
             t.failed += e.failed();
             t.skipped += e.skipped();
+            if let (Some(total), Some(hits)) = (&mut t.hits, e.hits) {
+                *total += hits;
+            }
+            t.divergences += e.divergences;
         }
         t
     }

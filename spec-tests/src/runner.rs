@@ -8,13 +8,12 @@ use crate::spectest;
 use crate::values::{show_expected, show_values, Expected};
 use memowasm::{Config, Engine, Error, Instance, Linker, Module, Store, Value};
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 use wasmparser::WasmFeatures;
 
 /// The engine configuration for `kind` running scripts written for `features`.
 pub fn config(kind: EngineKind, features: WasmFeatures) -> Config {
-    match kind {
-        EngineKind::Plain => Config::default().features(features),
-    }
+    Config::default().features(features).memo(kind.memo_config())
 }
 
 /// Whether a trap message is the one the script expects: ours may be a prefix of the
@@ -23,7 +22,8 @@ pub fn trap_matches(got: &str, expected: &str) -> bool {
     !got.is_empty() && expected.starts_with(got)
 }
 
-/// Runs `commands` in a fresh store of `kind`; one outcome per command.
+/// Runs `commands` in a fresh store of `kind`; one outcome per command. In a memo engine,
+/// a directive during which verify mode caught a stale cache entry fails.
 pub fn run(commands: &[Command], kind: EngineKind, features: WasmFeatures, verbose: bool) -> EngineReport {
     let mut report = EngineReport::new(kind);
     let mut state = match State::new(config(kind, features), verbose) {
@@ -42,12 +42,39 @@ pub fn run(commands: &[Command], kind: EngineKind, features: WasmFeatures, verbo
                 Outcome::fail(expectation(cmd), format!("panicked: {message}"))
             }
         };
+        let divergences = state.store.take_memo_divergences();
+        report.divergences += divergences.len();
+        let outcome = with_divergences(outcome, &divergences);
         if verbose {
             println!("{}:{} {} -> {outcome:?}", cmd.line, cmd.col, cmd.directive);
         }
         report.record(cmd.line, cmd.col, cmd.directive, outcome);
     }
+    if let Some(stats) = state.store.memo_stats() {
+        report.hits = Some(stats.totals.hits);
+    }
     report
+}
+
+/// The outcome of a directive during which verify mode caught `divergences` (stale memo
+/// entries, each shown by its `Display`): unchanged when there are none, else a failure that
+/// names the first divergence, how many more there were, and what the directive did.
+pub(crate) fn with_divergences<D: fmt::Display>(outcome: Outcome, divergences: &[D]) -> Outcome {
+    let Some(first) = divergences.first() else {
+        return outcome;
+    };
+    let mut got = format!("memo divergence: {first}");
+    if divergences.len() > 1 {
+        got.push_str(&format!(" (and {} more)", divergences.len() - 1));
+    }
+    match outcome {
+        Outcome::Pass => got.push_str("; the directive passed otherwise"),
+        Outcome::Fail { expected, got: failed } => {
+            got.push_str(&format!("; the directive also failed: expected {expected}, got {failed}"))
+        }
+        Outcome::Skip { reason } => got.push_str(&format!("; the directive was skipped: {reason}")),
+    }
+    Outcome::fail("no memo divergence", got)
 }
 
 /// What a command expects, for a report of a panic.
@@ -367,6 +394,68 @@ mod tests {
         assert!(matches!(check_results(&[Expected::I32(1)], &[Value::I32(2)]), Outcome::Fail { .. }));
         assert!(matches!(check_results(&[Expected::I32(1)], &[]), Outcome::Fail { .. }));
         assert!(matches!(check_results(&[], &[Value::I32(1)]), Outcome::Fail { .. }));
+    }
+
+    /// A hand-made divergence: the real engine should never produce one, so the plumbing
+    /// from a divergence to a failed directive is tested with a constructed report.
+    fn divergence(func_index: u32) -> memowasm::MemoDivergence {
+        // (module (func (export "f")))
+        let wasm = b"\0asm\x01\0\0\0\x01\x04\x01\x60\0\0\x03\x02\x01\0\x07\x05\x01\x01f\0\0\x0a\x04\x01\x02\0\x0b";
+        let engine = Engine::new(Config::default());
+        let mut store = Store::new(&engine);
+        let module = Module::new(&engine, wasm).unwrap();
+        let instance = Linker::new().instantiate(&mut store, &module).unwrap();
+        let func = instance.get_func(&store, "f").unwrap();
+        memowasm::MemoDivergence {
+            unit: memowasm::memo::UnitId { func, func_index, block: 1, start_ip: 3, end_ip: 9, offset: 0x2a },
+            inputs: vec![(0, 7)],
+            missed: "memory 0 chunk 2".into(),
+            cached: "result 1".into(),
+            real: "result 2".into(),
+        }
+    }
+
+    #[test]
+    fn a_memo_divergence_fails_the_directive() {
+        let none: &[memowasm::MemoDivergence] = &[];
+        assert_eq!(with_divergences(Outcome::Pass, none), Outcome::Pass);
+        assert_eq!(with_divergences(Outcome::skip("x"), none), Outcome::skip("x"));
+
+        let one = [divergence(5)];
+        let text = one[0].to_string();
+        assert!(text.contains("func 5 block 1") && text.contains("memory 0 chunk 2"), "{text}");
+        let Outcome::Fail { expected, got } = with_divergences(Outcome::Pass, &one) else { panic!("not a failure") };
+        assert_eq!(expected, "no memo divergence");
+        assert_eq!(got, format!("memo divergence: {text}; the directive passed otherwise"));
+
+        let two = [divergence(5), divergence(6)];
+        let Outcome::Fail { got, .. } = with_divergences(Outcome::fail("[1:i32]", "[2:i32]"), &two) else {
+            panic!("not a failure")
+        };
+        assert_eq!(
+            got,
+            format!("memo divergence: {text} (and 1 more); the directive also failed: expected [1:i32], got [2:i32]")
+        );
+    }
+
+    /// The divergence becomes a failure of its engine's column, which the expectations judge
+    /// like any other: unexpected unless listed for that engine.
+    #[test]
+    fn a_divergence_failure_is_reported_per_engine() {
+        let mut column = EngineReport::new(EngineKind::MemoAggressive);
+        column.record(3, 2, "assert_return", with_divergences(Outcome::Pass, &[divergence(0)]));
+        assert_eq!(column.failed(), 1);
+        assert!(column.failures[0].got.starts_with("memo divergence: stale memo entry for func 0"));
+        let plain = EngineReport::new(EngineKind::Plain);
+        let report = crate::FileReport { file: "v1/x.wast".into(), engines: vec![plain, column] };
+        let verdict = crate::Expectations::default().check(std::slice::from_ref(&report));
+        assert_eq!(verdict.unexpected_failures.len(), 1);
+        let line = verdict.unexpected_failures[0].to_string();
+        let expected = "v1/x.wast:3:2 [memo-aggressive] assert_return: expected no memo divergence, \
+                        got memo divergence: stale memo entry for func 0 block 1";
+        assert!(line.starts_with(expected), "{line}");
+        let listed = crate::Expectations::parse("v1/x.wast:3 [memo-aggressive] a known memo bug").unwrap();
+        assert!(listed.check(&[report]).is_ok());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The runner against the interpreter: every directive kind it supports passes when the
-//! script is right, and each deliberately wrong directive is reported as a failure.
+//! script is right, and each deliberately wrong directive is reported as a failure -- in
+//! every engine column alike.
 
 use memowasm_spec::{run_file, EngineKind, RunOptions, WastSource};
 
@@ -70,4 +71,51 @@ fn every_directive_kind_passes_and_wrong_ones_fail() {
     let nan = &plain.failures[2];
     assert_eq!(nan.expected, "[0:f32]");
     assert!(nan.got.starts_with("[nan:0x"), "{}", nan.got);
+    assert_eq!(plain.hits, None);
+
+    // The memo engines run the same directives in their own stores, with the same verdicts.
+    let engines: Vec<EngineKind> = report.engines.iter().map(|e| e.engine).collect();
+    assert_eq!(engines, EngineKind::ALL);
+    for memo in &report.engines[1..] {
+        let (failures, passed) = (&memo.failures, memo.passed);
+        assert_eq!((failures, passed, memo.skipped()), (&plain.failures, plain.passed, 0), "[{}]", memo.engine);
+        assert_eq!(memo.divergences, 0, "[{}]", memo.engine);
+        assert!(memo.hits.is_some(), "[{}]", memo.engine);
+    }
+}
+
+/// A function called again with the same arguments hits the memo cache: at once in
+/// memo-aggressive (threshold 1), after its threshold in memo. Verify finds nothing stale.
+#[test]
+fn memo_engines_count_hits() {
+    let mut script = String::from(
+        r#"(module
+  (global $g (mut i32) (i32.const 0))
+  (func $sq (export "sq") (param i32) (result i32) (i32.mul (local.get 0) (local.get 0)))
+  (func (export "sum") (param i32) (result i32) (local $i i32) (local $s i32)
+    (loop $l
+      (local.set $s (i32.add (local.get $s) (call $sq (i32.rem_u (local.get $i) (i32.const 3)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (local.get 0))))
+    (local.get $s))
+  (func (export "bump") (result i32)
+    (global.set $g (i32.add (global.get $g) (i32.const 1))) (global.get $g)))
+"#,
+    );
+    for n in 1..=20 {
+        script.push_str(&format!("(assert_return (invoke \"bump\") (i32.const {n}))\n"));
+    }
+    script.push_str("(assert_return (invoke \"sum\" (i32.const 30)) (i32.const 50))\n");
+    script.push_str("(assert_return (invoke \"sq\" (i32.const 7)) (i32.const 49))\n");
+    script.push_str("(assert_return (invoke \"sq\" (i32.const 7)) (i32.const 49))\n");
+    let report = run_file(&WastSource::user("hits.wast", script), &RunOptions::default());
+    for column in &report.engines {
+        assert_eq!((column.passed, column.failed()), (24, 0), "[{}] {:#?}", column.engine, column.failures);
+        assert_eq!(column.divergences, 0);
+    }
+    assert_eq!(report.engine(EngineKind::Plain).unwrap().hits, None);
+    for engine in [EngineKind::Memo, EngineKind::MemoAggressive] {
+        let hits = report.engine(engine).unwrap().hits;
+        assert!(hits.is_some_and(|h| h > 0), "[{engine}] {hits:?}");
+    }
 }

@@ -1,16 +1,18 @@
-//! The conformance gate: the official v1 and v2 suites and our regressions must agree with
-//! `expectations.txt` -- no unexpected failure, no unexpected pass.
+//! The conformance gate: the official v1 and v2 suites and our regressions, each in every
+//! engine (plain, memo, memo-aggressive), must agree with `expectations.txt` -- no unexpected
+//! failure (a memo divergence is one), no unexpected pass.
 
 use memowasm_spec::{run_all, EngineKind, Expectations, FileReport, RunOptions, Suite, Totals, WastSource};
 use std::path::Path;
 
-fn gate(sources: &[WastSource]) -> Vec<FileReport> {
+fn gate(name: &str, sources: &[WastSource]) -> Vec<FileReport> {
     let expectations = Expectations::embedded().expect("spec-tests/expectations.txt does not parse");
     let reports = run_all(sources, &RunOptions::default(), &|_| {});
     let verdict = expectations.check(&reports);
     for &engine in EngineKind::ALL {
         let t = Totals::of(&reports, engine);
-        eprintln!("[{engine}] {} passed, {} failed, {} skipped", t.passed, t.failed, t.skipped);
+        let hits = t.hits.map_or(String::new(), |h| format!(", {h} memo hits, {} divergences", t.divergences));
+        eprintln!("{name} [{engine}] {} passed, {} failed, {} skipped{hits}", t.passed, t.failed, t.skipped);
     }
     assert!(verdict.is_ok(), "the run disagrees with spec-tests/expectations.txt\n{verdict}");
     reports
@@ -18,12 +20,17 @@ fn gate(sources: &[WastSource]) -> Vec<FileReport> {
 
 #[test]
 fn suite_v1() {
-    gate(&Suite::V1.files());
+    let reports = gate("v1", &Suite::V1.files());
+    // The memo engines must really memoize, or their columns prove nothing.
+    for engine in [EngineKind::Memo, EngineKind::MemoAggressive] {
+        let hits = Totals::of(&reports, engine).hits;
+        assert!(hits.is_some_and(|h| h > 0), "[{engine}] no memo hits in v1: {hits:?}");
+    }
 }
 
 #[test]
 fn suite_v2() {
-    gate(&Suite::V2.files());
+    gate("v2", &Suite::V2.files());
 }
 
 /// The minimized repros in `corpus/regressions/`, replayed like any script.
@@ -39,7 +46,7 @@ fn regressions() {
         }
     }
     sources.sort_by(|a, b| a.name.cmp(&b.name));
-    gate(&sources);
+    gate("regressions", &sources);
 }
 
 /// Every entry names a file of an official suite or an existing path, so none goes stale unseen.
@@ -48,7 +55,7 @@ fn expectations_name_real_files() {
     let expectations = Expectations::embedded().unwrap();
     let official: Vec<String> = Suite::ALL.iter().flat_map(|s| s.files()).map(|f| f.name).collect();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    for (file, line, _) in expectations.entries() {
+    for (file, line, _, _) in expectations.entries() {
         assert!(
             official.iter().any(|f| f == file) || root.join(file).is_file(),
             "expectations.txt: {file}:{line} names no known .wast file"
