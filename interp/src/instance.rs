@@ -143,6 +143,7 @@ impl Linker {
                 ty: m.types[ty_index].clone(),
                 kind: FuncKind::Wasm { instance: instance_id, code: code.clone() },
                 memo_base: 0,
+                memo_code: None,
             });
             inst.funcs.push(f.0);
         }

@@ -249,10 +249,9 @@ macro_rules! define_ops {
             // ---- memoization probes (only in code translated with memo on) ----
             /// Enters memo unit `block` of the function: look up, replay, or record.
             MemoEnter { block: u32 },
-            /// Leaves the innermost `count` memo units (they exit here). The exit carries
-            /// the values in cells `cells..cells + n` (branch results, loop parameters or
-            /// return values): with the locals a unit writes, they are its outputs.
-            MemoLeave { count: u32, cells: Slot, n: u32 },
+            /// Leaves the memo units listed by the function's `memo_exits[exit]` (they exit
+            /// here), which also names the cells the exit carries.
+            MemoLeave { exit: u32 },
             // ---- numeric ----
             $( $un { dst: Slot, src: Slot }, )*
             $( $ut { dst: Slot, src: Slot }, )*

@@ -91,6 +91,19 @@ pub struct CompiledFunc {
     pub indirect: Vec<(u32, u32, u32)>,
     /// The memo units of the body (empty unless the engine memoizes).
     pub memo_blocks: Vec<MemoBlock>,
+    /// The exits of memo units, one per `MemoLeave` op.
+    pub memo_exits: Vec<MemoExit>,
+}
+
+/// Where memo units exit: which units, and which cells carry values out.
+#[derive(Debug, Default, Clone)]
+pub struct MemoExit {
+    /// The units left here, innermost first.
+    pub units: Box<[u32]>,
+    /// The exit carries the values in cells `cells..cells + n` (branch results, loop
+    /// parameters or return values): with the locals a unit writes, they are its outputs.
+    pub cells: u32,
+    pub n: u32,
 }
 
 /// A memo unit: a function body, or the body of a block, loop or if, as an op range.

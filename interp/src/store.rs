@@ -46,6 +46,9 @@ pub(crate) struct FuncEntity {
     pub kind: FuncKind,
     /// Index of the function's first memo unit in the store's memo state.
     pub memo_base: u32,
+    /// Memo mode: this store function's own copy of its code, where the adaptive policy
+    /// patches the probes of switched-off units out (`exec::memo::render`).
+    pub memo_code: Option<Box<[std::cell::Cell<crate::ir::Op>]>>,
 }
 
 pub(crate) struct MemoryEntity {
@@ -139,6 +142,7 @@ impl Store {
         let func = Func(self.funcs.len() as u32);
         if let (Some(memo), FuncKind::Wasm { code, .. }) = (&mut self.memo, &entity.kind) {
             entity.memo_base = memo.register(func, code);
+            entity.memo_code = Some(code.code.iter().map(|&op| std::cell::Cell::new(op)).collect());
         }
         self.funcs.push(entity);
         func
@@ -176,7 +180,13 @@ impl Func {
         f: impl Fn(&[Value]) -> Result<Vec<Value>, Trap> + Send + Sync + 'static,
     ) -> Func {
         let type_id = store.engine.intern_type(&ty);
-        store.push_func(FuncEntity { type_id, ty: Arc::new(ty), kind: FuncKind::Host(Arc::new(f)), memo_base: 0 })
+        store.push_func(FuncEntity {
+            type_id,
+            ty: Arc::new(ty),
+            kind: FuncKind::Host(Arc::new(f)),
+            memo_base: 0,
+            memo_code: None,
+        })
     }
 
     pub fn ty(&self, store: &Store) -> FuncType {

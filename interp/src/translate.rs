@@ -10,7 +10,7 @@
 
 use crate::error::Error;
 use crate::ir::{Op, Slot};
-use crate::module::{CompiledFunc, MemoBlock, ModuleInner};
+use crate::module::{CompiledFunc, MemoBlock, MemoExit, ModuleInner};
 use rustc_hash::FxHashMap;
 use wasmparser::{BlockType, FuncValidator, FunctionBody, Operator, ValidatorResources};
 
@@ -73,6 +73,13 @@ pub(crate) struct Translator {
     /// Whether memo units are emitted (the engine has memoization on).
     memo: bool,
     memo_blocks: Vec<MemoBlock>,
+    memo_exits: Vec<MemoExit>,
+    /// Per block, loop and if (in order of appearance): whether it may be a memo unit.
+    eligible: Vec<bool>,
+    /// Whether the function body may be a memo unit.
+    body_eligible: bool,
+    /// Blocks, loops and ifs seen so far, indexing `eligible`.
+    blocks_seen: usize,
     offset: u32,
 }
 
@@ -145,6 +152,7 @@ impl Translator {
             offsets: std::mem::take(&mut self.offsets),
             indirect: std::mem::take(&mut self.indirect),
             memo_blocks: std::mem::take(&mut self.memo_blocks),
+            memo_exits: std::mem::take(&mut self.memo_exits),
         })
     }
 
@@ -164,11 +172,40 @@ impl Translator {
         self.consume_fuel = m.engine.config().consume_fuel;
         self.memo = m.engine.config().memo.is_some();
         self.memo_blocks.clear();
+        self.memo_exits.clear();
+        self.eligible.clear();
+        self.blocks_seen = 0;
+        // A unit must be big enough to pay for a lookup (or call out, which is never cheap).
+        let min_ops = m.engine.config().memo.as_ref().map_or(0, |c| c.min_unit_ops);
+        let mut open: Vec<(usize, u32, bool)> = Vec::new();
+        let (mut count, mut body_calls) = (0u32, false);
         self.num_locals = num_locals;
         let mut ops = body.get_operators_reader().map_err(malformed)?;
         while !ops.eof() {
             // Errors surface in the validating pass; here we just stop.
             let Ok(op) = ops.read() else { break };
+            count += 1;
+            match op {
+                Operator::Block { .. } | Operator::Loop { .. } | Operator::If { .. } => {
+                    open.push((self.eligible.len(), count, false));
+                    self.eligible.push(false);
+                }
+                Operator::End => {
+                    if let Some((ordinal, start, calls)) = open.pop() {
+                        self.eligible[ordinal] = calls || count - start >= min_ops;
+                        if let Some(parent) = open.last_mut() {
+                            parent.2 |= calls;
+                        }
+                    }
+                }
+                Operator::Call { .. } | Operator::CallIndirect { .. } => {
+                    if let Some(parent) = open.last_mut() {
+                        parent.2 = true;
+                    }
+                    body_calls = true;
+                }
+                _ => {}
+            }
             let cell = match op {
                 Operator::I32Const { value } => value as u32 as u64,
                 Operator::I64Const { value } => value as u64,
@@ -185,6 +222,7 @@ impl Translator {
                 self.consts.push(cell);
             }
         }
+        self.body_eligible = body_calls || count >= min_ops;
         self.temp_base = num_locals
             .checked_add(self.consts.len() as u32)
             .filter(|&b| b < u32::MAX / 2)
@@ -326,10 +364,17 @@ impl Translator {
         });
     }
 
-    /// Opens a memo unit for the innermost frame, starting here. `inputs` are the cells
-    /// it reads that the body analysis cannot see (parameters, an `if` condition).
+    /// Opens a memo unit for the innermost frame, starting here, if it is eligible.
+    /// `inputs` are the cells it reads that the body analysis cannot see (parameters, an
+    /// `if` condition).
     fn open_memo_unit(&mut self, inputs: Vec<Slot>) {
-        if !self.memo || self.ctrl.last().is_some_and(|c| c.dead) {
+        let eligible = if self.ctrl.len() == 1 {
+            self.body_eligible
+        } else {
+            self.blocks_seen += 1;
+            self.eligible.get(self.blocks_seen - 1).copied().unwrap_or(false)
+        };
+        if !self.memo || !eligible || self.ctrl.last().is_some_and(|c| c.dead) {
             return;
         }
         let block = self.memo_blocks.len() as u32;
@@ -344,21 +389,25 @@ impl Translator {
         self.ctrl.last_mut().expect("control frame").memo = Some(block);
     }
 
-    /// How many memo units a branch to label `depth` leaves: the frames it jumps out of,
-    /// and a loop's own unit (its label re-enters it) or the function's (a return). A
-    /// block's own unit is left by the `MemoLeave` at its end label.
-    fn units_left(&self, depth: u32) -> u32 {
+    /// The memo units a branch to label `depth` leaves, innermost first: those of the
+    /// frames it jumps out of, and a loop's own unit (its label re-enters it) or the
+    /// function's (a return). A block's own unit is left by the `MemoLeave` at its end label.
+    fn units_left(&self, depth: u32) -> Vec<u32> {
         let n = self.ctrl.len();
         let t = n - 1 - depth as usize;
-        let inner = self.ctrl[t + 1..].iter().filter(|c| c.memo.is_some()).count() as u32;
+        let mut units: Vec<u32> = self.ctrl[t + 1..].iter().rev().filter_map(|c| c.memo).collect();
         let target = &self.ctrl[t];
-        let own = u32::from(target.memo.is_some() && (target.kind == Kind::Loop || t == 0));
-        inner + own
+        if target.kind == Kind::Loop || t == 0 {
+            units.extend(target.memo);
+        }
+        units
     }
 
-    fn emit_leave(&mut self, count: u32, cells: Slot, n: u32) {
-        if count > 0 {
-            self.emit(Op::MemoLeave { count, cells, n });
+    fn emit_leave(&mut self, units: Vec<u32>, cells: Slot, n: u32) {
+        if !units.is_empty() {
+            let exit = self.memo_exits.len() as u32;
+            self.memo_exits.push(MemoExit { units: units.into(), cells, n });
+            self.emit(Op::MemoLeave { exit });
         }
     }
 
@@ -504,7 +553,7 @@ impl Translator {
         if let Some(block) = c.memo {
             self.memo_blocks[block as usize].end = here;
             let cells = self.temp(c.height);
-            self.emit_leave(1, cells, c.results);
+            self.emit_leave(vec![block], cells, c.results);
         }
         if joined {
             self.bind_here();
@@ -557,7 +606,7 @@ impl Translator {
         for (k, &depth) in depths.iter().enumerate() {
             let at = table_start + k;
             let i = self.ctrl.len() - 1 - depth as usize;
-            if i != 0 && !self.branch_needs_copies(depth) && self.units_left(depth) == 0 {
+            if i != 0 && !self.branch_needs_copies(depth) && self.units_left(depth).is_empty() {
                 if self.ctrl[i].kind == Kind::Loop {
                     let start = self.ctrl[i].loop_start;
                     self.patch(at, start);
@@ -644,7 +693,11 @@ impl Translator {
         if !self.reachable() {
             // Dead code: only the block structure matters.
             match op {
-                O::Block { .. } | O::Loop { .. } | O::If { .. } => self.push_ctrl(Kind::Block, 0, 0),
+                O::Block { .. } | O::Loop { .. } | O::If { .. } => {
+                    // Keep the count of blocks in step with the eligibility prescan.
+                    self.blocks_seen += 1;
+                    self.push_ctrl(Kind::Block, 0, 0)
+                }
                 O::Else => {
                     let c = self.ctrl.last().expect("control frame");
                     if !c.dead && c.kind == Kind::If {
@@ -727,7 +780,7 @@ impl Translator {
             O::BrIf { relative_depth } => {
                 let cond = self.pop();
                 let i = self.ctrl.len() - 1 - relative_depth as usize;
-                if i != 0 && !self.branch_needs_copies(relative_depth) && self.units_left(relative_depth) == 0 {
+                if i != 0 && !self.branch_needs_copies(relative_depth) && self.units_left(relative_depth).is_empty() {
                     if self.ctrl[i].kind == Kind::Loop {
                         let target = self.ctrl[i].loop_start;
                         self.emit(Op::BrIfNez { cond, target });

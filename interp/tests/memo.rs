@@ -91,13 +91,26 @@ fn check(wat: &str, instances: usize, memo: MemoConfig, base: Config, script: &[
 }
 
 fn quick() -> MemoConfig {
-    MemoConfig::default().threshold(2)
+    MemoConfig::seed().threshold(2)
+}
+
+/// The adaptive policy with every block a unit and a short window, so units are switched
+/// off (their probes patched out of the code) and back on while the hazards happen.
+fn adaptive() -> MemoConfig {
+    MemoConfig::default().threshold(1).min_unit_ops(0).window(2)
 }
 
 fn run(wat: &str, script: &[Step]) -> memowasm::MemoStats {
-    // Each script also runs with verify on: then no step may report a divergence.
+    // Each script also runs with verify on, where no step may report a divergence, and
+    // under the adaptive policy.
     check(wat, 1, quick().verify(true), Config::default(), script);
+    check(wat, 1, adaptive().verify(true), Config::default(), &no_checkpoints(script));
     check(wat, 1, quick(), Config::default(), script)
+}
+
+/// The script without its hit checkpoints (the adaptive policy may have switched off).
+fn no_checkpoints(script: &[Step]) -> Vec<Step> {
+    script.iter().filter(|s| !matches!(s, ExpectHits)).cloned().collect()
 }
 
 const IMPORTS: &str = r#"(import "env" "mem" (memory 1 4)) (import "env" "g" (global $g (mut i32)))"#;
@@ -117,8 +130,11 @@ fn fib_hits_and_is_right() {
         assert_eq!(i.call(&mut s, "fib", &[i32v(25)]).unwrap(), vec![i32v(75025)]);
     }
     let t = s.memo_stats().unwrap().totals;
-    // Each distinct argument is computed once; every other call of its body is a hit.
-    assert!(t.hits >= 30 && t.executions < 200, "{t:?}");
+    // Each distinct argument is computed once; every other call of its body is a hit. (Five
+    // plain calls of fib(25) make 1,213,925 calls.) The `if` unit inside the body has the
+    // body's inputs, so it never hits where the body missed: the adaptive policy turns it off.
+    assert!(t.hits >= 25 && t.executions < 200, "{t:?}");
+    assert_eq!(t.switched_off, 1, "{t:?}");
 }
 
 // 1. Stale memory read: the loaded address is rewritten by every kind of writer.
@@ -160,7 +176,7 @@ fn class02_cross_chunk_access() {
         r#"(func (export "get") (param i32) (result i64) local.get 0 i64.load)
         (func (export "poke") (param i32 i32) local.get 0 local.get 1 i32.store8)"#,
     );
-    let memo = MemoConfig::default().threshold(2).chunk_size(64);
+    let memo = MemoConfig::seed().threshold(2).chunk_size(64);
     let script = [
         Repeat(0, "get", vec![i32v(60)], 4),
         ExpectHits,
@@ -173,6 +189,7 @@ fn class02_cross_chunk_access() {
         Repeat(0, "get", vec![i32v(60)], 2),
     ];
     check(&wat, 1, memo.clone().verify(true), Config::default(), &script);
+    check(&wat, 1, adaptive().chunk_size(64).verify(true), Config::default(), &no_checkpoints(&script));
     check(&wat, 1, memo, Config::default(), &script);
 }
 
@@ -180,7 +197,7 @@ fn class02_cross_chunk_access() {
 #[test]
 fn class03_hash_collision() {
     let wat = module(r#"(func (export "sq") (param i32) (result i32) local.get 0 local.get 0 i32.mul)"#);
-    let memo = MemoConfig::default().threshold(1).hash_bits(1);
+    let memo = MemoConfig::seed().threshold(1).hash_bits(1);
     let mut script = vec![Repeat(0, "sq", vec![i32v(3)], 3), ExpectHits];
     for x in 0..40 {
         script.push(Call(0, "sq", vec![i32v(x)]));
@@ -197,7 +214,7 @@ fn class04_version_wraparound() {
         r#"(func (export "get") (result i32) i32.const 0 i32.load)
         (func (export "set") (param i32) i32.const 0 local.get 0 i32.store)"#,
     );
-    let memo = MemoConfig::default().threshold(1).version_bits(3);
+    let memo = MemoConfig::seed().threshold(1).version_bits(3);
     let mut script = vec![Repeat(0, "get", vec![], 3), ExpectHits];
     for v in 0..40 {
         script.push(Call(0, "set", vec![i32v(v % 3)]));
@@ -454,6 +471,7 @@ fn class12_identity_and_limits() {
         Repeat(1, "f1", vec![], 2),
     ];
     check(&wat, 2, quick().verify(true), Config::default(), &script);
+    check(&wat, 2, adaptive().verify(true), Config::default(), &no_checkpoints(&script));
     check(&wat, 2, quick(), Config::default(), &script);
 
     // Fuel: the cached block costs more than what is left, so the hit must not be taken.
@@ -500,6 +518,7 @@ fn class12_identity_and_limits() {
         script.push(Repeat(0, "pad", vec![i32v(pad), i32v(1)], 2));
     }
     check(&wat, 1, quick().verify(true), base.clone(), &script);
+    check(&wat, 1, adaptive().verify(true), base.clone(), &no_checkpoints(&script));
     let stats = check(&wat, 1, quick(), base, &script);
     assert!(stats.totals.miss_limit > 0, "the depth limit never refused a hit: {:?}", stats.totals);
 }
@@ -531,7 +550,7 @@ fn host_calls_are_never_cached() {
 
 #[test]
 fn a_trap_inside_a_unit_discards_the_recording() {
-    let engine = Engine::new(Config::default().memo(Some(MemoConfig::default().threshold(0))));
+    let engine = Engine::new(Config::default().memo(Some(MemoConfig::seed().threshold(0))));
     let module = Module::from_wat(
         &engine,
         r#"(module (func (export "f") (param i32) (result i32) i32.const 1 local.get 0 i32.div_u))"#,
@@ -544,4 +563,40 @@ fn a_trap_inside_a_unit_discards_the_recording() {
     let t = s.memo_stats().unwrap().totals;
     assert_eq!((t.hits, t.recordings), (0, 0), "{t:?}");
     assert!(t.discarded >= 2);
+}
+
+#[test]
+fn adaptive_gets_out_of_the_way_of_a_loop_with_no_reuse() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../bench/wat/sumsq.wat")).unwrap();
+    let engine = Engine::new(Config::default().memo(Some(MemoConfig::default())));
+    let module = Module::from_wat(&engine, &text).unwrap();
+    let mut s = Store::new(&engine);
+    let i = Linker::new().instantiate(&mut s, &module).unwrap();
+    // sum of i*i for i < 100000, mod 2^32.
+    let want = (0..100_000u64).map(|i| i * i).sum::<u64>() as u32 as i32;
+    assert_eq!(i.call(&mut s, "sumsq", &[i32v(100_000)]).unwrap(), vec![i32v(want)]);
+    let stats = s.memo_stats().unwrap();
+    // The loop unit missed a window of lookups, was switched off, and nothing else hit,
+    // so execution dropped to the plain loop: far fewer lookups than iterations.
+    assert!(stats.totals.switched_off >= 1, "{:?}", stats.totals);
+    assert_eq!(stats.plain_switches, 1);
+    assert!(stats.totals.lookups < 100, "{:?}", stats.totals);
+    // Later calls start in the plain loop, then try memoizing again after a while.
+    for _ in 0..8 {
+        assert_eq!(i.call(&mut s, "sumsq", &[i32v(1000)]).unwrap().len(), 1);
+    }
+    assert_eq!(i.call(&mut s, "sumsq", &[i32v(100_000)]).unwrap(), vec![i32v(want)]);
+}
+
+#[test]
+fn adaptive_keeps_units_that_hit() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../bench/wat/fib.wat")).unwrap();
+    let engine = Engine::new(Config::default().memo(Some(MemoConfig::default())));
+    let module = Module::from_wat(&engine, &text).unwrap();
+    let mut s = Store::new(&engine);
+    let i = Linker::new().instantiate(&mut s, &module).unwrap();
+    assert_eq!(i.call(&mut s, "fib", &[i32v(30)]).unwrap(), vec![i32v(832040)]);
+    let t = s.memo_stats().unwrap();
+    assert_eq!(t.plain_switches, 0, "{:?}", t.totals);
+    assert!(t.totals.hits > 20, "{:?}", t.totals);
 }

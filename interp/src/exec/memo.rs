@@ -1,15 +1,111 @@
 //! Memo mode's side of the interpreter: entering and leaving memo units (lookup, replay,
-//! recording, verify), and the hooks that version store objects and log what a recording
-//! unit reads and writes. Only the `MEMO` instantiation of the loop calls these.
+//! recording, verify, the adaptive back-off that patches probes out of the code), and the
+//! hooks that version store objects and log what a recording unit reads and writes. Only
+//! the `MEMO` instantiations of the loop call these.
 
 use super::{mem, table, Executor};
+use crate::ir::Op;
 use crate::memo::{
     Active, Dep, DepKind, Effect, Entry, Event, Lookup, MemoDivergence, MemoState, MissCause, Recording,
 };
 use crate::module::{CompiledFunc, MemoBlock};
-use crate::store::{bump_chunks, FuncKind};
+use crate::store::{bump_chunks, FuncEntity, FuncKind};
 use rustc_hash::FxHasher;
+use std::cell::Cell;
 use std::hash::Hasher;
+
+/// What `MemoEnter` decided.
+pub(super) enum Enter {
+    /// Execute the unit (recording it or not).
+    Run,
+    /// It was replayed from the cache: continue here.
+    Jump(u32),
+    /// Nothing is hitting: continue in the plain loop, from the next op.
+    Plain,
+}
+
+/// Rewrites a memo store function's patchable code from its translation, with the probes
+/// of switched-off units taken out while keeping every op at its index:
+/// - a switched-off unit's `MemoEnter` becomes a jump to the next op, and branches back to
+///   it (loop back-edges) go straight past it;
+/// - a `MemoLeave` whose units are all off becomes the jump or return after it (or a jump
+///   to the next op); where that makes `BrIfEqz skip; Br t; Br t` with `t` a loop header
+///   behind it, it folds into `BrIfNez t; Br skip; ..`, so the hot back-edge is one op again
+///   (a forward exit stays as it is: there the fallthrough is the hot path).
+pub(crate) fn render(code: &CompiledFunc, off: impl Fn(u32) -> bool, out: &[Cell<Op>]) {
+    for (o, &op) in out.iter().zip(&code.code) {
+        o.set(op);
+    }
+    for (b, unit) in code.memo_blocks.iter().enumerate() {
+        if !off(b as u32) {
+            continue;
+        }
+        let s = unit.start;
+        out[s as usize].set(Op::Br { target: s + 1 });
+        for o in &out[s as usize + 1..unit.end as usize] {
+            match o.get() {
+                Op::Br { target } if target == s => o.set(Op::Br { target: s + 1 }),
+                Op::BrIfNez { cond, target } if target == s => o.set(Op::BrIfNez { cond, target: s + 1 }),
+                Op::BrIfEqz { cond, target } if target == s => o.set(Op::BrIfEqz { cond, target: s + 1 }),
+                _ => {}
+            }
+        }
+    }
+    for (i, &op) in code.code.iter().enumerate() {
+        let Op::MemoLeave { exit } = op else { continue };
+        if !code.memo_exits[exit as usize].units.iter().all(|&b| off(b)) {
+            continue;
+        }
+        let next = out.get(i + 1).map(Cell::get);
+        match next {
+            Some(n @ (Op::Br { .. } | Op::Return { .. })) => out[i].set(n),
+            _ => out[i].set(Op::Br { target: i as u32 + 1 }),
+        }
+        if let (Some(Op::BrIfEqz { cond, target: skip }), Some(Op::Br { target: t })) =
+            (i.checked_sub(1).map(|p| out[p].get()), next)
+        {
+            if skip == i as u32 + 2 && t < i as u32 {
+                out[i - 1].set(Op::BrIfNez { cond, target: t });
+                out[i].set(Op::Br { target: skip });
+            }
+        }
+    }
+}
+
+/// Re-renders the patchable code of store function `f` from its units' states.
+pub(crate) fn rerender(funcs: &[FuncEntity], memo: &MemoState, f: u32) {
+    let entity = &funcs[f as usize];
+    if let (FuncKind::Wasm { code, .. }, Some(out)) = (&entity.kind, &entity.memo_code) {
+        let base = entity.memo_base as usize;
+        render(code, |b| memo.adapt[base + b as usize].off, out);
+    }
+}
+
+/// Switches back on the units whose back-off has run out (called between calls).
+pub(crate) fn retry_units(funcs: &[FuncEntity], memo: &mut MemoState) {
+    if memo.clock < memo.next_retry {
+        return;
+    }
+    let mut next = u64::MAX;
+    let mut touched = Vec::new();
+    for (i, a) in memo.adapt.iter_mut().enumerate() {
+        if a.off {
+            if a.retry_at <= memo.clock {
+                a.off = false;
+                a.lookups = 0;
+                a.hits = 0;
+                touched.push(memo.units[i].0.func.0);
+            } else {
+                next = next.min(a.retry_at);
+            }
+        }
+    }
+    memo.next_retry = next;
+    touched.dedup();
+    for f in touched {
+        rerender(funcs, memo, f);
+    }
+}
 
 /// The seed key hash: FxHash of the unit's local inputs and its top `stack_depth`
 /// operand-stack inputs. Inputs are compared exactly on lookup anyway.
@@ -48,28 +144,15 @@ impl Executor<'_> {
 
     /// A host function is about to run: nothing recording now can be cached.
     pub(super) fn memo_host_call(&mut self) {
-        let m = self.memo();
-        if m.recording > 0 {
-            for a in &mut m.active {
-                if let Some(r) = &mut a.rec {
-                    r.poisoned = true;
-                }
-            }
-        }
+        self.memo().poison_all();
     }
 
     pub(super) fn memo_read(&mut self, dep: Dep) {
-        let m = self.memo();
-        if m.recording > 0 {
-            m.log.push(Event::Read(dep));
-        }
+        self.memo().log(Event::Read(dep));
     }
 
     pub(super) fn memo_write(&mut self, effect: Effect) {
-        let m = self.memo();
-        if m.recording > 0 {
-            m.log.push(Event::Write(effect));
-        }
+        self.memo().log(Event::Write(effect));
     }
 
     pub(super) fn memo_read_size(&mut self, mem: usize) {
@@ -95,7 +178,7 @@ impl Executor<'_> {
         let shift = memo.chunk_shift;
         for chunk in (ea >> shift)..=((ea + len - 1) >> shift) {
             let version = self.memories[mem].versions[chunk as usize];
-            memo.log.push(Event::Read(Dep::Chunk { mem: mem as u32, chunk: chunk as u32, version }));
+            memo.log(Event::Read(Dep::Chunk { mem: mem as u32, chunk: chunk as u32, version }));
         }
     }
 
@@ -103,25 +186,19 @@ impl Executor<'_> {
     pub(super) fn memo_store(&mut self, mem: usize, ea: u64, len: u64, value: u64) {
         let memo = self.memo.as_deref_mut().expect("memo state");
         bump_chunks(memo, &mut self.memories[mem], ea, len);
-        if memo.recording > 0 {
-            memo.log.push(Event::Write(Effect::Store { mem: mem as u32, ea, len: len as u8, value }));
-        }
+        memo.log(Event::Write(Effect::Store { mem: mem as u32, ea, len: len as u8, value }));
     }
 
     pub(super) fn memo_global_set(&mut self, g: u32, value: u64) {
         let memo = self.memo.as_deref_mut().expect("memo state");
         self.globals[g as usize].version = memo.next_version();
-        if memo.recording > 0 {
-            memo.log.push(Event::Write(Effect::GlobalSet { global: g, value }));
-        }
+        memo.log(Event::Write(Effect::GlobalSet { global: g, value }));
     }
 
     pub(super) fn memo_table_write(&mut self, t: u32, effect: Effect) {
         let memo = self.memo.as_deref_mut().expect("memo state");
         self.tables[t as usize].version = memo.next_version();
-        if memo.recording > 0 {
-            memo.log.push(Event::Write(effect));
-        }
+        memo.log(Event::Write(effect));
     }
 
     /// A bulk memory operation happened: its source range was read, its target written.
@@ -137,9 +214,7 @@ impl Executor<'_> {
         };
         let memo = self.memo.as_deref_mut().expect("memo state");
         bump_chunks(memo, &mut self.memories[mem], d as u32 as u64, n as u32 as u64);
-        if memo.recording > 0 {
-            memo.log.push(Event::Write(effect));
-        }
+        memo.log(Event::Write(effect));
     }
 
     // ---- units ----
@@ -164,7 +239,61 @@ impl Executor<'_> {
             && base + e.extra_cells as usize <= self.max_stack
     }
 
-    /// `MemoEnter`: returns where to continue if the unit was replayed from the cache.
+    /// Adaptive policy: counts an outcome of `unit`, a hit or a finished recording (a miss
+    /// still recording is no outcome yet: a recursive unit misses all the way down before
+    /// its first recording ends), and once a window of outcomes shows it rarely hits,
+    /// switches it off. Returns whether it was switched off, and whether execution should
+    /// then drop to the plain loop (nothing hit lately).
+    fn adapt(&mut self, func_id: u32, unit: u32, hit: bool) -> (bool, bool) {
+        let memo = self.memo.as_deref_mut().expect("memo state");
+        memo.clock += 1;
+        memo.recent_hits += u64::from(hit);
+        if !memo.config.adaptive() || memo.adapt[unit as usize].off {
+            return (false, false);
+        }
+        let (window, min_percent) = (memo.config.window.max(1), memo.config.min_hit_percent);
+        let a = &mut memo.adapt[unit as usize];
+        a.lookups += 1;
+        a.hits += u32::from(hit);
+        if a.lookups < window {
+            return (false, false);
+        }
+        let rarely = a.hits * 100 < min_percent * a.lookups;
+        a.lookups = 0;
+        a.hits = 0;
+        if !rarely {
+            return (false, false);
+        }
+        a.off = true;
+        a.retry_at = memo.clock + a.backoff;
+        a.backoff = (a.backoff * 2).min(1 << 30);
+        memo.next_retry = memo.next_retry.min(a.retry_at);
+        memo.units[unit as usize].1.switched_off += 1;
+        // Its activations in other frames (recursion) will not be left: drop them.
+        let mut discarded = 0;
+        let mut poisoned = 0;
+        memo.active.retain(|x| {
+            if x.unit != unit {
+                return true;
+            }
+            if let Some(r) = &x.rec {
+                discarded += 1;
+                poisoned += u32::from(!r.poisoned);
+            }
+            false
+        });
+        memo.recording -= poisoned;
+        memo.units[unit as usize].1.discarded += discarded;
+        if memo.recording == 0 {
+            memo.log.clear();
+        }
+        let plain = memo.recent_hits == 0;
+        memo.recent_hits = 0;
+        rerender(self.funcs, self.memo.as_deref().expect("memo state"), func_id);
+        (true, plain)
+    }
+
+    /// `MemoEnter`: look up, replay, or start recording.
     pub(super) fn memo_enter(
         &mut self,
         func_id: u32,
@@ -172,7 +301,7 @@ impl Executor<'_> {
         block: u32,
         base: usize,
         depth: usize,
-    ) -> Option<u32> {
+    ) -> Enter {
         let unit = self.funcs[func_id as usize].memo_base + block;
         let b = &code.memo_blocks[block as usize];
         let memo = self.memo.as_deref_mut().expect("memo state");
@@ -180,14 +309,15 @@ impl Executor<'_> {
         counters.executions += 1;
         if counters.executions <= memo.config.threshold as u64 {
             counters.miss(MissCause::Cold);
-            memo.active.push(Active { unit, rec: None });
-            return None;
+            memo.active.push(Active { unit, depth: depth as u32, rec: None });
+            return Enter::Run;
         }
         counters.lookups += 1;
         let inputs: Box<[u64]> = b.inputs.iter().map(|&s| self.stack[base + s as usize]).collect();
         let hash = memo.cache.key_hash(hash_inputs(&inputs, b, code.num_locals, memo.config.stack_depth));
         let key = (func_id, block, hash);
         let mut verify = None;
+        let mut hit = None;
         let cause = match memo.cache.lookup(key) {
             Lookup::Absent { evicted: true } => MissCause::Evicted,
             Lookup::Absent { evicted: false } => MissCause::Absent,
@@ -205,19 +335,26 @@ impl Executor<'_> {
                     let memo = self.memo();
                     memo.units[unit as usize].1.hits += 1;
                     memo.cache.touch(slot);
-                    if !memo.config.verify {
-                        self.replay(&e, b, base, depth);
-                        return Some(e.exit_ip);
-                    }
-                    verify = Some(e);
+                    hit = Some(e);
                     MissCause::Absent
                 }
             }
         };
-        let memo = self.memo.as_deref_mut().expect("memo state");
-        if verify.is_none() {
-            memo.units[unit as usize].1.miss(cause);
+        if let Some(e) = hit {
+            let (off, plain) = self.adapt(func_id, unit, true);
+            if !self.memo().config.verify {
+                self.replay(&e, func_id, code, block, base, depth);
+                return if plain { Enter::Plain } else { Enter::Jump(e.exit_ip) };
+            }
+            if off {
+                // Verify mode never replays unchecked; the unit is off now, so just run it.
+                return if plain { Enter::Plain } else { Enter::Run };
+            }
+            verify = Some(e);
+        } else {
+            self.memo().units[unit as usize].1.miss(cause);
         }
+        let memo = self.memo.as_deref_mut().expect("memo state");
         let rec = Recording {
             log_start: memo.log.len(),
             inputs,
@@ -233,27 +370,69 @@ impl Executor<'_> {
         memo.peak_depth = depth;
         memo.peak_cells = base + code.frame_size as usize;
         memo.recording += 1;
-        memo.active.push(Active { unit, rec: Some(Box::new(rec)) });
-        None
+        memo.active.push(Active { unit, depth: depth as u32, rec: Some(Box::new(rec)) });
+        Enter::Run
     }
 
-    /// `MemoLeave`: the innermost `count` units exit here, continuing at `exit_ip` and
-    /// carrying the values in `cells.0..cells.0 + cells.1`.
-    pub(super) fn memo_leave(&mut self, count: u32, exit_ip: u32, base: usize, cells: (u32, u32)) {
-        for i in 0..count {
-            let a = self.memo().active.pop().expect("memo units are balanced");
+    /// `MemoLeave`: the units of exit `exit` that are active in this frame end here,
+    /// innermost first; execution continues at `exit_ip`. Returns whether execution should
+    /// drop to the plain loop (the adaptive policy found nothing hitting).
+    pub(super) fn memo_leave(
+        &mut self,
+        func_id: u32,
+        code: &CompiledFunc,
+        exit: u32,
+        exit_ip: u32,
+        base: usize,
+        depth: usize,
+    ) -> bool {
+        self.leave_units(func_id, code, exit, 0, exit_ip, base, depth)
+    }
+
+    /// Leaves the units `code.memo_exits[exit].units[from..]` that are active in this frame.
+    #[allow(clippy::too_many_arguments)]
+    fn leave_units(
+        &mut self,
+        func_id: u32,
+        code: &CompiledFunc,
+        exit: u32,
+        from: usize,
+        exit_ip: u32,
+        base: usize,
+        depth: usize,
+    ) -> bool {
+        let memo_base = self.funcs[func_id as usize].memo_base;
+        let units = &code.memo_exits[exit as usize].units;
+        let mut plain = false;
+        for &b in &units[from..] {
+            let unit = memo_base + b;
+            let memo = self.memo();
+            match memo.active.last() {
+                Some(a) if a.unit == unit && a.depth == depth as u32 => {}
+                // Not active here: it was cold-skipped, switched off, or entered in plain mode.
+                _ => continue,
+            }
+            let a = memo.active.pop().expect("checked above");
             if let Some(rec) = a.rec {
-                self.finalize(a.unit, *rec, count - i, exit_ip, base, cells);
+                let verified = rec.verify.is_some();
+                self.finalize(func_id, code, b, unit, *rec, exit, exit_ip, base);
+                if !verified {
+                    plain |= self.adapt(func_id, unit, false).1;
+                }
             }
         }
+        plain
     }
 
-    /// Applies a cached entry: cells, store effects, fuel; then leaves the units its exit leaves.
-    fn replay(&mut self, e: &Entry, b: &MemoBlock, base: usize, depth: usize) {
+    /// Applies a cached entry: cells, store effects, fuel; then leaves the outer units its
+    /// exit leaves.
+    fn replay(&mut self, e: &Entry, func_id: u32, code: &CompiledFunc, block: u32, base: usize, depth: usize) {
+        let b = &code.memo_blocks[block as usize];
         for (&slot, &v) in b.writes.iter().zip(e.writes.iter()) {
             self.stack[base + slot as usize] = v;
         }
-        let at = base + e.exit_cells as usize;
+        let x = &code.memo_exits[e.exit as usize];
+        let at = base + x.cells as usize;
         self.stack[at..at + e.exit_values.len()].copy_from_slice(&e.exit_values);
         for effect in e.effects.iter() {
             self.apply(*effect);
@@ -261,14 +440,18 @@ impl Executor<'_> {
         let memo = self.memo.as_deref_mut().expect("memo state");
         if memo.recording > 0 {
             // An enclosing recording depends on what this entry read.
-            memo.log.extend(e.deps.iter().map(|&d| Event::Read(d)));
+            for &d in e.deps.iter() {
+                memo.log(Event::Read(d));
+            }
             memo.peak_depth = memo.peak_depth.max(depth + e.extra_depth as usize);
             memo.peak_cells = memo.peak_cells.max(base + e.extra_cells as usize);
         }
         if memo.consume_fuel {
             *self.fuel -= e.fuel;
         }
-        self.memo_leave(e.leave - 1, e.exit_ip, base, (e.exit_cells, e.exit_values.len() as u32));
+        let pos = x.units.iter().position(|&u| u == block).expect("the exit leaves the unit");
+        // A switch to the plain loop decided here waits for the next decision point.
+        let _ = self.leave_units(func_id, code, e.exit, pos + 1, e.exit_ip, base, depth);
     }
 
     /// Redoes one recorded store effect through the same paths as execution.
@@ -337,18 +520,26 @@ impl Executor<'_> {
     }
 
     /// Ends a recording: caches it, or (verify mode) compares it with the entry it checks.
-    fn finalize(&mut self, unit: u32, rec: Recording, leave: u32, exit_ip: u32, base: usize, cells: (u32, u32)) {
+    #[allow(clippy::too_many_arguments)]
+    fn finalize(
+        &mut self,
+        func_id: u32,
+        code: &CompiledFunc,
+        block: u32,
+        unit: u32,
+        rec: Recording,
+        exit: u32,
+        exit_ip: u32,
+        base: usize,
+    ) {
         let memo = self.memo.as_deref_mut().expect("memo state");
-        memo.recording -= 1;
+        if !rec.poisoned {
+            memo.recording -= 1;
+        }
         let (peak_depth, peak_cells) = (memo.peak_depth, memo.peak_cells);
         memo.peak_depth = rec.saved_peak_depth.max(peak_depth);
         memo.peak_cells = rec.saved_peak_cells.max(peak_cells);
-        let id = memo.units[unit as usize].0.clone();
-        let FuncKind::Wasm { code, .. } = &self.funcs[id.func.0 as usize].kind else {
-            unreachable!("memo units belong to wasm functions")
-        };
-        let b = &code.memo_blocks[id.block as usize];
-        let memo = self.memo.as_deref_mut().expect("memo state");
+        let b = &code.memo_blocks[block as usize];
         if rec.poisoned {
             memo.units[unit as usize].1.discarded += 1;
         } else {
@@ -365,15 +556,15 @@ impl Executor<'_> {
                     Event::Write(e) => effects.push(e),
                 }
             }
+            let x = &code.memo_exits[exit as usize];
             let entry = Entry {
                 inputs: rec.inputs,
                 deps: deps.into(),
                 effects: effects.into(),
                 writes: b.writes.iter().map(|&s| self.stack[base + s as usize]).collect(),
-                exit_cells: cells.0,
-                exit_values: self.stack[base + cells.0 as usize..][..cells.1 as usize].into(),
+                exit,
+                exit_values: self.stack[base + x.cells as usize..][..x.n as usize].into(),
                 exit_ip,
-                leave,
                 fuel: rec.fuel_start - *self.fuel,
                 extra_depth: (peak_depth - rec.depth_start) as u32,
                 extra_cells: (peak_cells - rec.base) as u64,
@@ -386,6 +577,7 @@ impl Executor<'_> {
                         Some((cached_effect, real_effect)) => {
                             counters.divergences += 1;
                             let inputs = b.inputs.iter().copied().zip(entry.inputs.iter().copied()).collect();
+                            let id = memo.units[unit as usize].0.clone();
                             memo.divergences.push(MemoDivergence {
                                 unit: id,
                                 inputs,
@@ -398,7 +590,7 @@ impl Executor<'_> {
                 }
                 None => {
                     memo.units[unit as usize].1.recordings += 1;
-                    let key = (id.func.0, id.block, rec.hash);
+                    let key = (func_id, block, rec.hash);
                     if let Some((f, blk, _)) = memo.cache.insert(key, entry) {
                         let victim = self.funcs[f as usize].memo_base + blk;
                         self.memo().units[victim as usize].1.evictions += 1;
@@ -415,10 +607,10 @@ impl Executor<'_> {
 
 /// The first difference between a cached entry and a real execution, described.
 fn compare(cached: &Entry, real: &Entry, b: &MemoBlock) -> Option<(String, String)> {
-    if cached.exit_ip != real.exit_ip || cached.leave != real.leave {
+    if cached.exit_ip != real.exit_ip || cached.exit != real.exit {
         return Some((
-            format!("exit to ip {} leaving {} unit(s)", cached.exit_ip, cached.leave),
-            format!("exit to ip {} leaving {} unit(s)", real.exit_ip, real.leave),
+            format!("exit #{} to ip {}", cached.exit, cached.exit_ip),
+            format!("exit #{} to ip {}", real.exit, real.exit_ip),
         ));
     }
     for ((slot, c), r) in b.writes.iter().zip(cached.writes.iter()).zip(real.writes.iter()) {
@@ -428,8 +620,7 @@ fn compare(cached: &Entry, real: &Entry, b: &MemoBlock) -> Option<(String, Strin
     }
     for (i, (c, r)) in cached.exit_values.iter().zip(real.exit_values.iter()).enumerate() {
         if c != r {
-            let slot = real.exit_cells as usize + i;
-            return Some((format!("result cell {slot} = {c:#x}"), format!("result cell {slot} = {r:#x}")));
+            return Some((format!("exit value {i} = {c:#x}"), format!("exit value {i} = {r:#x}")));
         }
     }
     for i in 0..cached.effects.len().max(real.effects.len()) {

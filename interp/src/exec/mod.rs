@@ -14,7 +14,8 @@ use crate::module::CompiledFunc;
 use crate::semantics;
 use crate::store::{Func, FuncKind, InstanceEntity, MemoryEntity, Store};
 use crate::value::Value;
-use cell::Cell;
+use cell::Cell as _;
+use std::cell::Cell;
 
 /// A suspended caller.
 struct Frame<'s> {
@@ -40,10 +41,22 @@ pub(crate) fn call(store: &mut Store, f: Func, args: &[Value]) -> Result<Vec<Val
     let mut stack = std::mem::take(&mut store.stack);
     stack.clear();
     stack.extend(args.iter().map(|a| a.to_cell()));
-    let result = if store.memo.is_some() {
-        Executor::new(store, &mut stack).run::<true>(&code, f.0, instance)
-    } else {
-        Executor::new(store, &mut stack).run::<false>(&code, f.0, instance)
+    let result = match &mut store.memo {
+        None => Executor::new(store, &mut stack).start(&code, f.0, instance, Phase::Plain),
+        Some(memo) => {
+            // Adaptive: after a while in the plain loop, try memoizing again.
+            if memo.plain {
+                memo.plain_calls += 1;
+                if memo.plain_calls > memo.plain_span {
+                    memo.leave_plain();
+                }
+            }
+            let phase = if memo.plain { Phase::MemoEnginePlain } else { Phase::Memo };
+            if phase == Phase::Memo {
+                memo::retry_units(&store.funcs, memo);
+            }
+            Executor::new(store, &mut stack).start(&code, f.0, instance, phase)
+        }
     };
     if result.is_err() {
         if let Some(memo) = &mut store.memo {
@@ -53,6 +66,38 @@ pub(crate) fn call(store: &mut Store, f: Func, args: &[Value]) -> Result<Vec<Val
     let out = result.map(|()| ty.results.iter().zip(&stack).map(|(&t, &c)| Value::from_cell(t, c)).collect());
     store.stack = stack;
     out.map_err(Error::Trap)
+}
+
+/// Which instantiation of the loop runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Memo off: the plain loop over the shared translation.
+    Plain,
+    /// Memo on: probes active, writes versioned, over the store function's patchable code.
+    Memo,
+    /// Memo on but not paying: the plain loop over the patchable code (same layout, so
+    /// execution can move here mid-call), probes ignored, writes unversioned.
+    MemoEnginePlain,
+}
+
+/// Why the loop returned without finishing.
+enum Exit {
+    Done,
+    /// Continue in the plain loop from the saved state.
+    ToPlain,
+}
+
+/// Where execution stands, so that it can move from one instantiation of the loop to another.
+struct Machine<'s> {
+    frames: Vec<Frame<'s>>,
+    /// The store function of each suspended frame (memo engines only): memo units and the
+    /// patchable code need it; kept apart so that the plain loop's frames stay small.
+    func_ids: Vec<u32>,
+    func: &'s CompiledFunc,
+    func_id: u32,
+    instance: u32,
+    base: usize,
+    ip: usize,
 }
 
 /// Disjoint borrows of the store's parts that execution touches.
@@ -135,23 +180,45 @@ impl<'s> Executor<'s> {
 
     /// Runs `entry` (arguments at the bottom of the stack) to completion; results end up
     /// at the bottom of the stack.
-    fn run<const MEMO: bool>(
-        &mut self,
-        entry: &'s CompiledFunc,
-        entry_id: u32,
-        entry_instance: u32,
-    ) -> Result<(), Trap> {
-        let mut frames: Vec<Frame<'s>> = Vec::new();
-        let mut func: &'s CompiledFunc = entry;
-        // The store function of each frame, which memo units need; kept apart from `frames`
-        // so that the plain loop's frames stay as small as they were.
-        let mut func_id = entry_id;
-        let mut func_ids: Vec<u32> = Vec::new();
-        let mut inst: &'s InstanceEntity = &self.instances[entry_instance as usize];
-        let mut instance = entry_instance;
-        let mut base = 0usize;
-        let mut ip = 0usize;
-        ensure_frame(self.stack, base, func, self.max_stack)?;
+    /// Runs `entry` (arguments at the bottom of the stack) to completion in `phase`,
+    /// moving to the plain loop if the adaptive policy says so.
+    fn start(&mut self, entry: &'s CompiledFunc, entry_id: u32, instance: u32, phase: Phase) -> Result<(), Trap> {
+        ensure_frame(self.stack, 0, entry, self.max_stack)?;
+        let mut m = Machine {
+            frames: Vec::new(),
+            func_ids: Vec::new(),
+            func: entry,
+            func_id: entry_id,
+            instance,
+            base: 0,
+            ip: 0,
+        };
+        let exit = match phase {
+            Phase::Plain => self.run::<false, false>(&mut m)?,
+            Phase::Memo => self.run::<true, true>(&mut m)?,
+            Phase::MemoEnginePlain => self.run::<true, false>(&mut m)?,
+        };
+        if let Exit::ToPlain = exit {
+            self.memo.as_deref_mut().expect("memo state").enter_plain();
+            self.run::<true, false>(&mut m)?;
+        }
+        Ok(())
+    }
+
+    /// The loop. `CELLS`: fetch ops from the store functions' patchable code (memo
+    /// engines); `MEMO`: probes and hooks active.
+    fn run<const CELLS: bool, const MEMO: bool>(&mut self, m: &mut Machine<'s>) -> Result<Exit, Trap> {
+        let mut frames = std::mem::take(&mut m.frames);
+        let mut func_ids = std::mem::take(&mut m.func_ids);
+        let mut func: &'s CompiledFunc = m.func;
+        let mut func_id = m.func_id;
+        let mut instance = m.instance;
+        let mut inst: &'s InstanceEntity = &self.instances[instance as usize];
+        let mut base = m.base;
+        let mut ip = m.ip;
+        let funcs: &'s [crate::store::FuncEntity] = self.funcs;
+        let cells_of = |f: u32| -> &'s [Cell<Op>] { funcs[f as usize].memo_code.as_deref().unwrap_or(&[]) };
+        let mut cells: &'s [Cell<Op>] = if CELLS { cells_of(func_id) } else { &[] };
         let mut mem_id = inst.memories.first().map_or(usize::MAX, |&m| m as usize);
         macro_rules! regs {
             () => {
@@ -181,9 +248,12 @@ impl<'s> Executor<'s> {
                         let code: &'s CompiledFunc = code;
                         ensure_frame(self.stack, new_base, code, self.max_stack)?;
                         frames.push(Frame { func, instance, ip, base });
-                        if MEMO {
+                        if CELLS {
                             func_ids.push(func_id);
                             func_id = callee as u32;
+                            cells = cells_of(func_id);
+                        }
+                        if MEMO {
                             self.memo_call(frames.len(), new_base + code.frame_size as usize);
                         }
                         func = code;
@@ -214,7 +284,7 @@ impl<'s> Executor<'s> {
                 store { $( ($st:ident, $stf:ident, $stn:literal) )* }
             ) => {
                 loop {
-                    let op = func.code[ip];
+                    let op = if CELLS { cells[ip].get() } else { func.code[ip] };
                     ip += 1;
                     match op {
                         Op::Unreachable => return Err(Trap::Unreachable),
@@ -236,10 +306,11 @@ impl<'s> Executor<'s> {
                         Op::Return { src, n } => {
                             let (src, n) = (base + src as usize, n as usize);
                             self.stack.copy_within(src..src + n, base);
-                            let Some(caller) = frames.pop() else { return Ok(()) };
+                            let Some(caller) = frames.pop() else { return Ok(Exit::Done) };
                             func = caller.func;
-                            if MEMO {
+                            if CELLS {
                                 func_id = func_ids.pop().expect("a frame's function");
+                                cells = cells_of(func_id);
                             }
                             ip = caller.ip;
                             base = caller.base;
@@ -424,14 +495,20 @@ impl<'s> Executor<'s> {
                         }
                         Op::MemoEnter { block } => {
                             if MEMO {
-                                if let Some(exit) = self.memo_enter(func_id, func, block, base, frames.len()) {
-                                    ip = exit as usize;
+                                match self.memo_enter(func_id, func, block, base, frames.len()) {
+                                    memo::Enter::Run => {}
+                                    memo::Enter::Jump(exit) => ip = exit as usize,
+                                    memo::Enter::Plain => {
+                                        *m = Machine { frames, func_ids, func, func_id, instance, base, ip };
+                                        return Ok(Exit::ToPlain);
+                                    }
                                 }
                             }
                         }
-                        Op::MemoLeave { count, cells, n } => {
-                            if MEMO {
-                                self.memo_leave(count, ip as u32, base, (cells, n))
+                        Op::MemoLeave { exit } => {
+                            if MEMO && self.memo_leave(func_id, func, exit, ip as u32, base, frames.len()) {
+                                *m = Machine { frames, func_ids, func, func_id, instance, base, ip };
+                                return Ok(Exit::ToPlain);
                             }
                         }
                         Op::RefFunc { dst, func: f } => r!(dst) = inst.funcs[f as usize] as u64 + 1,

@@ -148,6 +148,15 @@ impl Cache {
         evicted
     }
 
+    /// Keeps only the entries for which `keep` holds.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Entry) -> bool) {
+        let doomed: Vec<Key> =
+            self.map.iter().filter(|(_, &s)| !keep(&self.slots[s as usize].entry)).map(|(k, _)| *k).collect();
+        for k in doomed {
+            self.remove(k);
+        }
+    }
+
     pub fn clear(&mut self) {
         self.map.clear();
         self.slots.clear();
@@ -168,10 +177,9 @@ mod tests {
             deps: Box::new([]),
             effects: Box::new([]),
             writes: Box::new([]),
-            exit_cells: 0,
+            exit: 0,
             exit_values: Box::new([]),
             exit_ip: 0,
-            leave: 1,
             fuel: 0,
             extra_depth: 0,
             extra_cells: 0,

@@ -15,10 +15,16 @@ use std::fmt;
 /// Which caching mechanism memo mode uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MemoPolicy {
-    /// The baseline design: threshold before caching, FxHash of the top stack values and
-    /// the locals (inputs always compared exactly), per-chunk memory versions, one LRU.
-    #[default]
+    /// The baseline design: every block is a unit; threshold before caching, FxHash of the
+    /// top stack values and the locals (inputs always compared exactly), per-chunk memory
+    /// versions, one LRU. Units are never turned off.
     Seed,
+    /// The seed mechanism, getting out of the way where it does not pay: units only where
+    /// the code is big enough (or calls out); a unit whose lookups rarely hit is switched
+    /// off by patching its probes out of the code, and retried after an exponential
+    /// back-off; and when nothing hits, execution drops to the plain loop.
+    #[default]
+    Adaptive,
 }
 
 /// Memo mode's knobs. A plain struct with `Default` and builder setters.
@@ -39,28 +45,67 @@ pub struct MemoConfig {
     pub hash_bits: u32,
     /// Bits of the version counter (64 = never wraps). On wrap the cache is flushed; for tests.
     pub version_bits: u32,
+    /// Adaptive: blocks with fewer wasm instructions than this (and no call) are no units.
+    pub min_unit_ops: u32,
+    /// Adaptive: a unit's hit rate is judged over this many lookups ...
+    pub window: u32,
+    /// ... and below this percentage the unit is switched off for a while.
+    pub min_hit_percent: u32,
 }
 
 impl Default for MemoConfig {
+    /// The adaptive policy.
     fn default() -> Self {
         MemoConfig {
-            policy: MemoPolicy::Seed,
-            threshold: 10,
+            policy: MemoPolicy::Adaptive,
+            threshold: 2,
             capacity: 5000,
             chunk_size: 4096,
             stack_depth: 8,
             verify: false,
             hash_bits: 64,
             version_bits: 64,
+            min_unit_ops: 8,
+            window: 16,
+            min_hit_percent: 10,
         }
     }
 }
 
 impl MemoConfig {
-    /// The configuration the conformance suite stresses memo mode with: cache after one
-    /// execution, a tiny cache, small chunks, and verify on.
+    /// The seed policy: threshold 10, every block a unit, no back-off.
+    pub fn seed() -> Self {
+        MemoConfig { policy: MemoPolicy::Seed, threshold: 10, min_unit_ops: 0, ..MemoConfig::default() }
+    }
+
+    /// The configuration the conformance suite stresses memo mode with: the seed policy
+    /// (every block a unit), cache after one execution, a tiny cache, small chunks, verify on.
     pub fn aggressive() -> Self {
-        MemoConfig { threshold: 1, capacity: 4, chunk_size: 64, verify: true, ..MemoConfig::default() }
+        MemoConfig { threshold: 1, capacity: 4, chunk_size: 64, verify: true, ..MemoConfig::seed() }
+    }
+
+    pub fn policy(mut self, policy: MemoPolicy) -> Self {
+        let defaults = match policy {
+            MemoPolicy::Seed => MemoConfig::seed(),
+            MemoPolicy::Adaptive => MemoConfig::default(),
+        };
+        self.policy = policy;
+        self.min_unit_ops = defaults.min_unit_ops;
+        self
+    }
+
+    pub fn min_unit_ops(mut self, n: u32) -> Self {
+        self.min_unit_ops = n;
+        self
+    }
+
+    pub fn window(mut self, n: u32) -> Self {
+        self.window = n.max(1);
+        self
+    }
+
+    pub(crate) fn adaptive(&self) -> bool {
+        self.policy == MemoPolicy::Adaptive
     }
 
     pub fn threshold(mut self, n: u32) -> Self {
@@ -165,6 +210,8 @@ pub struct Counters {
     /// Verify mode: hits whose real execution agreed / disagreed with the entry.
     pub verified: u64,
     pub divergences: u64,
+    /// Adaptive: times the unit was switched off for hitting too rarely.
+    pub switched_off: u64,
 }
 
 impl Counters {
@@ -209,6 +256,7 @@ impl Counters {
         }
         self.verified += o.verified;
         self.divergences += o.divergences;
+        self.switched_off += o.switched_off;
     }
 }
 
@@ -254,6 +302,10 @@ pub struct MemoStats {
     pub cached: usize,
     /// Times the version counter wrapped and the cache was flushed.
     pub flushes: u64,
+    /// Adaptive: times execution dropped to the plain loop because nothing hit.
+    pub plain_switches: u64,
+    /// Units switched off now.
+    pub units_off: usize,
 }
 
 /// What verify mode found: a hit whose cached effects differ from the real execution.
@@ -387,12 +439,11 @@ pub(crate) struct Entry {
     pub effects: Box<[Effect]>,
     /// Exit values of the locals the unit may write (`MemoBlock::writes`).
     pub writes: Box<[u64]>,
-    /// The cells the exit carries, from `exit_cells`, and their values.
-    pub exit_cells: u32,
+    /// The exit taken (`CompiledFunc::memo_exits`), the values of the cells it carries,
+    /// and where execution continues.
+    pub exit: u32,
     pub exit_values: Box<[u64]>,
-    /// Where execution continues, and how many units that exit leaves (this one included).
     pub exit_ip: u32,
-    pub leave: u32,
     pub fuel: u64,
     /// Extra call depth and value-stack cells the execution needed beyond its entry.
     pub extra_depth: u32,
@@ -420,8 +471,32 @@ pub(crate) struct Recording {
 pub(crate) struct Active {
     /// Index of the unit's statistics (and identity) in `MemoState::units`.
     pub unit: u32,
+    /// The call depth of the frame that entered it (a recursive function has one unit
+    /// active in several frames).
+    pub depth: u32,
     pub rec: Option<Box<Recording>>,
 }
+
+/// Adaptive policy state of one unit.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Adapt {
+    pub off: bool,
+    /// Lookups and hits in the current window.
+    pub lookups: u32,
+    pub hits: u32,
+    /// When switched off: the lookup clock at which to try again, and the next pause.
+    pub retry_at: u64,
+    pub backoff: u64,
+}
+
+impl Default for Adapt {
+    fn default() -> Self {
+        Adapt { off: false, lookups: 0, hits: 0, retry_at: 0, backoff: 1024 }
+    }
+}
+
+/// Recordings stop (are poisoned) once their shared log holds this many events.
+pub(crate) const LOG_CAP: usize = 1 << 16;
 
 /// The memo state of one store.
 #[derive(Debug)]
@@ -430,7 +505,9 @@ pub(crate) struct MemoState {
     pub chunk_shift: u32,
     pub cache: Cache,
     pub units: Vec<(UnitId, Counters)>,
+    pub adapt: Vec<Adapt>,
     pub active: Vec<Active>,
+    /// Recordings in progress that have not been poisoned.
     pub recording: u32,
     pub log: Vec<Event>,
     /// Deepest frame count and highest value-stack cell reached since the innermost
@@ -443,6 +520,17 @@ pub(crate) struct MemoState {
     pub divergences: Vec<MemoDivergence>,
     /// Whether the engine charges fuel (entries then record what they consumed).
     pub consume_fuel: bool,
+    /// Adaptive: lookups so far (the clock of back-offs), hits since the last unit was
+    /// switched off, and the earliest clock at which a unit may be switched back on.
+    pub clock: u64,
+    pub recent_hits: u64,
+    pub next_retry: u64,
+    /// Adaptive: running the plain loop (probes ignored, writes unversioned) for the
+    /// next `plain_span` calls; `plain_calls` counts them.
+    pub plain: bool,
+    pub plain_calls: u64,
+    pub plain_span: u64,
+    pub plain_switches: u64,
 }
 
 impl MemoState {
@@ -463,6 +551,14 @@ impl MemoState {
             flushes: 0,
             divergences: Vec::new(),
             consume_fuel,
+            adapt: Vec::new(),
+            clock: 0,
+            recent_hits: 0,
+            next_retry: u64::MAX,
+            plain: false,
+            plain_calls: 0,
+            plain_span: 1,
+            plain_switches: 0,
         }
     }
 
@@ -481,16 +577,59 @@ impl MemoState {
     pub fn flush(&mut self) {
         self.cache.clear();
         self.flushes += 1;
+        self.poison_all();
+    }
+
+    /// Stops every recording in progress: none of them can be cached.
+    pub fn poison_all(&mut self) {
         for a in &mut self.active {
             if let Some(r) = &mut a.rec {
-                r.poisoned = true;
+                if !r.poisoned {
+                    r.poisoned = true;
+                    self.recording -= 1;
+                }
             }
         }
+        if self.recording == 0 {
+            self.log.clear();
+        }
+    }
+
+    /// Appends to the recording log, poisoning everything if it grows past `LOG_CAP`.
+    pub fn log(&mut self, ev: Event) {
+        if self.recording > 0 {
+            if self.log.len() >= LOG_CAP {
+                self.poison_all();
+            } else {
+                self.log.push(ev);
+            }
+        }
+    }
+
+    /// Drops to the plain loop: recordings are discarded, probes ignored until
+    /// [`MemoState::leave_plain`].
+    pub fn enter_plain(&mut self) {
+        self.abort();
+        self.plain = true;
+        self.plain_calls = 0;
+        self.plain_switches += 1;
+    }
+
+    /// Back from the plain loop. Writes there bumped no versions, so entries that depend
+    /// on versioned state are dropped; entries that depend on nothing (or on sizes and
+    /// segment lengths, which are compared as values) stay.
+    pub fn leave_plain(&mut self) {
+        self.plain = false;
+        self.plain_span = (self.plain_span * 2).min(1 << 16);
+        self.cache.retain(|e| {
+            e.deps.iter().all(|d| !matches!(d, Dep::Chunk { .. } | Dep::Global { .. } | Dep::Table { .. }))
+        });
     }
 
     /// Registers the units of a new store function; returns the index of its first unit.
     pub fn register(&mut self, func: crate::Func, code: &crate::module::CompiledFunc) -> u32 {
         let base = self.units.len() as u32;
+        self.adapt.extend(code.memo_blocks.iter().map(|_| Adapt::default()));
         for (i, b) in code.memo_blocks.iter().enumerate() {
             let unit = UnitId {
                 func,
@@ -525,7 +664,14 @@ impl MemoState {
                 units.push(UnitStats { unit: id.clone(), counters: *c });
             }
         }
-        MemoStats { totals, units, cached: self.cache.len(), flushes: self.flushes }
+        MemoStats {
+            totals,
+            units,
+            cached: self.cache.len(),
+            flushes: self.flushes,
+            plain_switches: self.plain_switches,
+            units_off: self.adapt.iter().filter(|a| a.off).count(),
+        }
     }
 }
 
