@@ -600,3 +600,19 @@ fn adaptive_keeps_units_that_hit() {
     assert_eq!(t.plain_switches, 0, "{:?}", t.totals);
     assert!(t.totals.hits > 20, "{:?}", t.totals);
 }
+
+#[test]
+fn profiling_times_the_machinery_and_the_units() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../bench/wat/fib.wat")).unwrap();
+    for (config, timed) in [(MemoConfig::default().profile(true), true), (MemoConfig::default(), false)] {
+        let engine = Engine::new(Config::default().memo(Some(config)));
+        let module = Module::from_wat(&engine, &text).unwrap();
+        let mut s = Store::new(&engine);
+        let i = Linker::new().instantiate(&mut s, &module).unwrap();
+        assert_eq!(i.call(&mut s, "fib", &[i32v(20)]).unwrap(), vec![i32v(6765)]);
+        let stats = s.memo_stats().unwrap();
+        let p = stats.profile;
+        assert_eq!(p.key_ns > 0 && p.lookup_ns > 0 && p.replay_ns > 0 && p.record_ns > 0, timed, "{p:?}");
+        assert_eq!(stats.totals.timed > 0 && stats.totals.exec_ns > 0, timed, "{:?}", stats.totals);
+    }
+}

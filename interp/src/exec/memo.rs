@@ -14,6 +14,15 @@ use rustc_hash::FxHasher;
 use std::cell::Cell;
 use std::hash::Hasher;
 
+/// Adds the time since `t` (if profiling) to a profile field.
+macro_rules! lap {
+    ($memo:expr, $t:expr, $field:ident) => {
+        if let Some(t) = $t {
+            $memo.profile.$field += t.elapsed().as_nanos() as u64;
+        }
+    };
+}
+
 /// What `MemoEnter` decided.
 pub(super) enum Enter {
     /// Execute the unit (recording it or not).
@@ -309,13 +318,17 @@ impl Executor<'_> {
         counters.executions += 1;
         if counters.executions <= memo.config.threshold as u64 {
             counters.miss(MissCause::Cold);
-            memo.active.push(Active { unit, depth: depth as u32, rec: None });
+            let since = memo.tick();
+            memo.active.push(Active { unit, depth: depth as u32, rec: None, since });
             return Enter::Run;
         }
         counters.lookups += 1;
+        let t = memo.tick();
         let inputs: Box<[u64]> = b.inputs.iter().map(|&s| self.stack[base + s as usize]).collect();
         let hash = memo.cache.key_hash(hash_inputs(&inputs, b, code.num_locals, memo.config.stack_depth));
         let key = (func_id, block, hash);
+        lap!(memo, t, key_ns);
+        let t = memo.tick();
         let mut verify = None;
         let mut hit = None;
         let cause = match memo.cache.lookup(key) {
@@ -323,18 +336,25 @@ impl Executor<'_> {
             Lookup::Absent { evicted: false } => MissCause::Absent,
             Lookup::Found(slot) => {
                 let e = memo.cache.entry(slot).clone();
+                lap!(memo, t, lookup_ns);
+                let t = memo.tick();
                 if e.inputs != inputs {
                     MissCause::Collision
                 } else if let Some(stale) = e.deps.iter().find(|d| !self.dep_is_current(d)) {
                     let kind = stale.kind();
-                    self.memo().cache.remove(key);
+                    let memo = self.memo();
+                    lap!(memo, t, validate_ns);
+                    memo.cache.remove(key);
                     MissCause::Invalidated(kind)
                 } else if !self.limits_allow(&e, base, depth) {
                     MissCause::Limit
                 } else {
                     let memo = self.memo();
+                    lap!(memo, t, validate_ns);
+                    let t = memo.tick();
                     memo.units[unit as usize].1.hits += 1;
                     memo.cache.touch(slot);
+                    lap!(memo, t, lru_ns);
                     hit = Some(e);
                     MissCause::Absent
                 }
@@ -343,7 +363,9 @@ impl Executor<'_> {
         if let Some(e) = hit {
             let (off, plain) = self.adapt(func_id, unit, true);
             if !self.memo().config.verify {
+                let t = self.memo().tick();
                 self.replay(&e, func_id, code, block, base, depth);
+                lap!(self.memo(), t, replay_ns);
                 return if plain { Enter::Plain } else { Enter::Jump(e.exit_ip) };
             }
             if off {
@@ -370,7 +392,8 @@ impl Executor<'_> {
         memo.peak_depth = depth;
         memo.peak_cells = base + code.frame_size as usize;
         memo.recording += 1;
-        memo.active.push(Active { unit, depth: depth as u32, rec: Some(Box::new(rec)) });
+        let since = memo.tick();
+        memo.active.push(Active { unit, depth: depth as u32, rec: Some(Box::new(rec)), since });
         Enter::Run
     }
 
@@ -413,9 +436,18 @@ impl Executor<'_> {
                 _ => continue,
             }
             let a = memo.active.pop().expect("checked above");
+            if let Some(since) = a.since {
+                let c = &mut memo.units[unit as usize].1;
+                c.timed += 1;
+                c.exec_ns += since.elapsed().as_nanos() as u64;
+            }
             if let Some(rec) = a.rec {
                 let verified = rec.verify.is_some();
-                self.finalize(func_id, code, b, unit, *rec, exit, exit_ip, base);
+                let t = self.memo().tick();
+                let lru_ns = self.finalize(func_id, code, b, unit, *rec, exit, exit_ip, base);
+                if let Some(t) = t {
+                    self.memo().profile.record_ns += (t.elapsed().as_nanos() as u64).saturating_sub(lru_ns);
+                }
                 if !verified {
                     plain |= self.adapt(func_id, unit, false).1;
                 }
@@ -520,6 +552,7 @@ impl Executor<'_> {
     }
 
     /// Ends a recording: caches it, or (verify mode) compares it with the entry it checks.
+    /// Returns the time (when profiling) spent on LRU insertion, which is not recording.
     #[allow(clippy::too_many_arguments)]
     fn finalize(
         &mut self,
@@ -531,7 +564,8 @@ impl Executor<'_> {
         exit: u32,
         exit_ip: u32,
         base: usize,
-    ) {
+    ) -> u64 {
+        let mut lru_ns = 0;
         let memo = self.memo.as_deref_mut().expect("memo state");
         if !rec.poisoned {
             memo.recording -= 1;
@@ -591,7 +625,11 @@ impl Executor<'_> {
                 None => {
                     memo.units[unit as usize].1.recordings += 1;
                     let key = (func_id, block, rec.hash);
-                    if let Some((f, blk, _)) = memo.cache.insert(key, entry) {
+                    let t = memo.tick();
+                    let evicted = memo.cache.insert(key, entry);
+                    lru_ns = t.map_or(0, |t| t.elapsed().as_nanos() as u64);
+                    memo.profile.lru_ns += lru_ns;
+                    if let Some((f, blk, _)) = evicted {
                         let victim = self.funcs[f as usize].memo_base + blk;
                         self.memo().units[victim as usize].1.evictions += 1;
                     }
@@ -602,6 +640,7 @@ impl Executor<'_> {
         if memo.recording == 0 {
             memo.log.clear();
         }
+        lru_ns
     }
 }
 

@@ -45,6 +45,9 @@ pub struct MemoConfig {
     pub hash_bits: u32,
     /// Bits of the version counter (64 = never wraps). On wrap the cache is flushed; for tests.
     pub version_bits: u32,
+    /// Time the memo machinery by phase and each unit's executions (costs two clock reads
+    /// per phase; for `memowasm profile`).
+    pub profile: bool,
     /// Adaptive: blocks with fewer wasm instructions than this (and no call) are no units.
     pub min_unit_ops: u32,
     /// Adaptive: a unit's hit rate is judged over this many lookups ...
@@ -65,6 +68,7 @@ impl Default for MemoConfig {
             verify: false,
             hash_bits: 64,
             version_bits: 64,
+            profile: false,
             min_unit_ops: 8,
             window: 16,
             min_hit_percent: 10,
@@ -91,6 +95,11 @@ impl MemoConfig {
         };
         self.policy = policy;
         self.min_unit_ops = defaults.min_unit_ops;
+        self
+    }
+
+    pub fn profile(mut self, on: bool) -> Self {
+        self.profile = on;
         self
     }
 
@@ -212,6 +221,10 @@ pub struct Counters {
     pub divergences: u64,
     /// Adaptive: times the unit was switched off for hitting too rarely.
     pub switched_off: u64,
+    /// Profiling: executions timed from entry to exit (not replayed), and their total
+    /// time in ns (nested units and calls included).
+    pub timed: u64,
+    pub exec_ns: u64,
 }
 
 impl Counters {
@@ -257,6 +270,8 @@ impl Counters {
         self.verified += o.verified;
         self.divergences += o.divergences;
         self.switched_off += o.switched_off;
+        self.timed += o.timed;
+        self.exec_ns += o.exec_ns;
     }
 }
 
@@ -306,6 +321,31 @@ pub struct MemoStats {
     pub plain_switches: u64,
     /// Units switched off now.
     pub units_off: usize,
+    /// Profiling: time spent in the memo machinery, by phase.
+    pub profile: Profile,
+}
+
+/// Where memo mode's own time goes (with `MemoConfig::profile`), in nanoseconds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Profile {
+    /// Reading the unit's input cells and hashing them.
+    pub key_ns: u64,
+    /// The cache lookup and the exact comparison of inputs.
+    pub lookup_ns: u64,
+    /// Checking the entry's dependencies against current versions.
+    pub validate_ns: u64,
+    /// Turning a finished recording into an entry (or comparing it, in verify mode).
+    pub record_ns: u64,
+    /// LRU upkeep: moving hits to the front, inserting, evicting.
+    pub lru_ns: u64,
+    /// Applying hits: cells, store effects, leaving units.
+    pub replay_ns: u64,
+}
+
+impl Profile {
+    pub fn total_ns(&self) -> u64 {
+        self.key_ns + self.lookup_ns + self.validate_ns + self.record_ns + self.lru_ns + self.replay_ns
+    }
 }
 
 /// What verify mode found: a hit whose cached effects differ from the real execution.
@@ -475,6 +515,8 @@ pub(crate) struct Active {
     /// active in several frames).
     pub depth: u32,
     pub rec: Option<Box<Recording>>,
+    /// Profiling: when the unit was entered.
+    pub since: Option<std::time::Instant>,
 }
 
 /// Adaptive policy state of one unit.
@@ -531,6 +573,7 @@ pub(crate) struct MemoState {
     pub plain_calls: u64,
     pub plain_span: u64,
     pub plain_switches: u64,
+    pub profile: Profile,
 }
 
 impl MemoState {
@@ -559,6 +602,7 @@ impl MemoState {
             plain_calls: 0,
             plain_span: 1,
             plain_switches: 0,
+            profile: Profile::default(),
         }
     }
 
@@ -655,6 +699,11 @@ impl MemoState {
         self.log.clear();
     }
 
+    /// Starts timing a phase, if profiling.
+    pub fn tick(&self) -> Option<std::time::Instant> {
+        self.config.profile.then(std::time::Instant::now)
+    }
+
     pub fn stats(&self) -> MemoStats {
         let mut totals = Counters::default();
         let mut units = Vec::new();
@@ -671,6 +720,7 @@ impl MemoState {
             flushes: self.flushes,
             plain_switches: self.plain_switches,
             units_off: self.adapt.iter().filter(|a| a.off).count(),
+            profile: self.profile,
         }
     }
 }
