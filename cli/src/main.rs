@@ -1,7 +1,11 @@
-//! `memowasm`: run a WebAssembly module, or run spec tests against the interpreter.
-//! One file per subcommand; `exit` maps errors and panics to one line and an exit code.
+//! `memowasm`: run a module (plain or memoized), run the spec suites, compare engines in
+//! lockstep, benchmark and profile memo mode. One file per subcommand; `exit` maps errors
+//! and panics to one line and an exit code.
 
+mod bench;
+mod diff;
 mod exit;
+mod profile;
 mod run;
 mod spec;
 mod stats;
@@ -21,11 +25,17 @@ struct Cli {
 enum Command {
     Run(run::RunArgs),
     Spec(spec::SpecArgs),
+    Diff(diff::DiffArgs),
+    Bench(bench::BenchArgs),
+    Profile(profile::ProfileArgs),
 }
 
 fn main() -> ExitCode {
     exit::main(|| match exit::parse_args::<Cli>()?.command {
         Command::Run(args) => args.execute(),
         Command::Spec(args) => args.execute(),
+        Command::Diff(args) => args.execute(),
+        Command::Bench(args) => args.execute(),
+        Command::Profile(args) => args.execute(),
     })
 }

@@ -167,7 +167,7 @@ fn trapped_or_error(e: Error) -> anyhow::Result<ExitCode> {
 }
 
 /// The `wat` error in one line: `file:line:col: message` where the text says where.
-fn wat_error_line(e: &wat::Error) -> String {
+pub(crate) fn wat_error_line(e: &wat::Error) -> String {
     let text = e.to_string();
     let mut lines = text.lines();
     let message = lines.next().unwrap_or("invalid text").trim().to_string();
@@ -181,7 +181,7 @@ fn wat_error_line(e: &wat::Error) -> String {
 }
 
 /// The arguments for export `name`, checked against its parameter types.
-fn parse_args(module: &Module, name: &str, args: &[String]) -> anyhow::Result<Vec<Value>> {
+pub(crate) fn parse_args(module: &Module, name: &str, args: &[String]) -> anyhow::Result<Vec<Value>> {
     let exports = module.exports();
     let ty = match exports.iter().find(|e| e.name == name).map(|e| &e.ty) {
         Some(ExternType::Func(ty)) => ty.clone(),

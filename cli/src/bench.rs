@@ -1,0 +1,384 @@
+//! `memowasm bench`: times the workloads of `bench/workloads.json` in several engines,
+//! interleaved, each measurement in a child process (so peak memory is the engine's own),
+//! and reports medians, ranges, ratios against plain and wasmi, memo hit rates and, with
+//! `--callgrind`, instruction counts.
+
+use anyhow::{anyhow, bail, Context};
+use clap::Args;
+use memowasm::{Config, Engine, Linker, MemoConfig, Module, Store, Value};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+/// Time the benchmark workloads in several engines, interleaved (A B C A B C ...).
+#[derive(Args)]
+pub struct BenchArgs {
+    /// Only workloads whose name contains this (repeatable).
+    #[arg(long, value_name = "NAME")]
+    workload: Vec<String>,
+    /// Engines, comma-separated: plain, memo (adaptive), memo-seed, wasmi.
+    #[arg(long, value_delimiter = ',', default_value = "plain,memo,memo-seed,wasmi")]
+    engines: Vec<String>,
+    /// Measurements per workload and engine; the median is reported.
+    #[arg(long, default_value_t = 5)]
+    runs: u32,
+    /// Also count instructions with valgrind --tool=callgrind (one run each; repeatable
+    /// counts on a noisy machine).
+    #[arg(long)]
+    callgrind: bool,
+    /// Write every measurement as JSON here (for plots: bench/plot.py).
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+    /// The workload list.
+    #[arg(long, default_value = "bench/workloads.json")]
+    manifest: PathBuf,
+    /// List the workloads and exit.
+    #[arg(long)]
+    list: bool,
+    /// Internal: run one measurement `WORKLOAD:ENGINE` and print it as JSON.
+    #[arg(long, hide = true, value_name = "WORKLOAD:ENGINE")]
+    one: Option<String>,
+}
+
+/// One workload of the manifest.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Workload {
+    pub name: String,
+    pub file: String,
+    pub kind: String,
+    pub export: String,
+    #[serde(default)]
+    pub args: Vec<i64>,
+    pub expected: String,
+    /// What it does and why it is of its kind (read by people, shown by `--list`).
+    #[serde(default)]
+    pub description: String,
+}
+
+/// What one measurement found.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Sample {
+    pub workload: String,
+    pub engine: String,
+    /// Compile and instantiate.
+    pub compile_ns: u64,
+    /// The call.
+    pub run_ns: u64,
+    /// Peak resident memory of the process, in KiB (VmHWM).
+    pub peak_kib: u64,
+    pub lookups: u64,
+    pub hits: u64,
+    pub executions: u64,
+    /// Instructions counted by callgrind for the whole child process.
+    pub instructions: Option<u64>,
+}
+
+const ENGINES: [&str; 4] = ["plain", "memo", "memo-seed", "wasmi"];
+
+impl BenchArgs {
+    pub fn execute(self) -> anyhow::Result<ExitCode> {
+        if let Some(which) = &self.one {
+            let (w, e) = which.split_once(':').ok_or_else(|| anyhow!("--one takes WORKLOAD:ENGINE"))?;
+            let workload = load_manifest(&self.manifest)?
+                .into_iter()
+                .find(|x| x.name == w)
+                .ok_or_else(|| anyhow!("no workload named {w:?} in {}", self.manifest.display()))?;
+            let sample = measure(&self.manifest, &workload, e)?;
+            println!("{}", serde_json::to_string(&sample)?);
+            return Ok(ExitCode::SUCCESS);
+        }
+        if self.list {
+            for w in load_manifest(&self.manifest)? {
+                println!("{:<18} {:<9} {}", w.name, w.kind, w.description);
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        for e in &self.engines {
+            if !ENGINES.contains(&e.as_str()) {
+                bail!("unknown engine {e:?} (known: {})", ENGINES.join(", "));
+            }
+        }
+        if self.runs == 0 {
+            bail!("--runs must be at least 1");
+        }
+        let all = load_manifest(&self.manifest)?;
+        let workloads: Vec<Workload> = all
+            .into_iter()
+            .filter(|w| self.workload.is_empty() || self.workload.iter().any(|f| w.name.contains(f.as_str())))
+            .collect();
+        if workloads.is_empty() {
+            bail!("no workload matches {:?}", self.workload);
+        }
+        let exe = std::env::current_exe().context("cannot find the memowasm executable")?;
+        let mut samples: Vec<Sample> = Vec::new();
+        let total = self.runs as usize * workloads.len() * self.engines.len();
+        let bar = indicatif::ProgressBar::new(total as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        for _ in 0..self.runs {
+            for w in &workloads {
+                for e in &self.engines {
+                    bar.set_message(format!("{} {e}", w.name));
+                    samples.push(child(&exe, &self.manifest, &w.name, e, false)?);
+                    bar.inc(1);
+                }
+            }
+        }
+        if self.callgrind {
+            for w in &workloads {
+                for e in &self.engines {
+                    bar.set_message(format!("callgrind {} {e}", w.name));
+                    let s = child(&exe, &self.manifest, &w.name, e, true)?;
+                    samples.push(s);
+                }
+            }
+        }
+        bar.finish_and_clear();
+        print!("{}", report(&workloads, &self.engines, &samples));
+        if let Some(path) = &self.json {
+            std::fs::write(path, serde_json::to_string_pretty(&samples)?)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            println!("measurements written to {}", path.display());
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+pub fn load_manifest(path: &Path) -> anyhow::Result<Vec<Workload>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| format!("{} is not a workload list", path.display()))
+}
+
+/// Runs one measurement in a child process (under callgrind if asked).
+fn child(exe: &Path, manifest: &Path, workload: &str, engine: &str, callgrind: bool) -> anyhow::Result<Sample> {
+    let one = format!("{workload}:{engine}");
+    let mut cmd = if callgrind {
+        let mut c = Command::new("valgrind");
+        c.args(["--tool=callgrind", "--callgrind-out-file=/dev/null"]).arg(exe);
+        c
+    } else {
+        Command::new(exe)
+    };
+    cmd.arg("bench").arg("--manifest").arg(manifest).arg("--one").arg(&one);
+    let out = cmd.output().with_context(|| {
+        if callgrind {
+            "cannot run valgrind (apt-get install valgrind)".to_string()
+        } else {
+            format!("cannot run {}", exe.display())
+        }
+    })?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        let last = stderr.lines().rev().find(|l| !l.trim().is_empty() && !l.starts_with("==")).unwrap_or("");
+        bail!("{one} failed: {last}");
+    }
+    let line = String::from_utf8_lossy(&out.stdout);
+    let mut sample: Sample =
+        serde_json::from_str(line.trim()).with_context(|| format!("{one}: unexpected output {line:?}"))?;
+    if callgrind {
+        let collected = stderr
+            .lines()
+            .find_map(|l| l.split("Collected :").nth(1))
+            .and_then(|n| n.trim().parse().ok())
+            .ok_or_else(|| anyhow!("{one}: no instruction count in valgrind's output"))?;
+        sample.instructions = Some(collected);
+        sample.run_ns = 0;
+    }
+    Ok(sample)
+}
+
+/// Peak resident memory of this process in KiB (Linux's VmHWM), or 0 where unknown.
+fn peak_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find_map(|l| l.strip_prefix("VmHWM:").map(|v| v.trim().trim_end_matches("kB").trim().to_string()))
+        })
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Compiles, instantiates and calls the workload in one engine; checks the result.
+pub fn measure(manifest: &Path, w: &Workload, engine: &str) -> anyhow::Result<Sample> {
+    let dir = manifest.parent().unwrap_or(Path::new("."));
+    let path = dir.join(&w.file);
+    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = wat::parse_bytes(&bytes).map_err(|e| anyhow!("{}: {e}", path.display()))?.into_owned();
+    let mut sample = Sample { workload: w.name.clone(), engine: engine.to_string(), ..Sample::default() };
+    let got = match engine {
+        "wasmi" => {
+            let t = Instant::now();
+            let engine = wasmi::Engine::default();
+            let module = wasmi::Module::new(&engine, &bytes).map_err(|e| anyhow!("wasmi: {e}"))?;
+            let mut store = wasmi::Store::new(&engine, ());
+            let linker = wasmi::Linker::<()>::new(&engine);
+            let instance = linker.instantiate_and_start(&mut store, &module).map_err(|e| anyhow!("wasmi: {e}"))?;
+            let func = instance.get_func(&store, &w.export).ok_or_else(|| anyhow!("no export {:?}", w.export))?;
+            let ty = func.ty(&store);
+            let args: Vec<wasmi::Val> = w
+                .args
+                .iter()
+                .zip(ty.params())
+                .map(|(&a, t)| match t {
+                    wasmi::ValType::I64 => wasmi::Val::I64(a),
+                    _ => wasmi::Val::I32(a as i32),
+                })
+                .collect();
+            let mut results: Vec<wasmi::Val> = ty.results().iter().map(|t| wasmi::Val::default_for_ty(*t)).collect();
+            sample.compile_ns = t.elapsed().as_nanos() as u64;
+            let t = Instant::now();
+            func.call(&mut store, &args, &mut results).map_err(|e| anyhow!("wasmi: {e}"))?;
+            sample.run_ns = t.elapsed().as_nanos() as u64;
+            results
+                .iter()
+                .map(|v| match v {
+                    wasmi::Val::I32(x) => format!("{x}:i32"),
+                    wasmi::Val::I64(x) => format!("{x}:i64"),
+                    other => format!("{other:?}"),
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        name => {
+            let memo = match name {
+                "plain" => None,
+                "memo" => Some(MemoConfig::default()),
+                "memo-seed" => Some(MemoConfig::seed()),
+                _ => bail!("unknown engine {name:?}"),
+            };
+            let t = Instant::now();
+            let engine = Engine::new(Config::default().memo(memo));
+            let module = Module::new(&engine, &bytes).map_err(|e| anyhow!("{e}"))?;
+            let mut store = Store::new(&engine);
+            let instance = Linker::new().instantiate(&mut store, &module).map_err(|e| anyhow!("{e}"))?;
+            let func = instance.get_func(&store, &w.export).ok_or_else(|| anyhow!("no export {:?}", w.export))?;
+            let args: Vec<Value> = w
+                .args
+                .iter()
+                .zip(func.ty(&store).params)
+                .map(|(&a, t)| if t == memowasm::ValType::I64 { Value::I64(a) } else { Value::I32(a as i32) })
+                .collect();
+            sample.compile_ns = t.elapsed().as_nanos() as u64;
+            let t = Instant::now();
+            let results = func.call(&mut store, &args).map_err(|e| anyhow!("{e}"))?;
+            sample.run_ns = t.elapsed().as_nanos() as u64;
+            if let Some(stats) = store.memo_stats() {
+                sample.lookups = stats.totals.lookups;
+                sample.hits = stats.totals.hits;
+                sample.executions = stats.totals.executions;
+            }
+            results.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" ")
+        }
+    };
+    if got != w.expected {
+        bail!("{} in {engine} returned {got}, expected {} (a wrong answer is never timed)", w.name, w.expected);
+    }
+    sample.peak_kib = peak_kib();
+    Ok(sample)
+}
+
+fn median(mut v: Vec<u64>) -> u64 {
+    v.sort_unstable();
+    if v.is_empty() {
+        0
+    } else {
+        v[v.len() / 2]
+    }
+}
+
+fn ms(ns: u64) -> String {
+    format!("{:.1}", ns as f64 / 1e6)
+}
+
+/// The text report: one block per workload, engines side by side, ratios from this run.
+pub fn report(workloads: &[Workload], engines: &[String], samples: &[Sample]) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let timed = |w: &str, e: &str| -> Vec<&Sample> {
+        samples.iter().filter(|s| s.workload == w && s.engine == e && s.instructions.is_none()).collect()
+    };
+    let med = |w: &str, e: &str| median(timed(w, e).iter().map(|s| s.run_ns).collect());
+    let _ = writeln!(
+        out,
+        "{:<18} {:<9} {:<10} {:>9} {:>17} {:>8} {:>8} {:>9} {:>8} {:>12}",
+        "workload",
+        "kind",
+        "engine",
+        "median ms",
+        "min-max ms",
+        "x plain",
+        "x wasmi",
+        "compile",
+        "peak MiB",
+        "hits/lookups"
+    );
+    let mut logs: std::collections::BTreeMap<&str, (f64, f64, u32)> = Default::default();
+    for w in workloads {
+        let plain = med(&w.name, "plain");
+        let wasmi = med(&w.name, "wasmi");
+        for e in engines {
+            let s = timed(&w.name, e);
+            if s.is_empty() {
+                continue;
+            }
+            let m = med(&w.name, e);
+            let lo = s.iter().map(|x| x.run_ns).min().unwrap_or(0);
+            let hi = s.iter().map(|x| x.run_ns).max().unwrap_or(0);
+            let ratio = |base: u64| if base == 0 { "-".to_string() } else { format!("{:.3}", m as f64 / base as f64) };
+            let compile = median(s.iter().map(|x| x.compile_ns).collect());
+            let peak = s.iter().map(|x| x.peak_kib).max().unwrap_or(0);
+            let hits = if e.starts_with("memo") { format!("{}/{}", s[0].hits, s[0].lookups) } else { "-".into() };
+            let _ = writeln!(
+                out,
+                "{:<18} {:<9} {:<10} {:>9} {:>17} {:>8} {:>8} {:>9} {:>8.1} {:>12}",
+                w.name,
+                w.kind,
+                e,
+                ms(m),
+                format!("{}-{}", ms(lo), ms(hi)),
+                ratio(plain),
+                ratio(wasmi),
+                format!("{}ms", ms(compile)),
+                peak as f64 / 1024.0,
+                hits
+            );
+            if plain > 0 && m > 0 {
+                let entry = logs.entry(e.as_str()).or_insert((0.0, 0.0, 0));
+                entry.0 += (m as f64 / plain as f64).ln();
+                if wasmi > 0 {
+                    entry.1 += (m as f64 / wasmi as f64).ln();
+                }
+                entry.2 += 1;
+            }
+        }
+    }
+    let _ = writeln!(out, "\ngeometric mean over {} workload(s):", workloads.len());
+    for e in engines {
+        if let Some((lp, lw, n)) = logs.get(e.as_str()) {
+            let n = f64::from(*n);
+            let _ = writeln!(out, "  {e:<10} x plain {:.3}   x wasmi {:.3}", (lp / n).exp(), (lw / n).exp());
+        }
+    }
+    let counted: Vec<&Sample> = samples.iter().filter(|s| s.instructions.is_some()).collect();
+    if !counted.is_empty() {
+        let _ = writeln!(out, "\ncallgrind instructions (whole process: start-up, compile and run):");
+        for w in workloads {
+            let mut line = format!("  {:<18}", w.name);
+            let plain =
+                counted.iter().find(|s| s.workload == w.name && s.engine == "plain").and_then(|s| s.instructions);
+            for e in engines {
+                if let Some(n) =
+                    counted.iter().find(|s| s.workload == w.name && &s.engine == e).and_then(|s| s.instructions)
+                {
+                    let r = plain.map_or(String::new(), |p| format!(" ({:.3})", n as f64 / p as f64));
+                    let _ = write!(line, " {e} {n}{r}");
+                }
+            }
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    out
+}

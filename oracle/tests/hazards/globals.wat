@@ -1,0 +1,21 @@
+;; Exported mutable globals of every number type, read and written by wasm and by the host:
+;; stale global reads and unreplayed global writes are the hazard.
+(module
+  (global $g (export "g") (mut i32) (i32.const 1))
+  (global $h (export "h") (mut i64) (i64.const -1))
+  (global $f (export "f") (mut f32) (f32.const 0.5))
+  (global $d (export "d") (mut f64) (f64.const -0))
+  (global $k (export "k") i32 (i32.const 42))
+  (func (export "get") (result i32) global.get $g global.get $k i32.add)
+  (func (export "set") (param i32) local.get 0 global.set $g)
+  (func (export "bump") (param i32) (result i32)
+    global.get $g local.get 0 i32.add global.set $g global.get $g)
+  (func (export "mix") (param i64) (result i64)
+    global.get $h local.get 0 i64.xor global.get $g i64.extend_i32_s i64.add)
+  (func (export "seth") (param i64) local.get 0 global.set $h)
+  (func (export "fadd") (param f32) (result f32)
+    global.get $f local.get 0 f32.add global.set $f global.get $f)
+  (func (export "dmul") (param f64) (result f64) global.get $d local.get 0 f64.mul)
+  (func (export "setd") (param f64) local.get 0 global.set $d)
+  (func (export "branchy") (param i32) (result i32)
+    local.get 0 if (result i32) global.get $g else global.get $g i32.const 1 i32.add global.set $g i32.const 0 end))
