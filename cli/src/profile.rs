@@ -174,7 +174,7 @@ impl ProfileArgs {
             let _ = writeln!(out, "  {name:<22} {:>12} ns {:>7} of the run", ns, pct(ns, memo_ns));
         }
         let mut units: Vec<&UnitStats> = s.units.iter().collect();
-        units.sort_by(|a, b| b.counters.executions.cmp(&a.counters.executions));
+        units.sort_by_key(|u| std::cmp::Reverse(u.counters.executions));
         let _ = writeln!(
             out,
             "{:<30} {:>9} {:>9} {:>9} {:>8} {:>8} {:>6} {:>6} {:>6} {:>9} {:>8}",
@@ -183,7 +183,7 @@ impl ProfileArgs {
         for u in units.iter().take(self.top) {
             let c = &u.counters;
             let o = oracle.units.iter().find(|o| o.unit == u.unit).map_or(0, |o| o.counters.hits);
-            let avg = if c.timed == 0 { "-".to_string() } else { format!("{}", c.exec_ns / c.timed) };
+            let avg = c.exec_ns.checked_div(c.timed).map_or("-".to_string(), |a| a.to_string());
             let name = format!(
                 "f{} b{} @{:#x} ip {}..{}",
                 u.unit.func_index, u.unit.block, u.unit.offset, u.unit.start_ip, u.unit.end_ip

@@ -1,17 +1,22 @@
 //! `memowasm spec`: run official spec files (by suite and name filter) or given `.wast`
-//! files, print a table per file and every failure, and judge the run by the expectations.
+//! files in memowasm's engines and wasmi, print a table per file, every failure and every
+//! divergence between engines (or the same as JSON, and JUnit XML to a file), and judge the run
+//! by the expectations.
 
 use crate::exit;
 use anyhow::{anyhow, bail, Context};
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use memowasm_spec::{run_all, EngineKind, Expectations, FileReport, RunOptions, Suite, Totals, Verdict, WastSource};
+use memowasm_spec::{
+    run_all, summary, EngineKind, Expectations, FileReport, RunOptions, Suite, Totals, Verdict, WastSource,
+};
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::IsTerminal;
-use std::path::Path;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Run WebAssembly spec tests (.wast) and compare with spec-tests/expectations.txt.
+/// Run WebAssembly spec tests (.wast) in memowasm and wasmi, compare the engines' results and
+/// compare the failures with spec-tests/expectations.txt.
 #[derive(Args)]
 pub struct SpecArgs {
     /// Official suite to take files from; repeat for several [default: v1 and v2].
@@ -22,9 +27,17 @@ pub struct SpecArgs {
     #[arg(value_name = "FILTER|FILE.wast")]
     inputs: Vec<String>,
     /// Engines to run every file in, comma-separated: plain, memo (default memo policy),
-    /// memo-aggressive (threshold 1, tiny cache, verify on) [default: all three].
+    /// memo-aggressive (threshold 1, tiny cache, verify on), wasmi (wasmi 2.0) [default: all four].
     #[arg(long, value_name = "ENGINE,...", value_delimiter = ',', value_parser = parse_engine)]
     engines: Vec<EngineKind>,
+    /// Print the summary as JSON on stdout instead of the tables: per file and engine, totals,
+    /// failures and divergences.
+    #[arg(long)]
+    json: bool,
+    /// Also write a JUnit XML report to PATH: one test suite per file, one test case per engine
+    /// and one for the cross-engine comparison.
+    #[arg(long, value_name = "PATH")]
+    junit: Option<PathBuf>,
     /// Print every directive's outcome, the spectest prints and every skipped directive
     /// (runs files one at a time so the output reads in order).
     #[arg(long, short)]
@@ -67,9 +80,29 @@ impl SpecArgs {
         bar.finish_and_clear();
 
         let verdict = expectations.check(&reports);
-        print_table(&reports, &options.engines);
-        print_failures(&reports, &expectations, self.verbose);
-        print_verdict(&verdict);
+        if let Some(path) = &self.junit {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            }
+            let xml = summary::junit(&reports, &expectations, &verdict);
+            std::fs::write(path, xml).with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        if self.json {
+            let value = summary::json(&reports, &options.engines, &expectations, &verdict);
+            let mut out = std::io::stdout().lock();
+            match writeln!(out, "{value:#}") {
+                // A reader that stopped early (`| head`) is not an error of the run.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    return Err(e).context("cannot write the summary")
+                }
+                _ => {}
+            }
+        } else {
+            print_table(&reports, &options.engines);
+            print_failures(&reports, &expectations, self.verbose);
+            print_divergences(&reports);
+            print_verdict(&verdict);
+        }
         Ok(if verdict.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(exit::FAILED) })
     }
 
@@ -122,7 +155,8 @@ fn progress_bar(len: u64) -> ProgressBar {
 }
 
 /// One row per file with one `passed/failed/skipped` column per engine (and the memo
-/// engines' cache hits), a total row, then one row per engine with its totals.
+/// engines' cache hits) and, with several engines, the file's divergences between them; a
+/// total row; then one row per engine with its totals.
 fn print_table(reports: &[FileReport], engines: &[EngineKind]) {
     let width = reports.iter().map(|r| r.file.len()).chain(["total".len()]).max().unwrap_or(5);
     // Each engine column fits its name and the widest passed/failed/skipped it shows.
@@ -136,7 +170,8 @@ fn print_table(reports: &[FileReport], engines: &[EngineKind]) {
             (engine, counts.max(engine.name().len()), hits)
         })
         .collect();
-    let row = |file: &str, cells: &[(String, Option<String>)]| {
+    let compared = engines.len() > 1;
+    let row = |file: &str, cells: &[(String, Option<String>)], divergences: &str| {
         let mut line = format!("{file:width$}");
         for ((text, hits), &(_, w, hw)) in cells.iter().zip(&columns) {
             line.push_str(&format!("  {text:>w$}"));
@@ -144,11 +179,14 @@ fn print_table(reports: &[FileReport], engines: &[EngineKind]) {
                 line.push_str(&format!(" {hits:>hw$}"));
             }
         }
+        if compared {
+            line.push_str(&format!("  {divergences:>11}"));
+        }
         line
     };
     let header: Vec<(String, Option<String>)> =
         columns.iter().map(|&(e, _, _)| (e.name().to_string(), e.is_memo().then(|| "hits".to_string()))).collect();
-    let header = row("file", &header);
+    let header = row("file", &header, "divergences");
     let rule = "-".repeat(header.len());
     println!("{:width$}  each engine: passed/failed/skipped; hits: memo cache hits", "");
     println!("{header}");
@@ -161,7 +199,7 @@ fn print_table(reports: &[FileReport], engines: &[EngineKind]) {
                 None => ("-".into(), engine.is_memo().then(|| "-".into())),
             })
             .collect();
-        println!("{}", row(&report.file, &cells));
+        println!("{}", row(&report.file, &cells, &report.divergences.len().to_string()));
     }
     println!("{rule}");
     let totals: Vec<(String, Option<String>)> = columns
@@ -171,27 +209,35 @@ fn print_table(reports: &[FileReport], engines: &[EngineKind]) {
             (cell(t.passed, t.failed, t.skipped), t.hits.map(|h| h.to_string()))
         })
         .collect();
-    println!("{}", row("total", &totals));
+    let divergences: usize = reports.iter().map(|r| r.divergences.len()).sum();
+    println!("{}", row("total", &totals, &divergences.to_string()));
 
     println!();
     println!(
-        "{:<15}  {:>8}  {:>8}  {:>8}  {:>12}  {:>11}",
-        "engine", "passed", "failed", "skipped", "hits", "divergences"
+        "{:<15}  {:>8}  {:>8}  {:>8}  {:>12}  {:>11}  {:>10}",
+        "engine", "passed", "failed", "skipped", "hits", "divergences", "stale-memo"
     );
     for &engine in engines {
         let t = Totals::of(reports, engine);
-        let (hits, divergences) = match t.hits {
-            Some(h) => (h.to_string(), t.divergences.to_string()),
+        let (hits, stale) = match t.hits {
+            Some(h) => (h.to_string(), t.memo_divergences.to_string()),
             None => ("-".into(), "-".into()),
         };
         println!(
-            "{:<15}  {:>8}  {:>8}  {:>8}  {hits:>12}  {divergences:>11}",
+            "{:<15}  {:>8}  {:>8}  {:>8}  {hits:>12}  {:>11}  {stale:>10}",
             engine.name(),
             t.passed,
             t.failed,
-            t.skipped
+            t.skipped,
+            t.divergences
         );
     }
+    let nondeterministic: usize = reports.iter().map(|r| r.nondeterministic).sum();
+    println!(
+        "divergences: directives whose results an engine gave differently from the first engine \
+         ({nondeterministic} call-stack exhaustion difference(s) not counted); stale-memo: stale \
+         entries memo verify mode caught"
+    );
 }
 
 /// The engines of `names`, as `plain, memo`.
@@ -247,6 +293,32 @@ fn print_failures(reports: &[FileReport], expectations: &Expectations, verbose: 
     }
 }
 
+/// Every divergence between engines, as `file:line:col [reference vs engine]  directive  ...`.
+fn print_divergences(reports: &[FileReport]) {
+    let mut printed_header = false;
+    for report in reports {
+        for d in &report.divergences {
+            if !printed_header {
+                println!("\ndivergences:");
+                printed_header = true;
+            }
+            println!(
+                "  {}:{}:{} [{} vs {}]  {}  {} {}, {} {}",
+                report.file,
+                d.line,
+                d.col,
+                d.reference,
+                d.engine,
+                d.directive,
+                d.reference,
+                d.reference_got,
+                d.engine,
+                d.got
+            );
+        }
+    }
+}
+
 fn print_verdict(verdict: &Verdict) {
     if !verdict.unexpected_passes.is_empty() {
         println!("\nlisted in spec-tests/expectations.txt but passing now (remove them):");
@@ -257,11 +329,16 @@ fn print_verdict(verdict: &Verdict) {
     println!();
     let unexpected = verdict.unexpected_failures.len();
     let passes = verdict.unexpected_passes.len();
+    let divergences = verdict.divergences.len();
     if verdict.is_ok() {
-        println!("ok: every failure is listed in spec-tests/expectations.txt ({} known)", verdict.known_failures);
+        println!(
+            "ok: every failure is listed in spec-tests/expectations.txt ({} known), no divergences",
+            verdict.known_failures
+        );
     } else {
         println!(
-            "FAILED: {unexpected} unexpected failure(s), {passes} unexpected pass(es), {} known failure(s)",
+            "FAILED: {unexpected} unexpected failure(s), {passes} unexpected pass(es), {divergences} divergence(s), \
+             {} known failure(s)",
             verdict.known_failures
         );
     }

@@ -88,7 +88,7 @@ fn bad_input_is_one_error_line_and_exit_2() {
         &["spec", "--suite", "v9"],
         &["spec", "no-such-spec-file"],
         &["spec", "/nonexistent/x.wast"],
-        &["spec", "--engines", "plain,wasmi"],
+        &["spec", "--engines", "plain,v8"],
         &["spec", "--engines", ""],
         &["frobnicate"],
     ];
@@ -113,7 +113,9 @@ fn spec_runs_given_files_and_judges_them() {
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(
-        out.contains("wrong.wast:2:2 [plain, memo, memo-aggressive]  assert_return  expected [2:i32], got [1:i32]"),
+        out.contains(
+            "wrong.wast:2:2 [plain, memo, memo-aggressive, wasmi]  assert_return  expected [2:i32], got [1:i32]"
+        ),
         "{out}"
     );
 }
@@ -133,18 +135,33 @@ fn spec_runs_the_selected_engines() {
     let out = stdout(&o);
     let header = out.lines().find(|l| l.starts_with("file")).unwrap_or_default();
     let columns: Vec<&str> = header.split_whitespace().collect();
-    assert_eq!(columns, ["file", "plain", "memo", "hits", "memo-aggressive", "hits"], "{out}");
+    assert_eq!(columns, ["file", "plain", "memo", "hits", "memo-aggressive", "hits", "wasmi", "divergences"], "{out}");
     let row = out.lines().find(|l| l.contains("sq.wast ")).unwrap_or_default();
     let cells: Vec<&str> = row.split_whitespace().skip(1).collect();
     assert_eq!(cells[0], "3/1/0", "{out}");
     assert_eq!(cells[1], "3/1/0", "{out}");
     assert_eq!(cells[3], "3/1/0", "{out}");
     assert_ne!(cells[4], "0", "memo-aggressive hits the second call: {out}");
-    for engine in ["plain", "memo", "memo-aggressive"] {
+    assert_eq!(cells[5], "3/1/0", "{out}");
+    assert_eq!(cells[6], "0", "no divergences: {out}");
+    for engine in ["plain", "memo", "memo-aggressive", "wasmi"] {
         let total = out.lines().find(|l| l.split_whitespace().next() == Some(engine));
         assert!(total.is_some_and(|l| l.split_whitespace().nth(1) == Some("3")), "{engine}: {out}");
     }
-    assert!(out.contains("sq.wast:4:2 [plain, memo, memo-aggressive]  assert_return"), "{out}");
+    assert!(out.contains("sq.wast:4:2 [plain, memo, memo-aggressive, wasmi]  assert_return"), "{out}");
+
+    // wasmi alone, or next to one memowasm engine.
+    let o = memowasm(&["spec", "--engines", "wasmi", &f]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let header = out.lines().find(|l| l.starts_with("file")).unwrap_or_default();
+    assert_eq!(header.split_whitespace().collect::<Vec<_>>(), ["file", "wasmi"], "{out}");
+    assert!(out.contains("sq.wast:4:2 [wasmi]  assert_return  expected [50:i32], got [49:i32]"), "{out}");
+    let o = memowasm(&["spec", "--engines", "wasmi,plain", &f]);
+    let out = stdout(&o);
+    let header = out.lines().find(|l| l.starts_with("file")).unwrap_or_default();
+    assert_eq!(header.split_whitespace().collect::<Vec<_>>(), ["file", "plain", "wasmi", "divergences"], "{out}");
+    assert!(out.contains("sq.wast:4:2 [plain, wasmi]  assert_return"), "{out}");
 
     // One engine: its column only.
     let o = memowasm(&["spec", "--engines", "memo-aggressive", &f]);
@@ -159,5 +176,81 @@ fn spec_runs_the_selected_engines() {
     let o = memowasm(&["spec", "--engines", "memo,plain,memo", &f]);
     let out = stdout(&o);
     let header = out.lines().find(|l| l.starts_with("file")).unwrap_or_default();
-    assert_eq!(header.split_whitespace().collect::<Vec<_>>(), ["file", "plain", "memo", "hits"], "{out}");
+    assert_eq!(
+        header.split_whitespace().collect::<Vec<_>>(),
+        ["file", "plain", "memo", "hits", "divergences"],
+        "{out}"
+    );
+}
+
+/// `--json` prints one JSON document instead of the tables: counts per file and engine,
+/// totals per engine and overall, every failure and divergence; the exit status still judges.
+#[test]
+fn spec_json_summary() {
+    use memowasm_spec::serde_json::{self, Value};
+    let tmp = TempDir::new("spec_json_summary");
+    let script = b"(module (func (export \"one\") (result i32) (i32.const 1)))\n\
+(assert_return (invoke \"one\") (i32.const 1))\n\
+(assert_return (invoke \"one\") (i32.const 2))\n";
+    let f = tmp.file("one.wast", script);
+    let o = memowasm(&["spec", "--json", &f]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{e}: {}", stdout(&o)));
+    for key in ["engines", "files", "totals", "overall", "failures", "unexpected_passes", "divergences", "ok"] {
+        assert!(v.get(key).is_some(), "no {key:?} in {v:#}");
+    }
+    assert_eq!(v["engines"], serde_json::json!(["plain", "memo", "memo-aggressive", "wasmi"]));
+    assert_eq!(v["ok"], false);
+    let file = &v["files"][0];
+    assert!(file["file"].as_str().is_some_and(|n| n.ends_with("one.wast")), "{file:#}");
+    for engine in ["plain", "memo", "memo-aggressive", "wasmi"] {
+        let counts = &file["engines"][engine];
+        for key in ["passed", "failed", "skipped", "divergences", "hits"] {
+            assert!(counts.get(key).is_some(), "no {key:?} for {engine}: {counts:#}");
+        }
+        assert_eq!((counts["passed"].as_u64(), counts["failed"].as_u64()), (Some(2), Some(1)), "{engine}");
+        assert_eq!(v["totals"][engine]["failed"], 1, "{engine}");
+    }
+    assert_eq!(file["engines"]["plain"]["hits"], Value::Null);
+    assert!(file["engines"]["memo-aggressive"]["hits"].is_u64());
+    assert_eq!(v["overall"]["passed"], 8);
+    assert_eq!(v["overall"]["divergences"], 0);
+    assert_eq!(v["overall"]["unexpected_failures"], 4);
+    let failures = v["failures"].as_array().unwrap();
+    assert_eq!(failures.len(), 4);
+    assert_eq!(
+        (&failures[0]["line"], &failures[0]["expected"], &failures[0]["got"]),
+        (&3.into(), &"[2:i32]".into(), &"[1:i32]".into())
+    );
+    assert_eq!(failures[3]["engine"], "wasmi");
+    assert_eq!(failures[0]["known"], Value::Null);
+    assert!(!stdout(&o).contains("passed/failed/skipped"), "no table with --json");
+
+    // A run that passes exits 0, with one engine's column.
+    let good = tmp.file("good.wast", b"(module (func (export \"one\") (result i32) (i32.const 1)))\n(assert_return (invoke \"one\") (i32.const 1))\n");
+    let o = memowasm(&["spec", "--json", "--engines", "wasmi", &good]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!((&v["ok"], &v["engines"]), (&Value::Bool(true), &serde_json::json!(["wasmi"])));
+    assert_eq!(v["totals"]["wasmi"]["passed"], 2);
+}
+
+/// `--junit PATH` writes JUnit XML: a test suite per file, a test case per engine, failures
+/// with their details, escaped.
+#[test]
+fn spec_junit_report() {
+    let tmp = TempDir::new("spec_junit_report");
+    let script = b"(module (func (export \"one\") (result i32) (i32.const 1)))\n(assert_return (invoke \"one\") (i32.const 2))\n";
+    let f = tmp.file("a&b.wast", script);
+    let xml_path = tmp.0.join("out/report.xml");
+    let o = memowasm(&["spec", "--junit", xml_path.to_str().unwrap(), &f]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let xml = std::fs::read_to_string(&xml_path).unwrap();
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"), "{xml}");
+    assert!(xml.contains("tests=\"5\" failures=\"4\""), "4 engines and the cross-engine case: {xml}");
+    for engine in ["plain", "memo", "memo-aggressive", "wasmi", "cross-engine"] {
+        assert!(xml.contains(&format!("name=\"{engine}\">")), "{engine}: {xml}");
+    }
+    assert!(xml.contains("a&amp;b.wast:2:2 [wasmi] assert_return: expected [2:i32], got [1:i32]"), "{xml}");
+    assert!(!xml.contains("a&b"), "unescaped: {xml}");
 }

@@ -1,7 +1,8 @@
 //! The known-failures list (`expectations.txt`) and the check that keeps it true: a failure
-//! not listed is an error, and so is a listed failure that passes now.
+//! not listed is an error, and so is a listed failure that passes now. A divergence between
+//! engines is always an error: it cannot be listed.
 
-use crate::report::{EngineKind, Failure, FileReport};
+use crate::report::{Divergence, EngineKind, Failure, FileReport};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -82,6 +83,9 @@ impl Expectations {
     pub fn check(&self, reports: &[FileReport]) -> Verdict {
         let mut verdict = Verdict::default();
         for report in reports {
+            verdict.divergences.extend(
+                report.divergences.iter().map(|d| FileDivergence { file: report.file.clone(), divergence: d.clone() }),
+            );
             for column in &report.engines {
                 let mut failing_lines = BTreeSet::new();
                 for failure in &column.failures {
@@ -133,18 +137,33 @@ pub struct UnexpectedPass {
     pub reason: String,
 }
 
+/// A divergence between engines, with its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileDivergence {
+    pub file: String,
+    pub divergence: Divergence,
+}
+
+impl fmt::Display for FileDivergence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.divergence)
+    }
+}
+
 /// The result of [`Expectations::check`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Verdict {
     pub known_failures: usize,
     pub unexpected_failures: Vec<UnexpectedFailure>,
     pub unexpected_passes: Vec<UnexpectedPass>,
+    /// Every divergence between engines.
+    pub divergences: Vec<FileDivergence>,
 }
 
 impl Verdict {
-    /// Whether the run agrees with the list.
+    /// Whether the run agrees with the list and the engines agree with each other.
     pub fn is_ok(&self) -> bool {
-        self.unexpected_failures.is_empty() && self.unexpected_passes.is_empty()
+        self.unexpected_failures.is_empty() && self.unexpected_passes.is_empty() && self.divergences.is_empty()
     }
 }
 
@@ -169,7 +188,7 @@ impl fmt::Display for UnexpectedPass {
     }
 }
 
-/// The readable list: every unexpected failure, then every unexpected pass.
+/// The readable list: every unexpected failure, every unexpected pass, every divergence.
 impl fmt::Display for Verdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if !self.unexpected_failures.is_empty() {
@@ -185,6 +204,12 @@ impl fmt::Display for Verdict {
                 self.unexpected_passes.len()
             )?;
             for x in &self.unexpected_passes {
+                writeln!(f, "  {x}")?;
+            }
+        }
+        if !self.divergences.is_empty() {
+            writeln!(f, "{} divergence(s) between engines:", self.divergences.len())?;
+            for x in &self.divergences {
                 writeln!(f, "  {x}")?;
             }
         }
@@ -234,7 +259,11 @@ mod tests {
         assert!(Expectations::parse("v1/a.wast:1 [memo] r\nv1/a.wast:1 [memo] r").unwrap_err().contains("twice"));
         assert!(Expectations::parse("v1/a.wast:1 r\nv1/a.wast:1 [memo] r").unwrap_err().contains("every engine"));
         assert!(Expectations::parse("v1/a.wast:1 [memo] r\nv1/a.wast:1 r").unwrap_err().contains("every engine"));
-        assert!(Expectations::parse("v1/a.wast:1 [wasmi] r").unwrap_err().contains("unknown engine"));
+        assert!(Expectations::parse("v1/a.wast:1 [v8] r").unwrap_err().contains("unknown engine"));
+        assert_eq!(
+            Expectations::parse("v1/a.wast:1 [wasmi] r").unwrap().reason("v1/a.wast", 1, EngineKind::Wasmi),
+            Some("r")
+        );
         assert!(Expectations::parse("v1/a.wast:1 [memo r").unwrap_err().contains("[ENGINE]"));
         assert!(Expectations::parse("v1/a.wast:1 [memo]").unwrap_err().contains("no reason"));
     }
@@ -254,7 +283,7 @@ mod tests {
     }
 
     fn report(file: &str, failing: &[u32]) -> FileReport {
-        FileReport { file: file.into(), engines: vec![column(EngineKind::Plain, failing)] }
+        FileReport { engines: vec![column(EngineKind::Plain, failing)], ..FileReport::new(file) }
     }
 
     #[test]
@@ -279,12 +308,12 @@ mod tests {
     #[test]
     fn entries_apply_per_engine() {
         let three = |plain: &[u32], memo: &[u32], aggressive: &[u32]| FileReport {
-            file: "v1/a.wast".into(),
             engines: vec![
                 column(EngineKind::Plain, plain),
                 column(EngineKind::Memo, memo),
                 column(EngineKind::MemoAggressive, aggressive),
             ],
+            ..FileReport::new("v1/a.wast")
         };
         // An entry without an engine must fail in every engine.
         let all = Expectations::parse("v1/a.wast:5 known everywhere").unwrap();
@@ -304,5 +333,25 @@ mod tests {
         assert_eq!(verdict.unexpected_passes[0].engine, "memo-aggressive");
         // Without that engine in the run, its entry is not judged.
         assert!(one.check(&[report("v1/a.wast", &[])]).is_ok());
+    }
+
+    /// A divergence fails the verdict even when every directive met its expectation.
+    #[test]
+    fn a_divergence_fails_the_verdict() {
+        let mut report = report("v1/a.wast", &[]);
+        report.divergences.push(Divergence {
+            line: 4,
+            col: 2,
+            directive: "invoke",
+            reference: EngineKind::Plain,
+            reference_got: "[1:i32]".into(),
+            engine: EngineKind::Wasmi,
+            got: "[2:i32]".into(),
+        });
+        let verdict = Expectations::default().check(&[report]);
+        assert!(verdict.unexpected_failures.is_empty() && verdict.unexpected_passes.is_empty());
+        assert!(!verdict.is_ok());
+        let text = verdict.to_string();
+        assert!(text.contains("v1/a.wast:4:2 [plain vs wasmi] invoke: plain [1:i32], wasmi [2:i32]"), "{text}");
     }
 }

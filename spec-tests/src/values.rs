@@ -1,5 +1,6 @@
 //! Values in scripts: `invoke` arguments, `assert_return` result patterns (NaN patterns,
-//! references, `either`), and how values are shown in reports (floats with their bits).
+//! references, `either`), the results engines produce ([`Val`]), and how values are shown in
+//! reports (floats with their bits).
 
 use memowasm::{RefType, Value};
 use std::fmt;
@@ -30,24 +31,81 @@ pub enum Expected {
 
 impl Expected {
     /// Whether `v` satisfies the pattern. Floats compare by bits, never with float `==`.
-    pub fn matches(&self, v: &Value) -> bool {
+    pub fn matches(&self, v: &Val) -> bool {
         match (self, v) {
-            (Expected::I32(e), Value::I32(g)) => e == g,
-            (Expected::I64(e), Value::I64(g)) => e == g,
-            (Expected::F32(e), Value::F32(g)) => e == g,
-            (Expected::F64(e), Value::F64(g)) => e == g,
-            (Expected::F32CanonicalNan, Value::F32(g)) => f32_is_canonical_nan(*g),
-            (Expected::F32ArithmeticNan, Value::F32(g)) => f32_is_arithmetic_nan(*g),
-            (Expected::F64CanonicalNan, Value::F64(g)) => f64_is_canonical_nan(*g),
-            (Expected::F64ArithmeticNan, Value::F64(g)) => f64_is_arithmetic_nan(*g),
-            (Expected::Null(None), Value::FuncRef(None) | Value::ExternRef(None)) => true,
-            (Expected::Null(Some(RefType::FuncRef)), Value::FuncRef(None)) => true,
-            (Expected::Null(Some(RefType::ExternRef)), Value::ExternRef(None)) => true,
-            (Expected::FuncRef, Value::FuncRef(Some(_))) => true,
-            (Expected::ExternRef(None), Value::ExternRef(Some(_))) => true,
-            (Expected::ExternRef(Some(e)), Value::ExternRef(Some(g))) => e == g,
+            (Expected::I32(e), Val::I32(g)) => e == g,
+            (Expected::I64(e), Val::I64(g)) => e == g,
+            (Expected::F32(e), Val::F32(g)) => e == g,
+            (Expected::F64(e), Val::F64(g)) => e == g,
+            (Expected::F32CanonicalNan, Val::F32(g)) => f32_is_canonical_nan(*g),
+            (Expected::F32ArithmeticNan, Val::F32(g)) => f32_is_arithmetic_nan(*g),
+            (Expected::F64CanonicalNan, Val::F64(g)) => f64_is_canonical_nan(*g),
+            (Expected::F64ArithmeticNan, Val::F64(g)) => f64_is_arithmetic_nan(*g),
+            (Expected::Null(None), Val::FuncRef(None) | Val::ExternRef(None)) => true,
+            (Expected::Null(Some(RefType::FuncRef)), Val::FuncRef(None)) => true,
+            (Expected::Null(Some(RefType::ExternRef)), Val::ExternRef(None)) => true,
+            (Expected::FuncRef, Val::FuncRef(Some(_))) => true,
+            (Expected::ExternRef(None), Val::ExternRef(Some(_))) => true,
+            (Expected::ExternRef(Some(e)), Val::ExternRef(Some(g))) => e == g,
             (Expected::Either(alts), v) => alts.iter().any(|a| a.matches(v)),
             _ => false,
+        }
+    }
+}
+
+/// A value an engine produced, as the runner checks and compares it: memowasm's [`Value`]
+/// with the function of a non-null funcref named by its engine (`func#3` in memowasm, `func`
+/// in wasmi), because function identities mean nothing across engines. Floats are bits.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Val {
+    I32(i32),
+    I64(i64),
+    F32(u32),
+    F64(u64),
+    /// `None` is null; `Some` names the function as its engine shows it.
+    FuncRef(Option<String>),
+    /// `None` is null, otherwise the host's value.
+    ExternRef(Option<u32>),
+}
+
+impl Val {
+    /// The type's name, as values are shown (`i32`, `funcref`, ...).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Val::I32(_) => "i32",
+            Val::I64(_) => "i64",
+            Val::F32(_) => "f32",
+            Val::F64(_) => "f64",
+            Val::FuncRef(_) => "funcref",
+            Val::ExternRef(_) => "externref",
+        }
+    }
+
+    /// Whether the value is a NaN of either float type.
+    pub fn is_nan(&self) -> bool {
+        match *self {
+            Val::F32(b) => f32::from_bits(b).is_nan(),
+            Val::F64(b) => f64::from_bits(b).is_nan(),
+            _ => false,
+        }
+    }
+}
+
+impl From<Value> for Val {
+    fn from(v: Value) -> Val {
+        match v {
+            Value::I32(x) => Val::I32(x),
+            Value::I64(x) => Val::I64(x),
+            Value::F32(b) => Val::F32(b),
+            Value::F64(b) => Val::F64(b),
+            Value::FuncRef(None) => Val::FuncRef(None),
+            // memowasm shows a function as `func#N:funcref`; the name is the part before the type.
+            f @ Value::FuncRef(Some(_)) => {
+                let shown = f.to_string();
+                let name = shown.strip_suffix(":funcref").unwrap_or(&shown);
+                Val::FuncRef(Some(name.to_string()))
+            }
+            Value::ExternRef(e) => Val::ExternRef(e),
         }
     }
 }
@@ -72,22 +130,27 @@ pub fn f64_is_arithmetic_nan(bits: u64) -> bool {
     bits & 0x7ff8_0000_0000_0000 == 0x7ff8_0000_0000_0000
 }
 
-/// Shows a value for a report; unlike `Value`'s Display, a NaN keeps its bits.
-pub struct Shown<'a>(pub &'a Value);
-
-impl fmt::Display for Shown<'_> {
+/// Shown as memowasm shows values (`3:i32`, `-0:f64`, `null:funcref`), except that a NaN
+/// keeps its bits (`nan:0x7fc00001:f32`).
+impl fmt::Display for Val {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self.0 {
-            Value::F32(b) if f32::from_bits(b).is_nan() => write!(f, "nan:{b:#010x}:f32"),
-            Value::F64(b) if f64::from_bits(b).is_nan() => write!(f, "nan:{b:#018x}:f64"),
-            ref v => write!(f, "{v}"),
+        match self {
+            Val::F32(b) if f32::from_bits(*b).is_nan() => write!(f, "nan:{b:#010x}:f32"),
+            Val::F64(b) if f64::from_bits(*b).is_nan() => write!(f, "nan:{b:#018x}:f64"),
+            Val::I32(v) => write!(f, "{}", Value::I32(*v)),
+            Val::I64(v) => write!(f, "{}", Value::I64(*v)),
+            Val::F32(b) => write!(f, "{}", Value::F32(*b)),
+            Val::F64(b) => write!(f, "{}", Value::F64(*b)),
+            Val::FuncRef(None) => f.write_str("null:funcref"),
+            Val::FuncRef(Some(name)) => write!(f, "{name}:funcref"),
+            Val::ExternRef(e) => write!(f, "{}", Value::ExternRef(*e)),
         }
     }
 }
 
 /// Shows a list of values as `[a, b]`.
-pub fn show_values(values: &[Value]) -> String {
-    let items: Vec<String> = values.iter().map(|v| Shown(v).to_string()).collect();
+pub fn show_values(values: &[Val]) -> String {
+    let items: Vec<String> = values.iter().map(|v| v.to_string()).collect();
     format!("[{}]", items.join(", "))
 }
 
@@ -100,10 +163,10 @@ pub fn show_expected(expected: &[Expected]) -> String {
 impl fmt::Display for Expected {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Expected::I32(v) => write!(f, "{}", Shown(&Value::I32(*v))),
-            Expected::I64(v) => write!(f, "{}", Shown(&Value::I64(*v))),
-            Expected::F32(b) => write!(f, "{}", Shown(&Value::F32(*b))),
-            Expected::F64(b) => write!(f, "{}", Shown(&Value::F64(*b))),
+            Expected::I32(v) => write!(f, "{}", Val::I32(*v)),
+            Expected::I64(v) => write!(f, "{}", Val::I64(*v)),
+            Expected::F32(b) => write!(f, "{}", Val::F32(*b)),
+            Expected::F64(b) => write!(f, "{}", Val::F64(*b)),
             Expected::F32CanonicalNan => f.write_str("nan:canonical:f32"),
             Expected::F32ArithmeticNan => f.write_str("nan:arithmetic:f32"),
             Expected::F64CanonicalNan => f.write_str("nan:canonical:f64"),
@@ -230,41 +293,41 @@ mod tests {
     #[test]
     fn floats_match_by_bits() {
         // +0 and -0 are float-equal but are different results.
-        assert!(!Expected::F32(0x0000_0000).matches(&Value::F32(0x8000_0000)));
-        assert!(!Expected::F64(0).matches(&Value::F64(0x8000_0000_0000_0000)));
+        assert!(!Expected::F32(0x0000_0000).matches(&Val::F32(0x8000_0000)));
+        assert!(!Expected::F64(0).matches(&Val::F64(0x8000_0000_0000_0000)));
         // A NaN matches itself bit for bit, though NaN != NaN as a float.
-        assert!(Expected::F32(0x7fa0_0001).matches(&Value::F32(0x7fa0_0001)));
-        assert!(!Expected::F32(0x7fa0_0001).matches(&Value::F32(0x7fa0_0002)));
-        assert!(Expected::F32CanonicalNan.matches(&Value::F32(0xffc0_0000)));
-        assert!(!Expected::F32CanonicalNan.matches(&Value::F64(0x7ff8_0000_0000_0000)));
-        assert!(!Expected::I32(1).matches(&Value::I64(1)));
+        assert!(Expected::F32(0x7fa0_0001).matches(&Val::F32(0x7fa0_0001)));
+        assert!(!Expected::F32(0x7fa0_0001).matches(&Val::F32(0x7fa0_0002)));
+        assert!(Expected::F32CanonicalNan.matches(&Val::F32(0xffc0_0000)));
+        assert!(!Expected::F32CanonicalNan.matches(&Val::F64(0x7ff8_0000_0000_0000)));
+        assert!(!Expected::I32(1).matches(&Val::I64(1)));
     }
 
     #[test]
     fn reference_patterns() {
-        assert!(Expected::Null(None).matches(&Value::FuncRef(None)));
-        assert!(Expected::Null(None).matches(&Value::ExternRef(None)));
-        assert!(!Expected::Null(Some(RefType::FuncRef)).matches(&Value::ExternRef(None)));
-        assert!(Expected::ExternRef(Some(3)).matches(&Value::ExternRef(Some(3))));
-        assert!(!Expected::ExternRef(Some(3)).matches(&Value::ExternRef(Some(4))));
-        assert!(Expected::ExternRef(None).matches(&Value::ExternRef(Some(0))));
-        assert!(!Expected::ExternRef(None).matches(&Value::ExternRef(None)));
-        assert!(!Expected::FuncRef.matches(&Value::FuncRef(None)));
+        assert!(Expected::Null(None).matches(&Val::FuncRef(None)));
+        assert!(Expected::Null(None).matches(&Val::ExternRef(None)));
+        assert!(!Expected::Null(Some(RefType::FuncRef)).matches(&Val::ExternRef(None)));
+        assert!(Expected::ExternRef(Some(3)).matches(&Val::ExternRef(Some(3))));
+        assert!(!Expected::ExternRef(Some(3)).matches(&Val::ExternRef(Some(4))));
+        assert!(Expected::ExternRef(None).matches(&Val::ExternRef(Some(0))));
+        assert!(!Expected::ExternRef(None).matches(&Val::ExternRef(None)));
+        assert!(!Expected::FuncRef.matches(&Val::FuncRef(None)));
     }
 
     #[test]
     fn either_matches_any_alternative() {
         let e = Expected::Either(vec![Expected::I32(1), Expected::F32ArithmeticNan]);
-        assert!(e.matches(&Value::I32(1)));
-        assert!(e.matches(&Value::F32(0x7fc0_0123)));
-        assert!(!e.matches(&Value::I32(2)));
+        assert!(e.matches(&Val::I32(1)));
+        assert!(e.matches(&Val::F32(0x7fc0_0123)));
+        assert!(!e.matches(&Val::I32(2)));
         assert_eq!(e.to_string(), "either(1:i32 | nan:arithmetic:f32)");
     }
 
     #[test]
     fn nans_are_shown_with_their_bits() {
-        assert_eq!(Shown(&Value::F32(0x7fc0_0001)).to_string(), "nan:0x7fc00001:f32");
-        assert_eq!(Shown(&Value::F64(0x8000_0000_0000_0000)).to_string(), "-0:f64");
-        assert_eq!(show_values(&[Value::I32(5), Value::I64(-1)]), "[5:i32, -1:i64]");
+        assert_eq!(Val::F32(0x7fc0_0001).to_string(), "nan:0x7fc00001:f32");
+        assert_eq!(Val::F64(0x8000_0000_0000_0000).to_string(), "-0:f64");
+        assert_eq!(show_values(&[Val::I32(5), Val::I64(-1)]), "[5:i32, -1:i64]");
     }
 }

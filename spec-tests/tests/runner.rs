@@ -1,6 +1,6 @@
-//! The runner against the interpreter: every directive kind it supports passes when the
-//! script is right, and each deliberately wrong directive is reported as a failure -- in
-//! every engine column alike.
+//! The runner against the interpreter and wasmi: every directive kind it supports passes when
+//! the script is right, and each deliberately wrong directive is reported as a failure -- in
+//! every engine column alike, with no divergence between the engines.
 
 use memowasm_spec::{run_file, EngineKind, RunOptions, WastSource};
 
@@ -73,25 +73,63 @@ fn every_directive_kind_passes_and_wrong_ones_fail() {
     assert!(nan.got.starts_with("[nan:0x"), "{}", nan.got);
     assert_eq!(plain.hits, None);
 
-    // The memo engines run the same directives in their own stores, with the same verdicts.
+    // The memo engines and wasmi run the same directives in their own stores, with the same
+    // verdicts, and their actions agree with plain's.
     let engines: Vec<EngineKind> = report.engines.iter().map(|e| e.engine).collect();
     assert_eq!(engines, EngineKind::ALL);
-    for memo in &report.engines[1..] {
-        let (failures, passed) = (&memo.failures, memo.passed);
-        assert_eq!((failures, passed, memo.skipped()), (&plain.failures, plain.passed, 0), "[{}]", memo.engine);
-        assert_eq!(memo.divergences, 0, "[{}]", memo.engine);
-        assert!(memo.hits.is_some(), "[{}]", memo.engine);
+    for other in &report.engines[1..] {
+        let (failures, passed) = (&other.failures, other.passed);
+        assert_eq!((failures, passed, other.skipped()), (&plain.failures, plain.passed, 0), "[{}]", other.engine);
+        assert_eq!(other.memo_divergences, 0, "[{}]", other.engine);
+        assert_eq!(other.hits.is_some(), other.engine.is_memo(), "[{}]", other.engine);
+    }
+    assert_eq!(report.divergences, [], "the engines disagree");
+}
+
+/// wasmi runs with the suite's features, cut to memowasm's: a second memory is invalid in a
+/// v1 or v2 script (wasmi's default configuration would accept it), SIMD is unsupported and
+/// skipped like in memowasm, and a runaway recursion traps instead of crashing.
+#[test]
+fn wasmi_runs_the_suite_features_and_limits() {
+    let script = r#"
+(assert_invalid (module (memory 0) (memory 0)) "multiple memories")
+(module (func (export "v") (result i32) (drop (v128.const i64x2 0 0)) (i32.const 1)))
+(assert_return (invoke "v") (i32.const 1))
+(module (func $loop (export "loop") (call $loop))
+  (func $deep (export "deep") (param i32) (result i32)
+    (if (result i32) (local.get 0)
+      (then (i32.add (i32.const 1) (call $deep (i32.sub (local.get 0) (i32.const 1)))))
+      (else (i32.const 0)))))
+(assert_exhaustion (invoke "loop") "call stack exhausted")
+(assert_return (invoke "deep" (i32.const 10000)) (i32.const 10000))
+(assert_trap (invoke "deep" (i32.const 100000)) "call stack exhausted")
+"#;
+    for suite in [memowasm_spec::Suite::V1, memowasm_spec::Suite::V2] {
+        let source = WastSource { features: suite.features(), ..WastSource::user("wasmi.wast", script.into()) };
+        let options = RunOptions { engines: vec![EngineKind::Plain, EngineKind::Wasmi], ..RunOptions::default() };
+        let report = run_file(&source, &options);
+        let wasmi = report.engine(EngineKind::Wasmi).unwrap();
+        assert_eq!(wasmi.failures, [], "{suite:?}");
+        assert_eq!((wasmi.passed, wasmi.skipped()), (5, 2), "{suite:?}: {:#?}", wasmi.skips);
+        assert!(wasmi.skips[0].reason.starts_with("unsupported module"), "{:?}", wasmi.skips);
+        let plain = report.engine(EngineKind::Plain).unwrap();
+        let lines = |e: &memowasm_spec::EngineReport| e.skips.iter().map(|s| s.line).collect::<Vec<_>>();
+        assert_eq!((plain.passed, lines(plain)), (wasmi.passed, lines(wasmi)), "{suite:?}");
+        assert_eq!(report.divergences, []);
     }
 }
 
 /// A function called again with the same arguments hits the memo cache: at once in
-/// memo-aggressive (threshold 1), after its threshold in memo. Verify finds nothing stale.
+/// memo-aggressive (threshold 1), after its threshold in memo (the adaptive policy, which
+/// makes units only of blocks of at least 8 instructions). Verify finds nothing stale.
 #[test]
 fn memo_engines_count_hits() {
     let mut script = String::from(
         r#"(module
   (global $g (mut i32) (i32.const 0))
-  (func $sq (export "sq") (param i32) (result i32) (i32.mul (local.get 0) (local.get 0)))
+  ;; x*x + 0 + x*0: 9 instructions, a unit under the adaptive policy (min_unit_ops 8) too.
+  (func $sq (export "sq") (param i32) (result i32)
+    (i32.add (i32.add (i32.mul (local.get 0) (local.get 0)) (i32.const 0)) (i32.mul (local.get 0) (i32.const 0))))
   (func (export "sum") (param i32) (result i32) (local $i i32) (local $s i32)
     (loop $l
       (local.set $s (i32.add (local.get $s) (call $sq (i32.rem_u (local.get $i) (i32.const 3)))))
@@ -111,7 +149,7 @@ fn memo_engines_count_hits() {
     let report = run_file(&WastSource::user("hits.wast", script), &RunOptions::default());
     for column in &report.engines {
         assert_eq!((column.passed, column.failed()), (24, 0), "[{}] {:#?}", column.engine, column.failures);
-        assert_eq!(column.divergences, 0);
+        assert_eq!(column.memo_divergences, 0);
     }
     assert_eq!(report.engine(EngineKind::Plain).unwrap().hits, None);
     for engine in [EngineKind::Memo, EngineKind::MemoAggressive] {

@@ -1,6 +1,7 @@
 //! The conformance gate: the official v1 and v2 suites and our regressions, each in every
-//! engine (plain, memo, memo-aggressive), must agree with `expectations.txt` -- no unexpected
-//! failure (a memo divergence is one), no unexpected pass.
+//! engine (plain, memo, memo-aggressive, wasmi), must agree with `expectations.txt` -- no
+//! unexpected failure (a stale memo entry is one), no unexpected pass -- and the engines must
+//! agree with each other: no divergence.
 
 use memowasm_spec::{run_all, EngineKind, Expectations, FileReport, RunOptions, Suite, Totals, WastSource};
 use std::path::Path;
@@ -11,10 +12,18 @@ fn gate(name: &str, sources: &[WastSource]) -> Vec<FileReport> {
     let verdict = expectations.check(&reports);
     for &engine in EngineKind::ALL {
         let t = Totals::of(&reports, engine);
-        let hits = t.hits.map_or(String::new(), |h| format!(", {h} memo hits, {} divergences", t.divergences));
-        eprintln!("{name} [{engine}] {} passed, {} failed, {} skipped{hits}", t.passed, t.failed, t.skipped);
+        let hits = t.hits.map_or(String::new(), |h| format!(", {h} memo hits, {} stale", t.memo_divergences));
+        eprintln!(
+            "{name} [{engine}] {} passed, {} failed, {} skipped, {} divergences{hits}",
+            t.passed, t.failed, t.skipped, t.divergences
+        );
     }
-    assert!(verdict.is_ok(), "the run disagrees with spec-tests/expectations.txt\n{verdict}");
+    assert!(verdict.is_ok(), "the run disagrees with spec-tests/expectations.txt or the engines diverged\n{verdict}");
+    // Every engine ran every file: the wasmi column is not silently empty.
+    for report in &reports {
+        let engines: Vec<EngineKind> = report.engines.iter().map(|e| e.engine).collect();
+        assert_eq!(engines, EngineKind::ALL, "{}", report.file);
+    }
     reports
 }
 
