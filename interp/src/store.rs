@@ -193,6 +193,20 @@ impl Func {
         (*store.funcs[self.0 as usize].ty).clone()
     }
 
+    /// The function's index in the store (functions are numbered in creation order, so in
+    /// a fresh store holding one module without imports it is the module's function index).
+    pub fn index(&self) -> u32 {
+        self.0
+    }
+
+    /// The function's index in the module that defines it; `None` for a host function.
+    pub fn module_index(&self, store: &Store) -> Option<u32> {
+        match &store.funcs[self.0 as usize].kind {
+            FuncKind::Wasm { code, .. } => Some(code.index),
+            FuncKind::Host(_) => None,
+        }
+    }
+
     /// Calls the function with type-checked arguments.
     pub fn call(&self, store: &mut Store, args: &[Value]) -> Result<Vec<Value>, Error> {
         let ty = store.funcs[self.0 as usize].ty.clone();

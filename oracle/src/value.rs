@@ -152,14 +152,10 @@ pub(crate) fn list(values: &[DiffValue]) -> String {
     values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
 }
 
-/// The module function index of a memowasm function handle.
-///
-/// Workaround: memowasm's `Func` keeps its store index private. The oracle instantiates one
-/// module without imports in a fresh store, so the store index *is* the module function
-/// index; it is read from the handle's `Debug` form `Func(N)`. `None` if that form changes.
+/// The module function index of a memowasm function handle: the oracle instantiates one
+/// module without imports in a fresh store, so the store index is the module's index.
 pub(crate) fn memowasm_func_index(f: memowasm::Func) -> Option<u32> {
-    let text = format!("{f:?}");
-    text.strip_prefix("Func(")?.strip_suffix(')')?.parse().ok()
+    Some(f.index())
 }
 
 impl DiffValue {
