@@ -176,6 +176,28 @@ macro_rules! for_each_numeric_op {
                 (Store32, store32, 4)
                 (Store64, store64, 8)
             }
+            cmp_branch {
+                (BrI32Eq, I32Eq, i32_eq, i32, BrI32Ne)
+                (BrI32Ne, I32Ne, i32_ne, i32, BrI32Eq)
+                (BrI32LtS, I32LtS, i32_lt_s, i32, BrI32GeS)
+                (BrI32LtU, I32LtU, i32_lt_u, i32, BrI32GeU)
+                (BrI32GtS, I32GtS, i32_gt_s, i32, BrI32LeS)
+                (BrI32GtU, I32GtU, i32_gt_u, i32, BrI32LeU)
+                (BrI32LeS, I32LeS, i32_le_s, i32, BrI32GtS)
+                (BrI32LeU, I32LeU, i32_le_u, i32, BrI32GtU)
+                (BrI32GeS, I32GeS, i32_ge_s, i32, BrI32LtS)
+                (BrI32GeU, I32GeU, i32_ge_u, i32, BrI32LtU)
+                (BrI64Eq, I64Eq, i64_eq, i64, BrI64Ne)
+                (BrI64Ne, I64Ne, i64_ne, i64, BrI64Eq)
+                (BrI64LtS, I64LtS, i64_lt_s, i64, BrI64GeS)
+                (BrI64LtU, I64LtU, i64_lt_u, i64, BrI64GeU)
+                (BrI64GtS, I64GtS, i64_gt_s, i64, BrI64LeS)
+                (BrI64GtU, I64GtU, i64_gt_u, i64, BrI64LeU)
+                (BrI64LeS, I64LeS, i64_le_s, i64, BrI64GtS)
+                (BrI64LeU, I64LeU, i64_le_u, i64, BrI64GtU)
+                (BrI64GeS, I64GeS, i64_ge_s, i64, BrI64LtS)
+                (BrI64GeU, I64GeU, i64_ge_u, i64, BrI64LtU)
+            }
         }
     };
 }
@@ -189,6 +211,7 @@ macro_rules! define_ops {
         binary_trap { $( ($bt:ident, $btf:ident, $($btt:tt)*) )* }
         load { $( ($ld:ident, $ldf:ident, $($ldt:tt)*) )* }
         store { $( ($st:ident, $stf:ident, $stn:literal) )* }
+        cmp_branch { $( ($cb:ident, $cbc:ident, $cbf:ident, $cbt:ident, $cbi:ident) )* }
     ) => {
         /// One IR operation. Kept at 16 bytes: at most three 32-bit fields.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,6 +282,8 @@ macro_rules! define_ops {
             $( $bt { dst: Slot, a: Slot, b: Slot }, )*
             $( $ld { dst: Slot, addr: Slot, offset: u32 }, )*
             $( $st { addr: Slot, val: Slot, offset: u32 }, )*
+            // ---- fused compare and branch: jump to `target` when `a <cmp> b` ----
+            $( $cb { a: Slot, b: Slot, target: u32 }, )*
         }
 
         impl Op {
@@ -291,6 +316,10 @@ macro_rules! define_ops {
                     | Op::MemoEnter { .. }
                     | Op::MemoLeave { .. } => {}
                     Op::BrIfEqz { cond, .. } | Op::BrIfNez { cond, .. } => f(cond, false),
+                    $( Op::$cb { a, b, .. } )|* => {
+                        f(a, false);
+                        f(b, false);
+                    }
                     Op::BrTable { index, .. } => f(index, false),
                     Op::Return { src, n } => (src..src + n).for_each(|s| f(s, false)),
                     Op::Call { base, .. } => {
@@ -347,6 +376,36 @@ macro_rules! define_ops {
                         f(base, true);
                     }
                 }
+            }
+
+            /// The jump target of a branch op.
+            pub fn branch_target_mut(&mut self) -> Option<&mut u32> {
+                match self {
+                    Op::Br { target }
+                    | Op::BrIfEqz { target, .. }
+                    | Op::BrIfNez { target, .. }
+                    $( | Op::$cb { target, .. } )* => Some(target),
+                    _ => None,
+                }
+            }
+
+            /// The conditional branch taken exactly when this one is not.
+            pub fn negate(self) -> Option<Op> {
+                Some(match self {
+                    Op::BrIfEqz { cond, target } => Op::BrIfNez { cond, target },
+                    Op::BrIfNez { cond, target } => Op::BrIfEqz { cond, target },
+                    $( Op::$cb { a, b, target } => Op::$cbi { a, b, target }, )*
+                    _ => return None,
+                })
+            }
+
+            /// The fused branch for a comparison op: taken when the comparison is `when`.
+            pub fn branch_on(self, when: bool, target: u32) -> Option<Op> {
+                let op = match self {
+                    $( Op::$cbc { a, b, .. } => Op::$cb { a, b, target }, )*
+                    _ => return None,
+                };
+                if when { Some(op) } else { op.negate() }
             }
 
             /// Points the op's result at `slot`; false if the op has no single result cell

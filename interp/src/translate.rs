@@ -270,10 +270,25 @@ impl Translator {
     }
 
     fn patch(&mut self, at: usize, target: u32) {
-        match &mut self.code[at] {
-            Op::Br { target: t } | Op::BrIfEqz { target: t, .. } | Op::BrIfNez { target: t, .. } => *t = target,
-            op => unreachable!("patching a non-branch {op:?}"),
+        let op = &mut self.code[at];
+        match op.branch_target_mut() {
+            Some(t) => *t = target,
+            None => unreachable!("patching a non-branch {op:?}"),
         }
+    }
+
+    /// Emits a branch to `target` taken when `cond` is nonzero (`when`) or zero. If `cond`
+    /// is the fresh result of the comparison just emitted, the two fuse into one op.
+    fn emit_cond_branch(&mut self, cond: Slot, when: bool, target: u32) -> usize {
+        let last = self.code.len().wrapping_sub(1);
+        if self.last_result == Some((last, cond)) {
+            if let Some(fused) = self.code[last].branch_on(when, target) {
+                self.code[last] = fused;
+                self.last_result = None;
+                return last;
+            }
+        }
+        self.emit(if when { Op::BrIfNez { cond, target } } else { Op::BrIfEqz { cond, target } })
     }
 
     // ---- operand stack ----
@@ -767,7 +782,7 @@ impl Translator {
                 let mut inputs: Vec<Slot> = (h - p..h).map(|pos| self.temp(pos)).collect();
                 inputs.push(cond);
                 self.open_memo_unit(inputs);
-                let at = self.emit(Op::BrIfEqz { cond, target: u32::MAX });
+                let at = self.emit_cond_branch(cond, false, u32::MAX);
                 self.ctrl.last_mut().expect("control frame").else_fixup = Some(at);
                 self.bind_here();
             }
@@ -783,13 +798,13 @@ impl Translator {
                 if i != 0 && !self.branch_needs_copies(relative_depth) && self.units_left(relative_depth).is_empty() {
                     if self.ctrl[i].kind == Kind::Loop {
                         let target = self.ctrl[i].loop_start;
-                        self.emit(Op::BrIfNez { cond, target });
+                        self.emit_cond_branch(cond, true, target);
                     } else {
-                        let at = self.emit(Op::BrIfNez { cond, target: u32::MAX });
+                        let at = self.emit_cond_branch(cond, true, u32::MAX);
                         self.ctrl[i].fixups.push(at);
                     }
                 } else {
-                    let skip = self.emit(Op::BrIfEqz { cond, target: u32::MAX });
+                    let skip = self.emit_cond_branch(cond, false, u32::MAX);
                     self.emit_branch(relative_depth);
                     let here = self.here();
                     self.patch(skip, here);
@@ -1108,6 +1123,25 @@ mod tests {
     }
 
     #[test]
+    fn a_comparison_fuses_with_the_branch_on_it() {
+        let code = ir("(module (func (param i32 i32) (loop local.get 0 local.get 1 i32.lt_s br_if 0)))");
+        assert_eq!(code, vec![Op::BrI32LtS { a: 0, b: 1, target: 0 }, Op::Return { src: 0, n: 0 }]);
+        // `if` branches to the else arm when the comparison is false.
+        let code = ir("(module (func (param i64 i64) (result i32)
+            local.get 0 local.get 1 i64.eq if (result i32) i32.const 1 else i32.const 2 end))");
+        assert_eq!(code[0], Op::BrI64Ne { a: 0, b: 1, target: 3 });
+    }
+
+    #[test]
+    fn a_comparison_whose_result_is_kept_does_not_fuse() {
+        // The result is also stored in local 2, so the compare must run.
+        let code = ir("(module (func (param i32 i32) (local i32)
+            (loop local.get 0 local.get 1 i32.lt_s local.tee 2 br_if 0)))");
+        assert_eq!(code[0], Op::I32LtS { dst: 2, a: 0, b: 1 });
+        assert_eq!(code[1], Op::BrIfNez { cond: 2, target: 0 });
+    }
+
+    #[test]
     fn branches_resolve_to_absolute_targets() {
         let code = ir("(module (func (param i32) (loop local.get 0 br_if 0)))");
         assert_eq!(code, vec![Op::BrIfNez { cond: 0, target: 0 }, Op::Return { src: 0, n: 0 }]);
@@ -1141,6 +1175,6 @@ mod fib_shape {
         let m = crate::Module::from_wat(&crate::Engine::default(), &text).unwrap();
         let code = &m.inner.funcs[0].code;
         // 17 wasm instructions; README's architecture section quotes this figure.
-        assert_eq!(code.len(), 10, "{code:#?}");
+        assert_eq!(code.len(), 9, "{code:#?}");
     }
 }

@@ -52,11 +52,10 @@ pub(crate) fn render(code: &CompiledFunc, off: impl Fn(u32) -> bool, out: &[Cell
         let s = unit.start;
         out[s as usize].set(Op::Br { target: s + 1 });
         for o in &out[s as usize + 1..unit.end as usize] {
-            match o.get() {
-                Op::Br { target } if target == s => o.set(Op::Br { target: s + 1 }),
-                Op::BrIfNez { cond, target } if target == s => o.set(Op::BrIfNez { cond, target: s + 1 }),
-                Op::BrIfEqz { cond, target } if target == s => o.set(Op::BrIfEqz { cond, target: s + 1 }),
-                _ => {}
+            let mut op = o.get();
+            if let Some(t) = op.branch_target_mut().filter(|t| **t == s) {
+                *t = s + 1;
+                o.set(op);
             }
         }
     }
@@ -70,12 +69,16 @@ pub(crate) fn render(code: &CompiledFunc, off: impl Fn(u32) -> bool, out: &[Cell
             Some(n @ (Op::Br { .. } | Op::Return { .. })) => out[i].set(n),
             _ => out[i].set(Op::Br { target: i as u32 + 1 }),
         }
-        if let (Some(Op::BrIfEqz { cond, target: skip }), Some(Op::Br { target: t })) =
-            (i.checked_sub(1).map(|p| out[p].get()), next)
-        {
-            if skip == i as u32 + 2 && t < i as u32 {
-                out[i - 1].set(Op::BrIfNez { cond, target: t });
-                out[i].set(Op::Br { target: skip });
+        // A conditional branch over [leave; Br t] to `skip`, negated, jumps to `t` itself.
+        if let (Some(mut cond), Some(Op::Br { target: t })) = (i.checked_sub(1).map(|p| out[p].get()), next) {
+            let conditional = !matches!(cond, Op::Br { .. });
+            let skip = cond.branch_target_mut().filter(|_| conditional).map(|s| *s);
+            if skip == Some(i as u32 + 2) && t < i as u32 {
+                if let Some(mut negated) = cond.negate() {
+                    *negated.branch_target_mut().expect("a branch") = t;
+                    out[i - 1].set(negated);
+                    out[i].set(Op::Br { target: i as u32 + 2 });
+                }
             }
         }
     }

@@ -220,14 +220,9 @@ impl<'s> Executor<'s> {
         let cells_of = |f: u32| -> &'s [Cell<Op>] { funcs[f as usize].memo_code.as_deref().unwrap_or(&[]) };
         let mut cells: &'s [Cell<Op>] = if CELLS { cells_of(func_id) } else { &[] };
         let mut mem_id = inst.memories.first().map_or(usize::MAX, |&m| m as usize);
-        macro_rules! regs {
-            () => {
-                self.stack[base..]
-            };
-        }
         macro_rules! r {
             ($s:expr) => {
-                regs!()[$s as usize]
+                self.stack[base + $s as usize]
             };
         }
         macro_rules! memory {
@@ -282,6 +277,7 @@ impl<'s> Executor<'s> {
                 binary_trap { $( ($bt:ident, $btf:ident, $bta:ident $btb:ident => $btr:ident) )* }
                 load { $( ($ld:ident, $ldf:ident, $ldn:literal, $ldraw:ident => $ldr:ident) )* }
                 store { $( ($st:ident, $stf:ident, $stn:literal) )* }
+                cmp_branch { $( ($cb:ident, $cbc:ident, $cbf:ident, $cbt:ident, $cbi:ident) )* }
             ) => {
                 loop {
                     let op = if CELLS { cells[ip].get() } else { func.code[ip] };
@@ -523,6 +519,11 @@ impl<'s> Executor<'s> {
                         } )*
                         $( Op::$bt { dst, a, b } => {
                             r!(dst) = semantics::$btf(<$bta>::from_cell(r!(a)), <$btb>::from_cell(r!(b)))?.into_cell()
+                        } )*
+                        $( Op::$cb { a, b, target } => {
+                            if semantics::$cbf(<$cbt>::from_cell(r!(a)), <$cbt>::from_cell(r!(b))) != 0 {
+                                ip = target as usize
+                            }
                         } )*
                         $( Op::$ld { dst, addr, offset } => {
                             let a = r!(addr);
