@@ -50,6 +50,9 @@ pub struct Workload {
     pub export: String,
     #[serde(default)]
     pub args: Vec<i64>,
+    /// Calls per measurement, on one instance (for workloads that take microseconds).
+    #[serde(default = "one")]
+    pub repeat: u32,
     pub expected: String,
     /// What it does and why it is of its kind (read by people, shown by `--list`).
     #[serde(default)]
@@ -72,6 +75,10 @@ pub struct Sample {
     pub executions: u64,
     /// Instructions counted by callgrind for the whole child process.
     pub instructions: Option<u64>,
+}
+
+fn one() -> u32 {
+    1
 }
 
 const ENGINES: [&str; 4] = ["plain", "memo", "memo-seed", "wasmi"];
@@ -122,7 +129,11 @@ impl BenchArgs {
             for w in &workloads {
                 for e in &self.engines {
                     bar.set_message(format!("{} {e}", w.name));
-                    samples.push(child(&exe, &self.manifest, &w.name, e, false)?);
+                    match child(&exe, &self.manifest, &w.name, e, false) {
+                        Ok(s) => samples.push(s),
+                        // One engine failing one workload is a finding, not the end of the run.
+                        Err(err) => bar.println(format!("skipped: {err:#}")),
+                    }
                     bar.inc(1);
                 }
             }
@@ -131,8 +142,10 @@ impl BenchArgs {
             for w in &workloads {
                 for e in &self.engines {
                     bar.set_message(format!("callgrind {} {e}", w.name));
-                    let s = child(&exe, &self.manifest, &w.name, e, true)?;
-                    samples.push(s);
+                    match child(&exe, &self.manifest, &w.name, e, true) {
+                        Ok(s) => samples.push(s),
+                        Err(err) => bar.println(format!("skipped: {err:#}")),
+                    }
                 }
             }
         }
@@ -211,7 +224,11 @@ pub fn measure(manifest: &Path, w: &Workload, engine: &str) -> anyhow::Result<Sa
     let got = match engine {
         "wasmi" => {
             let t = Instant::now();
-            let engine = wasmi::Engine::default();
+            // Default features and dispatch; only the limits are raised to memowasm's, so
+            // that deep recursion (ackermann) runs in both.
+            let mut config = wasmi::Config::default();
+            config.set_max_recursion_depth(16_384);
+            let engine = wasmi::Engine::new(&config);
             let module = wasmi::Module::new(&engine, &bytes).map_err(|e| anyhow!("wasmi: {e}"))?;
             let mut store = wasmi::Store::new(&engine, ());
             let linker = wasmi::Linker::<()>::new(&engine);
@@ -230,7 +247,9 @@ pub fn measure(manifest: &Path, w: &Workload, engine: &str) -> anyhow::Result<Sa
             let mut results: Vec<wasmi::Val> = ty.results().iter().map(|t| wasmi::Val::default_for_ty(*t)).collect();
             sample.compile_ns = t.elapsed().as_nanos() as u64;
             let t = Instant::now();
-            func.call(&mut store, &args, &mut results).map_err(|e| anyhow!("wasmi: {e}"))?;
+            for _ in 0..w.repeat {
+                func.call(&mut store, &args, &mut results).map_err(|e| anyhow!("wasmi: {e}"))?;
+            }
             sample.run_ns = t.elapsed().as_nanos() as u64;
             results
                 .iter()
@@ -263,7 +282,10 @@ pub fn measure(manifest: &Path, w: &Workload, engine: &str) -> anyhow::Result<Sa
                 .collect();
             sample.compile_ns = t.elapsed().as_nanos() as u64;
             let t = Instant::now();
-            let results = func.call(&mut store, &args).map_err(|e| anyhow!("{e}"))?;
+            let mut results = Vec::new();
+            for _ in 0..w.repeat {
+                results = func.call(&mut store, &args).map_err(|e| anyhow!("{e}"))?;
+            }
             sample.run_ns = t.elapsed().as_nanos() as u64;
             if let Some(stats) = store.memo_stats() {
                 sample.lookups = stats.totals.lookups;

@@ -145,13 +145,35 @@ impl Executor<'_> {
 
     // ---- hooks ----
 
-    /// A wasm call reached `depth` frames and value-stack cells up to `cells_end`.
-    pub(super) fn memo_call(&mut self, depth: usize, cells_end: usize) {
+    /// A wasm call reached `depth` frames and value-stack cells up to `cells_end`. Returns
+    /// whether to drop to the plain loop: the adaptive policy looks every `PROBE_CALLS` calls,
+    /// and leaves when nothing hit since the last look and nothing is recording.
+    pub(super) fn memo_call(&mut self, depth: usize, cells_end: usize) -> bool {
         let m = self.memo();
         if m.recording > 0 {
             m.peak_depth = m.peak_depth.max(depth);
             m.peak_cells = m.peak_cells.max(cells_end);
         }
+        m.calls += 1;
+        m.work += 1;
+        if m.recording > 0 && m.work - m.record_since > crate::memo::RECORD_WORK_CAP {
+            m.poison_all();
+        }
+        if m.calls < crate::memo::PROBE_CALLS || !m.config.adaptive() {
+            return false;
+        }
+        m.calls = 0;
+        let idle = m.probe_hits == 0 && m.recording == 0;
+        m.probe_hits = 0;
+        idle
+    }
+
+    /// A wasm call in the plain loop of a memo engine. Returns whether to go back to
+    /// memoizing: after `plain_span` calls (the span doubles each time).
+    pub(super) fn plain_call(&mut self) -> bool {
+        let m = self.memo();
+        m.plain_calls += 1;
+        m.plain_calls > m.plain_span
     }
 
     /// A host function is about to run: nothing recording now can be cached.
@@ -256,10 +278,11 @@ impl Executor<'_> {
     /// its first recording ends), and once a window of outcomes shows it rarely hits,
     /// switches it off. Returns whether it was switched off, and whether execution should
     /// then drop to the plain loop (nothing hit lately).
-    fn adapt(&mut self, func_id: u32, unit: u32, hit: bool) -> (bool, bool) {
+    fn adapt(&mut self, func_id: u32, unit: u32, hit: bool, work: u64) -> (bool, bool) {
         let memo = self.memo.as_deref_mut().expect("memo state");
         memo.clock += 1;
         memo.recent_hits += u64::from(hit);
+        memo.probe_hits += u64::from(hit);
         if !memo.config.adaptive() || memo.adapt[unit as usize].off {
             return (false, false);
         }
@@ -267,13 +290,16 @@ impl Executor<'_> {
         let a = &mut memo.adapt[unit as usize];
         a.lookups += 1;
         a.hits += u32::from(hit);
+        a.work = a.work.max(work);
         if a.lookups < window {
             return (false, false);
         }
         let rarely = a.hits * 100 < min_percent * a.lookups;
+        let cheap = a.work < crate::memo::CHEAP_WORK;
         a.lookups = 0;
         a.hits = 0;
-        if !rarely {
+        a.work = 0;
+        if !(rarely && cheap) {
             return (false, false);
         }
         a.off = true;
@@ -299,7 +325,9 @@ impl Executor<'_> {
         if memo.recording == 0 {
             memo.log.clear();
         }
-        let plain = memo.recent_hits == 0;
+        // Drop to the plain loop only when nothing hit lately and nothing is recording: a
+        // long recording (a recursive unit's outer call) is where the hits come from.
+        let plain = memo.recent_hits == 0 && memo.recording == 0;
         memo.recent_hits = 0;
         rerender(self.funcs, self.memo.as_deref().expect("memo state"), func_id);
         (true, plain)
@@ -317,6 +345,7 @@ impl Executor<'_> {
         let unit = self.funcs[func_id as usize].memo_base + block;
         let b = &code.memo_blocks[block as usize];
         let memo = self.memo.as_deref_mut().expect("memo state");
+        memo.work += 1;
         let counters = &mut memo.units[unit as usize].1;
         counters.executions += 1;
         if counters.executions <= memo.config.threshold as u64 {
@@ -364,7 +393,7 @@ impl Executor<'_> {
             }
         };
         if let Some(e) = hit {
-            let (off, plain) = self.adapt(func_id, unit, true);
+            let (off, plain) = self.adapt(func_id, unit, true, e.work);
             if !self.memo().config.verify {
                 let t = self.memo().tick();
                 self.replay(&e, func_id, code, block, base, depth);
@@ -390,10 +419,14 @@ impl Executor<'_> {
             saved_peak_depth: memo.peak_depth,
             saved_peak_cells: memo.peak_cells,
             poisoned: false,
+            work_start: memo.work,
             verify,
         };
         memo.peak_depth = depth;
         memo.peak_cells = base + code.frame_size as usize;
+        if memo.recording == 0 {
+            memo.record_since = memo.work;
+        }
         memo.recording += 1;
         let since = memo.tick();
         memo.active.push(Active { unit, depth: depth as u32, rec: Some(Box::new(rec)), since });
@@ -446,13 +479,14 @@ impl Executor<'_> {
             }
             if let Some(rec) = a.rec {
                 let verified = rec.verify.is_some();
+                let work = self.memo().work - rec.work_start;
                 let t = self.memo().tick();
                 let lru_ns = self.finalize(func_id, code, b, unit, *rec, exit, exit_ip, base);
                 if let Some(t) = t {
                     self.memo().profile.record_ns += (t.elapsed().as_nanos() as u64).saturating_sub(lru_ns);
                 }
                 if !verified {
-                    plain |= self.adapt(func_id, unit, false).1;
+                    plain |= self.adapt(func_id, unit, false, work).1;
                 }
             }
         }
@@ -603,6 +637,7 @@ impl Executor<'_> {
                 exit_values: self.stack[base + x.cells as usize..][..x.n as usize].into(),
                 exit_ip,
                 fuel: rec.fuel_start - *self.fuel,
+                work: memo.work - rec.work_start,
                 extra_depth: (peak_depth - rec.depth_start) as u32,
                 extra_cells: (peak_cells - rec.base) as u64,
             };

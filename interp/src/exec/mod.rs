@@ -85,6 +85,8 @@ enum Exit {
     Done,
     /// Continue in the plain loop from the saved state.
     ToPlain,
+    /// Continue memoizing from the saved state.
+    ToMemo,
 }
 
 /// Where execution stands, so that it can move from one instantiation of the loop to another.
@@ -193,14 +195,23 @@ impl<'s> Executor<'s> {
             base: 0,
             ip: 0,
         };
-        let exit = match phase {
+        let mut exit = match phase {
             Phase::Plain => self.run::<false, false>(&mut m)?,
             Phase::Memo => self.run::<true, true>(&mut m)?,
             Phase::MemoEnginePlain => self.run::<true, false>(&mut m)?,
         };
-        if let Exit::ToPlain = exit {
-            self.memo.as_deref_mut().expect("memo state").enter_plain();
-            self.run::<true, false>(&mut m)?;
+        loop {
+            exit = match exit {
+                Exit::Done => break,
+                Exit::ToPlain => {
+                    self.memo.as_deref_mut().expect("memo state").enter_plain();
+                    self.run::<true, false>(&mut m)?
+                }
+                Exit::ToMemo => {
+                    self.memo.as_deref_mut().expect("memo state").leave_plain();
+                    self.run::<true, true>(&mut m)?
+                }
+            };
         }
         Ok(())
     }
@@ -248,9 +259,11 @@ impl<'s> Executor<'s> {
                             func_id = callee as u32;
                             cells = cells_of(func_id);
                         }
-                        if MEMO {
-                            self.memo_call(frames.len(), new_base + code.frame_size as usize);
-                        }
+                        let switch = if MEMO {
+                            self.memo_call(frames.len(), new_base + code.frame_size as usize)
+                        } else {
+                            CELLS && self.plain_call()
+                        };
                         func = code;
                         base = new_base;
                         ip = 0;
@@ -258,6 +271,11 @@ impl<'s> Executor<'s> {
                             instance = *ci;
                             inst = &self.instances[instance as usize];
                             mem_id = inst.memories.first().map_or(usize::MAX, |&m| m as usize);
+                        }
+                        if switch {
+                            // Move between the memo and plain loops at the callee's first op.
+                            *m = Machine { frames, func_ids, func, func_id, instance, base, ip };
+                            return Ok(if MEMO { Exit::ToPlain } else { Exit::ToMemo });
                         }
                     }
                     FuncKind::Host(_) => {

@@ -181,6 +181,7 @@ mod tests {
             exit_values: Box::new([]),
             exit_ip: 0,
             fuel: 0,
+            work: 0,
             extra_depth: 0,
             extra_cells: 0,
         }

@@ -485,6 +485,8 @@ pub(crate) struct Entry {
     pub exit_values: Box<[u64]>,
     pub exit_ip: u32,
     pub fuel: u64,
+    /// Nested work (wasm calls and unit entries) the execution did.
+    pub work: u64,
     /// Extra call depth and value-stack cells the execution needed beyond its entry.
     pub extra_depth: u32,
     pub extra_cells: u64,
@@ -502,6 +504,8 @@ pub(crate) struct Recording {
     pub saved_peak_depth: usize,
     pub saved_peak_cells: usize,
     pub poisoned: bool,
+    /// `MemoState::work` when it started.
+    pub work_start: u64,
     /// Verify mode: the cached entry this execution must reproduce.
     pub verify: Option<Entry>,
 }
@@ -523,9 +527,10 @@ pub(crate) struct Active {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Adapt {
     pub off: bool,
-    /// Lookups and hits in the current window.
+    /// Outcomes, hits, and the most nested work one of them covered, in the current window.
     pub lookups: u32,
     pub hits: u32,
+    pub work: u64,
     /// When switched off: the lookup clock at which to try again, and the next pause.
     pub retry_at: u64,
     pub backoff: u64,
@@ -533,9 +538,23 @@ pub(crate) struct Adapt {
 
 impl Default for Adapt {
     fn default() -> Self {
-        Adapt { off: false, lookups: 0, hits: 0, retry_at: 0, backoff: 1024 }
+        Adapt { off: false, lookups: 0, hits: 0, work: 0, retry_at: 0, backoff: 1024 }
     }
 }
+
+/// The adaptive policy keeps a unit that rarely hits if one of its executions in the window
+/// contained at least this much nested work (wasm calls and unit entries): a miss there
+/// costs little next to the execution, and one hit saves a lot. (The largest, not the
+/// average: a recursive unit's first outcomes are its leaves.)
+pub(crate) const CHEAP_WORK: u64 = 16;
+
+/// Recordings are abandoned once they have run this much nested work (wasm calls and unit
+/// entries) without finishing: an entry that big is unlikely to be reused, and an open
+/// recording keeps execution out of the plain loop.
+pub(crate) const RECORD_WORK_CAP: u64 = 1 << 20;
+
+/// The adaptive policy checks every this many wasm calls whether anything hit.
+pub(crate) const PROBE_CALLS: u64 = 4096;
 
 /// Recordings stop (are poisoned) once their shared log holds this many events.
 pub(crate) const LOG_CAP: usize = 1 << 16;
@@ -574,6 +593,13 @@ pub(crate) struct MemoState {
     pub plain_span: u64,
     pub plain_switches: u64,
     pub profile: Profile,
+    /// Adaptive: wasm calls since the last probe, and hits since it.
+    pub calls: u64,
+    pub probe_hits: u64,
+    /// Wasm calls and unit entries so far: recordings measure their nested work with it.
+    pub work: u64,
+    /// `work` when the oldest recording in progress started.
+    pub record_since: u64,
 }
 
 impl MemoState {
@@ -603,6 +629,10 @@ impl MemoState {
             plain_span: 1,
             plain_switches: 0,
             profile: Profile::default(),
+            calls: 0,
+            probe_hits: 0,
+            work: 0,
+            record_since: 0,
         }
     }
 
@@ -657,6 +687,8 @@ impl MemoState {
         self.plain = true;
         self.plain_calls = 0;
         self.plain_switches += 1;
+        self.calls = 0;
+        self.probe_hits = 0;
     }
 
     /// Back from the plain loop. Writes there bumped no versions, so entries that depend
