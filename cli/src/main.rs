@@ -5,7 +5,9 @@
 mod bench;
 mod diff;
 mod exit;
+mod fuzz;
 mod profile;
+mod reduce;
 mod run;
 mod spec;
 mod stats;
@@ -28,6 +30,8 @@ enum Command {
     Diff(diff::DiffArgs),
     Bench(bench::BenchArgs),
     Profile(profile::ProfileArgs),
+    Fuzz(fuzz::FuzzArgs),
+    Reduce(reduce::ReduceArgs),
 }
 
 fn main() -> ExitCode {
@@ -37,5 +41,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => args.execute(),
         Command::Bench(args) => args.execute(),
         Command::Profile(args) => args.execute(),
+        Command::Fuzz(args) => args.execute(),
+        Command::Reduce(args) => args.execute(),
     })
 }

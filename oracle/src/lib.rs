@@ -22,9 +22,11 @@
 //! ```
 
 mod engine;
+pub mod fuzz;
 mod lockstep;
 mod memowasm_engine;
 mod plan;
+pub mod reduce;
 mod repro;
 mod value;
 mod wasmi_engine;
