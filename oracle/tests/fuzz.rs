@@ -185,3 +185,14 @@ fn findings_leave_reproducers_that_replay() {
     assert_eq!(std::fs::read(&path).unwrap(), [1, 2, 3]);
     assert!(std::fs::read_to_string(path.with_extension("txt")).unwrap().contains("--target validate --input"));
 }
+
+#[test]
+fn wasmi_select_hazard_is_detected() {
+    use memowasm_oracle::fuzz::differential::wasmi_select_hazard;
+    let module = |body: &str| wat::parse_str(format!("(module (func (param i32) (result i32) {body}))")).unwrap();
+    // wasmi 2.0.0 returns 7 here for any argument.
+    assert!(wasmi_select_hazard(&module("i32.const 7 i32.const 9 local.get 0 i32.eqz select")));
+    assert!(wasmi_select_hazard(&module("i32.const 7 i32.const 9 local.get 0 i32.const 0 i32.ne select")));
+    assert!(!wasmi_select_hazard(&module("i32.const 7 i32.const 9 local.get 0 select")));
+    assert!(!wasmi_select_hazard(&module("i32.const 7 i32.const 9 local.get 0 i32.const 3 i32.lt_s select")));
+}
