@@ -243,7 +243,8 @@ impl ReduceArgs {
     fn regression(&self, r: &Reduced, source: &str) -> anyhow::Result<ExitCode> {
         let number = next_number(&self.regressions)?;
         let slug = slugify(self.name.as_deref().unwrap_or(&r.signature.slug()));
-        let why = self.why.clone().unwrap_or_else(|| format!("engines diverged: {}", r.signature));
+        let why =
+            self.why.clone().unwrap_or_else(|| format!("{} (say here what bug this pins).", r.signature.summary()));
         let title = format!("{number:04}: {why}");
         let script = match regression_script(r, &title, source) {
             Ok(s) => s,

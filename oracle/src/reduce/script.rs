@@ -233,7 +233,9 @@ pub fn regression_script(reduced: &Reduced, title: &str, source: &str) -> Result
         ),
     ];
     for paragraph in header.iter().chain(&notes) {
-        for line in wrap(paragraph, 96) {
+        let mut chars = paragraph.chars();
+        let paragraph: String = chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars).collect();
+        for line in wrap(&paragraph, 96) {
             writeln!(out, ";; {line}").unwrap();
         }
     }

@@ -124,6 +124,17 @@ impl Signature {
         format!("{self:?}")
     }
 
+    /// What happened, in a few words: `memo disagreed with plain`, `verify mode caught a
+    /// stale entry in memo-aggressive`.
+    pub fn summary(&self) -> String {
+        let [a, b] = &self.engines;
+        match (&self.what, b.strip_suffix(" (verify)")) {
+            (What::StaleMemoEntry(_), Some(engine)) => format!("verify mode caught a stale entry in {engine}"),
+            (What::Panicked, _) => format!("{a} panicked"),
+            _ => format!("{b} disagreed with {a}"),
+        }
+    }
+
     /// A few lowercase words joined by `-` for file names:
     /// `memo-aggressive-stale-exit-value-untracked-input`, `memo-result-differs-from-plain`.
     pub fn slug(&self) -> String {
@@ -295,6 +306,7 @@ mod tests {
         assert_eq!((s.step, &s.what, s.missed), (StepKind::Call, &What::Result, None));
         assert_eq!(s.to_string(), "plain vs memo at a call: result differs");
         assert_eq!(s.slug(), "memo-result-differs-from-plain");
+        assert_eq!(s.summary(), "memo disagreed with plain");
         let d = divergence(
             Difference::Outcome { a: Err(Failure::Trap(TrapKind::IntegerDivideByZero)), b: Ok(vec![]) },
             None,
