@@ -137,21 +137,6 @@ impl DiffArgs {
             Some(other) => bail!("unknown memo policy {other:?} (policies: adaptive, seed)"),
         };
         c = c.verify(self.memo_verify);
-        if let Some(n) = self.memo_threshold {
-            c = c.threshold(n);
-        }
-        if let Some(n) = self.memo_capacity {
-            if n == 0 {
-                bail!("--memo-capacity must be at least 1");
-            }
-            c = c.capacity(n);
-        }
-        if let Some(b) = self.memo_chunk {
-            if !b.is_power_of_two() || b < 8 {
-                bail!("--memo-chunk must be a power of two of at least 8 bytes, got {b}");
-            }
-            c = c.chunk_size(b);
-        }
-        Ok(c)
+        crate::run::tune_memo(c, self.memo_threshold, self.memo_capacity, self.memo_chunk)
     }
 }

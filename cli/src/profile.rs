@@ -94,18 +94,7 @@ impl ProfileArgs {
             Policy::Adaptive => MemoConfig::default(),
             Policy::Seed => MemoConfig::seed(),
         };
-        if let Some(n) = self.memo_threshold {
-            config = config.threshold(n);
-        }
-        if let Some(n) = self.memo_capacity {
-            config = config.capacity(n.max(1));
-        }
-        if let Some(b) = self.memo_chunk {
-            if !b.is_power_of_two() || b < 8 {
-                bail!("--memo-chunk must be a power of two of at least 8 bytes, got {b}");
-            }
-            config = config.chunk_size(b);
-        }
+        config = crate::run::tune_memo(config, self.memo_threshold, self.memo_capacity, self.memo_chunk)?;
         // The plain run, for the cost of the call without memo mode.
         let plain_ns = {
             let engine = Engine::new(Config::default());

@@ -71,24 +71,34 @@ impl MemoArgs {
             }
             return Ok(None);
         }
-        let mut c = MemoConfig::default().verify(self.memo_verify);
-        if let Some(n) = self.memo_threshold {
-            c = c.threshold(n);
-        }
-        if let Some(n) = self.memo_capacity {
-            if n == 0 {
-                bail!("--memo-capacity must be at least 1");
-            }
-            c = c.capacity(n);
-        }
-        if let Some(b) = self.memo_chunk {
-            if !b.is_power_of_two() || b < 8 {
-                bail!("--memo-chunk must be a power of two of at least 8 bytes, got {b}");
-            }
-            c = c.chunk_size(b);
-        }
-        Ok(Some(c))
+        let c = MemoConfig::default().verify(self.memo_verify);
+        tune_memo(c, self.memo_threshold, self.memo_capacity, self.memo_chunk).map(Some)
     }
+}
+
+/// Applies the `--memo-threshold`, `--memo-capacity` and `--memo-chunk` options, checked.
+pub(crate) fn tune_memo(
+    mut c: MemoConfig,
+    threshold: Option<u32>,
+    capacity: Option<usize>,
+    chunk: Option<u32>,
+) -> anyhow::Result<MemoConfig> {
+    if let Some(n) = threshold {
+        c = c.threshold(n);
+    }
+    if let Some(n) = capacity {
+        if n == 0 {
+            bail!("--memo-capacity must be at least 1");
+        }
+        c = c.capacity(n);
+    }
+    if let Some(b) = chunk {
+        if !b.is_power_of_two() || b < 8 {
+            bail!("--memo-chunk must be a power of two of at least 8 bytes, got {b}");
+        }
+        c = c.chunk_size(b);
+    }
+    Ok(c)
 }
 
 impl RunArgs {
