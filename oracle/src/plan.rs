@@ -64,7 +64,7 @@ impl Plan {
     /// call is a host write to an exported memory or mutable global, one in sixteen a read.
     /// A module that does not parse, or has no callable export, gets `calls` reads.
     pub fn generate(wasm: &[u8], calls: usize, seed: u64) -> Plan {
-        let info = ExportInfo::parse(wasm).unwrap_or_default();
+        let info = Exports::parse(wasm).unwrap_or_default();
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
         let mut steps = Vec::new();
         let mut made = 0;
@@ -95,7 +95,7 @@ impl Plan {
 }
 
 /// A host write to a random exported memory or mutable global, if the module has one.
-fn host_step(info: &ExportInfo, rng: &mut Xoshiro256PlusPlus) -> Option<Step> {
+fn host_step(info: &Exports, rng: &mut Xoshiro256PlusPlus) -> Option<Step> {
     let choices = info.memories.len() + info.globals.len();
     if choices == 0 {
         return None;
@@ -181,7 +181,7 @@ fn value(ty: ParamType, rng: &mut Xoshiro256PlusPlus) -> DiffValue {
 
 /// The value types a plan can produce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ParamType {
+pub enum ParamType {
     I32,
     I64,
     F32,
@@ -205,18 +205,20 @@ impl ParamType {
 }
 
 /// What a plan can use of a module, read with wasmparser (independently of the engines).
-#[derive(Debug, Default)]
-struct ExportInfo {
+#[derive(Debug, Default, Clone)]
+pub struct Exports {
     /// Exported functions whose parameters a plan can produce, with those types.
-    funcs: Vec<(String, Vec<ParamType>)>,
+    pub funcs: Vec<(String, Vec<ParamType>)>,
     /// Exported memories and their initial size in bytes.
-    memories: Vec<(String, u64)>,
+    pub memories: Vec<(String, u64)>,
     /// Exported mutable globals and their types.
-    globals: Vec<(String, ParamType)>,
+    pub globals: Vec<(String, ParamType)>,
 }
 
-impl ExportInfo {
-    fn parse(wasm: &[u8]) -> Result<ExportInfo, wasmparser::BinaryReaderError> {
+impl Exports {
+    /// Reads the exports of a module (imported functions, memories and globals count in
+    /// their index spaces).
+    pub fn parse(wasm: &[u8]) -> Result<Exports, wasmparser::BinaryReaderError> {
         use wasmparser::{CompositeInnerType, ExternalKind, Payload, TypeRef};
         // Parameter lists by type index (`None`: not a function type a plan can call).
         let mut types: Vec<Option<Vec<ParamType>>> = Vec::new();
@@ -275,7 +277,7 @@ impl ExportInfo {
                 _ => {}
             }
         }
-        let mut info = ExportInfo::default();
+        let mut info = Exports::default();
         for (name, kind, index) in exports {
             match kind {
                 ExternalKind::Func => {
