@@ -141,7 +141,7 @@ impl Translator {
         }
         let frame_size = self.temp_base + self.max_height;
         self.analyze_memo_blocks(m);
-        Ok(CompiledFunc {
+        let func = CompiledFunc {
             index,
             num_params: ty.params.len() as u32,
             num_results: ty.results.len() as u32,
@@ -153,7 +153,12 @@ impl Translator {
             indirect: std::mem::take(&mut self.indirect),
             memo_blocks: std::mem::take(&mut self.memo_blocks),
             memo_exits: std::mem::take(&mut self.memo_exits),
-        })
+        };
+        // The loop reads cells and ops unchecked; this is what makes that sound.
+        if let Err(e) = crate::exec::check_code(&func, |op| call_arity(m, &func.indirect, op)) {
+            panic!("translation of function {index} broke an invariant: {e}");
+        }
+        Ok(func)
     }
 
     /// Clears the buffers and collects the body's constants (they become frame cells
@@ -429,14 +434,7 @@ impl Translator {
     /// Computes each memo unit's end, input cells and written cells from its code.
     fn analyze_memo_blocks(&mut self, m: &ModuleInner) {
         let indirect = &self.indirect;
-        let arity = |op: &Op| -> (u32, u32) {
-            let t = match *op {
-                Op::Call { func, .. } => &m.types[m.func_types[func as usize] as usize],
-                Op::CallIndirect { sig, .. } => &m.types[indirect[sig as usize].2 as usize],
-                _ => return (0, 0),
-            };
-            (t.params.len() as u32, t.results.len() as u32)
-        };
+        let arity = |op: &Op| call_arity(m, indirect, op);
         let (num_locals, code) = (self.num_locals, &self.code);
         for b in &mut self.memo_blocks {
             let end = if b.end == u32::MAX { code.len() as u32 } else { b.end };
@@ -1082,6 +1080,16 @@ impl Translator {
         }
         Ok(())
     }
+}
+
+/// `(params, results)` of a call op; `(0, 0)` for any other op.
+fn call_arity(m: &ModuleInner, indirect: &[(u32, u32, u32)], op: &Op) -> (u32, u32) {
+    let t = match *op {
+        Op::Call { func, .. } => &m.types[m.func_types[func as usize] as usize],
+        Op::CallIndirect { sig, .. } => &m.types[indirect[sig as usize].2 as usize],
+        _ => return (0, 0),
+    };
+    (t.params.len() as u32, t.results.len() as u32)
 }
 
 #[cfg(test)]

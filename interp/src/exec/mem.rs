@@ -9,20 +9,6 @@ pub(crate) fn effective(addr: u64, offset: u32) -> usize {
     (addr as u32 as u64 + offset as u64) as usize
 }
 
-/// The `N` bytes at `addr + offset`, or an out-of-bounds trap.
-#[inline(always)]
-pub(crate) fn access<const N: usize>(mem: &[u8], addr: u64, offset: u32) -> Result<&[u8; N], Trap> {
-    let ea = effective(addr, offset);
-    mem.get(ea..ea + N).and_then(|s| s.try_into().ok()).ok_or(Trap::MemoryOutOfBounds)
-}
-
-/// The `N` bytes at `addr + offset` for writing, or an out-of-bounds trap.
-#[inline(always)]
-pub(crate) fn access_mut<const N: usize>(mem: &mut [u8], addr: u64, offset: u32) -> Result<&mut [u8], Trap> {
-    let ea = effective(addr, offset);
-    mem.get_mut(ea..ea + N).ok_or(Trap::MemoryOutOfBounds)
-}
-
 /// `[start, start + len)` as a range, if it lies within `size`.
 pub(crate) fn range(start: u64, len: u64, size: usize) -> Result<std::ops::Range<usize>, Trap> {
     let (start, len) = (start as u32 as usize, len as u32 as usize);
@@ -58,13 +44,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn access_checks_the_last_byte() {
-        let m = [0u8; 8];
-        assert!(access::<4>(&m, 4, 0).is_ok());
-        assert_eq!(access::<4>(&m, 5, 0), Err(Trap::MemoryOutOfBounds));
-        assert_eq!(access::<1>(&m, 0, 8), Err(Trap::MemoryOutOfBounds));
+    fn effective_address_is_unsigned_32_bit_plus_offset() {
         // The address is an unsigned 32-bit value: -1 is 4 GiB - 1, not before the start.
-        assert_eq!(access::<1>(&m, 0xffff_ffff, 1), Err(Trap::MemoryOutOfBounds));
+        assert_eq!(effective(0xffff_ffff, 1), 1 << 32);
+        assert_eq!(effective(0xdead_0000_0000_0004, 8), 12);
     }
 
     #[test]

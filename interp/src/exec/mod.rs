@@ -5,7 +5,10 @@
 mod cell;
 mod mem;
 mod memo;
+mod raw;
 mod table;
+
+pub(crate) use raw::check_code;
 
 use crate::error::{Error, Trap};
 use crate::ir::{for_each_numeric_op, Op};
@@ -15,10 +18,10 @@ use crate::semantics;
 use crate::store::{Func, FuncKind, InstanceEntity, MemoryEntity, Store};
 use crate::value::Value;
 use cell::Cell as _;
-use std::cell::Cell;
+use raw::{Code, Frame, Mem};
 
 /// A suspended caller.
-struct Frame<'s> {
+struct Caller<'s> {
     func: &'s CompiledFunc,
     instance: u32,
     /// Where the caller resumes.
@@ -91,7 +94,7 @@ enum Exit {
 
 /// Where execution stands, so that it can move from one instantiation of the loop to another.
 struct Machine<'s> {
-    frames: Vec<Frame<'s>>,
+    frames: Vec<Caller<'s>>,
     /// The store function of each suspended frame (memo engines only): memo units and the
     /// patchable code need it; kept apart so that the plain loop's frames stay small.
     func_ids: Vec<u32>,
@@ -218,6 +221,10 @@ impl<'s> Executor<'s> {
 
     /// The loop. `CELLS`: fetch ops from the store functions' patchable code (memo
     /// engines); `MEMO`: probes and hooks active.
+    ///
+    /// Cells, ops and the default memory are reached through the unchecked pointers of
+    /// [`raw`]; `refresh!` re-derives the frame and memory pointers after anything that
+    /// may move or touch them through safe code (see `raw`'s module notes).
     fn run<const CELLS: bool, const MEMO: bool>(&mut self, m: &mut Machine<'s>) -> Result<Exit, Trap> {
         let mut frames = std::mem::take(&mut m.frames);
         let mut func_ids = std::mem::take(&mut m.func_ids);
@@ -226,19 +233,56 @@ impl<'s> Executor<'s> {
         let mut instance = m.instance;
         let mut inst: &'s InstanceEntity = &self.instances[instance as usize];
         let mut base = m.base;
-        let mut ip = m.ip;
         let funcs: &'s [crate::store::FuncEntity] = self.funcs;
-        let cells_of = |f: u32| -> &'s [Cell<Op>] { funcs[f as usize].memo_code.as_deref().unwrap_or(&[]) };
-        let mut cells: &'s [Cell<Op>] = if CELLS { cells_of(func_id) } else { &[] };
+        let code_of = |func: &'s CompiledFunc, f: u32| -> Code<'s> {
+            if CELLS {
+                Code::cells(funcs[f as usize].memo_code.as_deref().expect("patchable code"))
+            } else {
+                Code::new(&func.code)
+            }
+        };
+        let mut code = code_of(func, func_id);
+        let mut ip = code.at(m.ip);
         let mut mem_id = inst.memories.first().map_or(usize::MAX, |&m| m as usize);
+        let mem_of = |memories: &mut Vec<MemoryEntity>, mem_id: usize| {
+            if mem_id == usize::MAX {
+                Mem::none()
+            } else {
+                Mem::new(&mut memories[mem_id].data)
+            }
+        };
+        let mut fp = Frame::new(self.stack, base, func);
+        let mut mem = mem_of(self.memories, mem_id);
+        macro_rules! refresh {
+            () => {{
+                fp = Frame::new(self.stack, base, func);
+                mem = mem_of(self.memories, mem_id);
+            }};
+        }
         macro_rules! r {
             ($s:expr) => {
-                self.stack[base + $s as usize]
+                fp.get($s)
+            };
+        }
+        macro_rules! set {
+            ($s:expr, $v:expr) => {{
+                let v = $v;
+                fp.set($s, v)
+            }};
+        }
+        macro_rules! operands {
+            ($b:expr) => {
+                [fp.get($b), fp.get($b + 1), fp.get($b + 2)]
             };
         }
         macro_rules! memory {
             () => {
                 self.memories[mem_id]
+            };
+        }
+        macro_rules! save {
+            () => {
+                *m = Machine { frames, func_ids, func, func_id, instance, base, ip: code.index(ip) }
             };
         }
         // Enters the wasm function `callee` with its frame at `new_base`, or runs a host function.
@@ -247,34 +291,35 @@ impl<'s> Executor<'s> {
                 let callee = $callee as usize;
                 let new_base = $new_base;
                 match &self.funcs[callee].kind {
-                    FuncKind::Wasm { instance: ci, code } => {
+                    FuncKind::Wasm { instance: ci, code: callee_code } => {
                         if frames.len() + 1 >= self.max_depth {
                             return Err(Trap::CallStackExhausted);
                         }
-                        let code: &'s CompiledFunc = code;
-                        ensure_frame(self.stack, new_base, code, self.max_stack)?;
-                        frames.push(Frame { func, instance, ip, base });
+                        let callee_code: &'s CompiledFunc = callee_code;
+                        ensure_frame(self.stack, new_base, callee_code, self.max_stack)?;
+                        frames.push(Caller { func, instance, ip: code.index(ip), base });
                         if CELLS {
                             func_ids.push(func_id);
                             func_id = callee as u32;
-                            cells = cells_of(func_id);
                         }
                         let switch = if MEMO {
-                            self.memo_call(frames.len(), new_base + code.frame_size as usize)
+                            self.memo_call(frames.len(), new_base + callee_code.frame_size as usize)
                         } else {
                             CELLS && self.plain_call()
                         };
-                        func = code;
+                        func = callee_code;
+                        code = code_of(func, func_id);
                         base = new_base;
-                        ip = 0;
+                        ip = code.at(0);
                         if *ci != instance {
                             instance = *ci;
                             inst = &self.instances[instance as usize];
                             mem_id = inst.memories.first().map_or(usize::MAX, |&m| m as usize);
                         }
+                        refresh!();
                         if switch {
                             // Move between the memo and plain loops at the callee's first op.
-                            *m = Machine { frames, func_ids, func, func_id, instance, base, ip };
+                            save!();
                             return Ok(if MEMO { Exit::ToPlain } else { Exit::ToMemo });
                         }
                     }
@@ -282,7 +327,8 @@ impl<'s> Executor<'s> {
                         if MEMO {
                             self.memo_host_call();
                         }
-                        self.call_host(callee as u32, new_base)?
+                        self.call_host(callee as u32, new_base)?;
+                        refresh!();
                     }
                 }
             }};
@@ -298,41 +344,40 @@ impl<'s> Executor<'s> {
                 cmp_branch { $( ($cb:ident, $cbc:ident, $cbf:ident, $cbt:ident, $cbi:ident) )* }
             ) => {
                 loop {
-                    let op = if CELLS { cells[ip].get() } else { func.code[ip] };
-                    ip += 1;
-                    match op {
+                    match ip.fetch() {
                         Op::Unreachable => return Err(Trap::Unreachable),
                         Op::Fuel { amount } => {
                             *self.fuel = self.fuel.checked_sub(amount as u64).ok_or(Trap::OutOfFuel)?
                         }
-                        Op::Br { target } => ip = target as usize,
+                        Op::Br { target } => ip = code.at(target as usize),
                         Op::BrIfEqz { cond, target } => {
                             if r!(cond) == 0 {
-                                ip = target as usize
+                                ip = code.at(target as usize)
                             }
                         }
                         Op::BrIfNez { cond, target } => {
                             if r!(cond) != 0 {
-                                ip = target as usize
+                                ip = code.at(target as usize)
                             }
                         }
-                        Op::BrTable { index, len } => ip += (r!(index) as u32).min(len) as usize,
+                        Op::BrTable { index, len } => ip.skip((r!(index) as u32).min(len) as usize),
                         Op::Return { src, n } => {
-                            let (src, n) = (base + src as usize, n as usize);
-                            self.stack.copy_within(src..src + n, base);
+                            fp.copy(0, src, n);
                             let Some(caller) = frames.pop() else { return Ok(Exit::Done) };
                             func = caller.func;
                             if CELLS {
                                 func_id = func_ids.pop().expect("a frame's function");
-                                cells = cells_of(func_id);
                             }
-                            ip = caller.ip;
+                            code = code_of(func, func_id);
+                            ip = code.at(caller.ip);
                             base = caller.base;
                             if caller.instance != instance {
                                 instance = caller.instance;
                                 inst = &self.instances[instance as usize];
                                 mem_id = inst.memories.first().map_or(usize::MAX, |&m| m as usize);
                             }
+                            // The callee may have grown the memory.
+                            refresh!();
                         }
                         Op::Call { func: f, base: b } => enter!(inst.funcs[f as usize], base + b as usize),
                         Op::CallIndirect { index, base: b, sig } => {
@@ -342,19 +387,16 @@ impl<'s> Executor<'s> {
                             let callee = table::indirect_callee(self, inst, func, r!(index) as u32, sig)?;
                             enter!(callee, base + b as usize)
                         }
-                        Op::Copy { dst, src } => r!(dst) = r!(src),
-                        Op::CopyN { dst, src, n } => {
-                            let src = base + src as usize;
-                            self.stack.copy_within(src..src + n as usize, base + dst as usize)
-                        }
+                        Op::Copy { dst, src } => set!(dst, r!(src)),
+                        Op::CopyN { dst, src, n } => fp.copy(dst, src, n),
                         Op::Select { dst, cond, b } => {
                             if r!(cond) as u32 == 0 {
-                                r!(dst) = r!(b)
+                                set!(dst, r!(b))
                             }
                         }
                         Op::GlobalGet { dst, global } => {
                             let g = inst.globals[global as usize];
-                            r!(dst) = self.globals[g as usize].value;
+                            set!(dst, self.globals[g as usize].value);
                             if MEMO {
                                 self.memo_read(Dep::Global { global: g, version: self.globals[g as usize].version })
                             }
@@ -367,7 +409,7 @@ impl<'s> Executor<'s> {
                             }
                         }
                         Op::MemorySize { dst } => {
-                            r!(dst) = (memory!().data.len() / crate::PAGE_SIZE) as u64;
+                            set!(dst, (memory!().data.len() / crate::PAGE_SIZE) as u64);
                             if MEMO {
                                 self.memo_read_size(mem_id)
                             }
@@ -379,52 +421,42 @@ impl<'s> Executor<'s> {
                             }
                             let shift = self.memo.as_ref().map(|m| m.chunk_shift);
                             let old = crate::store::grow_memory(&mut memory!(), delta, self.max_pages, shift);
-                            r!(dst) = old.map_or(u32::MAX, |o| o) as u64;
+                            refresh!();
+                            set!(dst, old.map_or(u32::MAX, |o| o) as u64);
                             if MEMO && old.is_some() {
                                 self.memo_write(Effect::Grow { mem: mem_id as u32, delta })
                             }
                         }
                         Op::MemoryFill { base: b } => {
-                            let at = base + b as usize;
-                            mem::fill(&mut memory!().data, &self.stack[at..at + 3])?;
+                            let [d, val, n] = operands!(b);
+                            let result = mem::fill(&mut memory!().data, &[d, val, n]);
+                            refresh!();
+                            result?;
                             if MEMO {
-                                self.memo_bulk(mem_id, Effect::Fill {
-                                    mem: mem_id as u32,
-                                    d: self.stack[at],
-                                    val: self.stack[at + 1],
-                                    n: self.stack[at + 2],
-                                })
+                                self.memo_bulk(mem_id, Effect::Fill { mem: mem_id as u32, d, val, n })
                             }
                         }
                         Op::MemoryCopy { base: b } => {
-                            let at = base + b as usize;
-                            mem::copy(&mut memory!().data, &self.stack[at..at + 3])?;
+                            let [d, s, n] = operands!(b);
+                            let result = mem::copy(&mut memory!().data, &[d, s, n]);
+                            refresh!();
+                            result?;
                             if MEMO {
-                                self.memo_bulk(mem_id, Effect::Copy {
-                                    mem: mem_id as u32,
-                                    d: self.stack[at],
-                                    s: self.stack[at + 1],
-                                    n: self.stack[at + 2],
-                                })
+                                self.memo_bulk(mem_id, Effect::Copy { mem: mem_id as u32, d, s, n })
                             }
                         }
                         Op::MemoryInit { base: b, data } => {
-                            let at = base + b as usize;
+                            let [d, s, n] = operands!(b);
                             let id = inst.datas[data as usize];
-                            let seg = &self.datas[id as usize];
                             if MEMO {
-                                self.memo_read(Dep::Data { data: id, len: seg.len() as u32 })
+                                self.memo_read(Dep::Data { data: id, len: self.datas[id as usize].len() as u32 })
                             }
                             let seg = &self.datas[id as usize];
-                            mem::init(&mut memory!().data, seg, &self.stack[at..at + 3])?;
+                            let result = mem::init(&mut memory!().data, seg, &[d, s, n]);
+                            refresh!();
+                            result?;
                             if MEMO {
-                                self.memo_bulk(mem_id, Effect::Init {
-                                    mem: mem_id as u32,
-                                    data: id,
-                                    d: self.stack[at],
-                                    s: self.stack[at + 1],
-                                    n: self.stack[at + 2],
-                                })
+                                self.memo_bulk(mem_id, Effect::Init { mem: mem_id as u32, data: id, d, s, n })
                             }
                         }
                         Op::DataDrop { data } => {
@@ -439,7 +471,7 @@ impl<'s> Executor<'s> {
                             if MEMO {
                                 self.memo_read_table(t)
                             }
-                            r!(dst) = table::get(self, t, r!(index))?
+                            set!(dst, table::get(self, t, r!(index))?)
                         }
                         Op::TableSet { index, val, table } => {
                             let t = inst.tables[table as usize];
@@ -453,33 +485,31 @@ impl<'s> Executor<'s> {
                             if MEMO {
                                 self.memo_read_table(t)
                             }
-                            r!(dst) = self.tables[t as usize].elems.len() as u64
+                            set!(dst, self.tables[t as usize].elems.len() as u64)
                         }
                         Op::TableGrow { base: b, table } => {
-                            let at = base + b as usize;
-                            let (init, n) = (self.stack[at], self.stack[at + 1] as u32);
+                            let (init, n) = (r!(b), r!(b + 1) as u32);
                             let t = inst.tables[table as usize];
                             if MEMO {
                                 self.memo_read_table(t)
                             }
-                            self.stack[at] = table::grow(self, t, init, n) as u64;
-                            if MEMO && self.stack[at] as u32 != u32::MAX {
+                            let old = table::grow(self, t, init, n);
+                            set!(b, old as u64);
+                            if MEMO && old != u32::MAX {
                                 self.memo_table_write(t, Effect::TableGrow { table: t, init, n })
                             }
                         }
                         Op::TableFill { base: b, table } => {
-                            let at = base + b as usize;
                             let t = inst.tables[table as usize];
-                            let (i, val, n) = (self.stack[at], self.stack[at + 1], self.stack[at + 2]);
+                            let [i, val, n] = operands!(b);
                             table::fill(self, t, i, val, n)?;
                             if MEMO {
                                 self.memo_table_write(t, Effect::TableFill { table: t, i, val, n })
                             }
                         }
                         Op::TableCopy { base: b, dst_table, src_table } => {
-                            let at = base + b as usize;
                             let (dt, st) = (inst.tables[dst_table as usize], inst.tables[src_table as usize]);
-                            let (d, s, n) = (self.stack[at], self.stack[at + 1], self.stack[at + 2]);
+                            let [d, s, n] = operands!(b);
                             if MEMO {
                                 self.memo_read_table(st)
                             }
@@ -489,9 +519,8 @@ impl<'s> Executor<'s> {
                             }
                         }
                         Op::TableInit { base: b, table, elem } => {
-                            let at = base + b as usize;
                             let (t, e) = (inst.tables[table as usize], inst.elems[elem as usize]);
-                            let (d, s, n) = (self.stack[at], self.stack[at + 1], self.stack[at + 2]);
+                            let [d, s, n] = operands!(b);
                             if MEMO {
                                 self.memo_read(Dep::Elem { elem: e, len: self.elems[e as usize].len() as u32 })
                             }
@@ -509,54 +538,60 @@ impl<'s> Executor<'s> {
                         }
                         Op::MemoEnter { block } => {
                             if MEMO {
-                                match self.memo_enter(func_id, func, block, base, frames.len()) {
+                                let enter = self.memo_enter(func_id, func, block, base, frames.len());
+                                // A replay writes cells and memory through safe code.
+                                refresh!();
+                                match enter {
                                     memo::Enter::Run => {}
-                                    memo::Enter::Jump(exit) => ip = exit as usize,
+                                    memo::Enter::Jump(exit) => ip = code.at(exit as usize),
                                     memo::Enter::Plain => {
-                                        *m = Machine { frames, func_ids, func, func_id, instance, base, ip };
+                                        save!();
                                         return Ok(Exit::ToPlain);
                                     }
                                 }
                             }
                         }
                         Op::MemoLeave { exit } => {
-                            if MEMO && self.memo_leave(func_id, func, exit, ip as u32, base, frames.len()) {
-                                *m = Machine { frames, func_ids, func, func_id, instance, base, ip };
-                                return Ok(Exit::ToPlain);
+                            if MEMO {
+                                let plain = self.memo_leave(func_id, func, exit, code.index(ip) as u32, base, frames.len());
+                                refresh!();
+                                if plain {
+                                    save!();
+                                    return Ok(Exit::ToPlain);
+                                }
                             }
                         }
-                        Op::RefFunc { dst, func: f } => r!(dst) = inst.funcs[f as usize] as u64 + 1,
+                        Op::RefFunc { dst, func: f } => set!(dst, inst.funcs[f as usize] as u64 + 1),
                         $( Op::$un { dst, src } => {
-                            r!(dst) = semantics::$unf(<$ua>::from_cell(r!(src))).into_cell()
+                            set!(dst, semantics::$unf(<$ua>::from_cell(r!(src))).into_cell())
                         } )*
                         $( Op::$ut { dst, src } => {
-                            r!(dst) = semantics::$utf(<$uta>::from_cell(r!(src)))?.into_cell()
+                            set!(dst, semantics::$utf(<$uta>::from_cell(r!(src)))?.into_cell())
                         } )*
                         $( Op::$bn { dst, a, b } => {
-                            r!(dst) = semantics::$bnf(<$ba>::from_cell(r!(a)), <$bb>::from_cell(r!(b))).into_cell()
+                            set!(dst, semantics::$bnf(<$ba>::from_cell(r!(a)), <$bb>::from_cell(r!(b))).into_cell())
                         } )*
                         $( Op::$bt { dst, a, b } => {
-                            r!(dst) = semantics::$btf(<$bta>::from_cell(r!(a)), <$btb>::from_cell(r!(b)))?.into_cell()
+                            set!(dst, semantics::$btf(<$bta>::from_cell(r!(a)), <$btb>::from_cell(r!(b)))?.into_cell())
                         } )*
                         $( Op::$cb { a, b, target } => {
                             if semantics::$cbf(<$cbt>::from_cell(r!(a)), <$cbt>::from_cell(r!(b))) != 0 {
-                                ip = target as usize
+                                ip = code.at(target as usize)
                             }
                         } )*
                         $( Op::$ld { dst, addr, offset } => {
-                            let a = r!(addr);
-                            let bytes = mem::access::<$ldn>(&memory!().data, a, offset)?;
-                            r!(dst) = ($ldraw::from_le_bytes(*bytes) as $ldr).into_cell();
+                            let ea = mem::effective(r!(addr), offset);
+                            let bytes = mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds)?;
+                            set!(dst, ($ldraw::from_le_bytes(bytes) as $ldr).into_cell());
                             if MEMO {
-                                self.memo_read_mem(mem_id, mem::effective(a, offset) as u64, $ldn)
+                                self.memo_read_mem(mem_id, ea as u64, $ldn)
                             }
                         } )*
                         $( Op::$st { addr, val, offset } => {
-                            let v = r!(val).to_le_bytes();
-                            let a = r!(addr);
-                            mem::access_mut::<$stn>(&mut memory!().data, a, offset)?.copy_from_slice(&v[..$stn]);
+                            let ea = mem::effective(r!(addr), offset);
+                            mem.store::<$stn>(ea, r!(val)).ok_or(Trap::MemoryOutOfBounds)?;
                             if MEMO {
-                                self.memo_store(mem_id, mem::effective(a, offset) as u64, $stn, r!(val))
+                                self.memo_store(mem_id, ea as u64, $stn, r!(val))
                             }
                         } )*
                     }

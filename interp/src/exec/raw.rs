@@ -1,0 +1,271 @@
+//! Unchecked access to frame cells, code and linear memory for the interpreter loop: the
+//! crate's only `unsafe` code.
+//!
+//! Soundness rests on two kinds of invariant.
+//! - Checked once per function, at translation, by [`check_code`]: every slot an op names is
+//!   below the function's `frame_size`, every branch target lies inside its code, a
+//!   `BrTable` is followed by its `len + 1` branches, and the last op does not fall through.
+//!   [`CompiledFunc`] cannot be built or changed outside the crate, and the crate builds
+//!   it only in translation, which calls [`check_code`].
+//! - Kept by the loop (`exec::Executor::run`): a [`Frame`] is derived, by [`Frame::new`]
+//!   (which checks the length), after the value stack was last resized or touched through a
+//!   safe reference, and a [`Mem`] after the memory was last resized or touched likewise.
+//!   The loop re-derives both after every call, return, host call, memory growth, bulk
+//!   memory operation and memo hook.
+#![allow(unsafe_code)]
+
+use crate::ir::{Op, Slot};
+use crate::module::CompiledFunc;
+use std::cell::Cell;
+use std::marker::PhantomData;
+
+/// Checks the invariants the loop relies on; translation calls it on every function and
+/// panics on failure, which would be a translator bug.
+pub(crate) fn check_code(f: &CompiledFunc, arity: impl Fn(&Op) -> (u32, u32)) -> Result<(), String> {
+    let len = f.code.len();
+    let last = f.code.last().ok_or("empty code")?;
+    if !matches!(last, Op::Return { .. } | Op::Br { .. } | Op::Unreachable) {
+        return Err(format!("code ends with {last:?}, which falls through"));
+    }
+    for (i, op) in f.code.iter().enumerate() {
+        let mut bad = None;
+        op.for_each_slot(&arity, |s, _| {
+            if s >= f.frame_size {
+                bad = Some(s);
+            }
+        });
+        if let Some(s) = bad {
+            return Err(format!("op {i} ({op:?}) names slot {s}, frame size {}", f.frame_size));
+        }
+        if let Some(&mut t) = op.clone().branch_target_mut() {
+            if t as usize >= len {
+                return Err(format!("op {i} ({op:?}) jumps outside the code ({len} ops)"));
+            }
+        }
+        if let Op::BrTable { len: n, .. } = *op {
+            let arms = f.code.get(i + 1..i + 2 + n as usize).ok_or(format!("op {i}: branch table runs off"))?;
+            if !arms.iter().all(|a| matches!(a, Op::Br { .. })) {
+                return Err(format!("op {i}: branch table arms are not all branches"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The start of a function's code: its op array, or its patchable copy in memo engines.
+#[derive(Clone, Copy)]
+pub(super) struct Code<'s> {
+    start: *const Op,
+    _code: PhantomData<&'s [Op]>,
+}
+
+impl<'s> Code<'s> {
+    /// The ops of a translated function (checked by [`check_code`]).
+    #[inline(always)]
+    pub(super) fn new(ops: &'s [Op]) -> Self {
+        Code { start: ops.as_ptr(), _code: PhantomData }
+    }
+
+    /// The patchable copy of a translated function's ops. Memo patching keeps the length
+    /// and only retargets branches inside the code, so the checked invariants still hold.
+    #[inline(always)]
+    pub(super) fn cells(ops: &'s [Cell<Op>]) -> Self {
+        // `Cell<Op>` has the layout of `Op`; reads through this pointer are reads of the
+        // cells' contents, which is what `Cell::get` does.
+        Code { start: ops.as_ptr().cast::<Op>(), _code: PhantomData }
+    }
+
+    /// The op at index `i`: a branch target, a saved return address, or 0.
+    #[inline(always)]
+    pub(super) fn at(self, i: usize) -> Ip<'s> {
+        // SAFETY: `i` is 0, a checked branch target or an index saved from an `Ip` of this
+        // code, all within the code; `wrapping_add` keeps this function free of UB anyway.
+        Ip { ptr: self.start.wrapping_add(i), _code: PhantomData }
+    }
+
+    /// The index of `ip` in this code.
+    #[inline(always)]
+    pub(super) fn index(self, ip: Ip<'s>) -> usize {
+        (ip.ptr as usize - self.start as usize) / std::mem::size_of::<Op>()
+    }
+}
+
+/// The instruction pointer: the next op to execute.
+#[derive(Clone, Copy)]
+pub(super) struct Ip<'s> {
+    ptr: *const Op,
+    _code: PhantomData<&'s [Op]>,
+}
+
+impl Ip<'_> {
+    /// Reads the op at the pointer and moves past it.
+    #[inline(always)]
+    pub(super) fn fetch(&mut self) -> Op {
+        // SAFETY: the pointer is within the code: it starts at 0 or a checked target, and
+        // moves by one op after an op that may fall through, which is never the last one
+        // (check_code), or by at most `len` after a `BrTable` followed by `len + 1` ops.
+        // Patchable code is only written by memo hooks, never during this read.
+        let op = unsafe { self.ptr.read() };
+        self.ptr = self.ptr.wrapping_add(1);
+        op
+    }
+
+    /// Skips `n` ops (a `BrTable` arm).
+    #[inline(always)]
+    pub(super) fn skip(&mut self, n: usize) {
+        self.ptr = self.ptr.wrapping_add(n);
+    }
+}
+
+/// The current frame's cells.
+#[derive(Clone, Copy)]
+pub(super) struct Frame {
+    ptr: *mut u64,
+}
+
+impl Frame {
+    /// The frame of `f` at `base`; panics if the stack does not hold it.
+    #[inline(always)]
+    pub(super) fn new(stack: &mut Vec<u64>, base: usize, f: &CompiledFunc) -> Self {
+        assert!(base + f.frame_size as usize <= stack.len(), "frame outside the value stack");
+        // `Vec::as_mut_ptr` does not create a reference to the elements, so the pointer
+        // stays valid until the vector is next resized or borrowed as a slice.
+        Frame { ptr: stack.as_mut_ptr().wrapping_add(base) }
+    }
+
+    #[inline(always)]
+    pub(super) fn get(self, s: Slot) -> u64 {
+        // SAFETY: `s` comes from an op of the frame's function, so `s < frame_size`
+        // (check_code), and the frame lies within the stack (`new`), which has not moved
+        // since (the loop re-derives the frame after anything that may move it).
+        unsafe { self.ptr.add(s as usize).read() }
+    }
+
+    #[inline(always)]
+    pub(super) fn set(self, s: Slot, v: u64) {
+        // SAFETY: as in `get`.
+        unsafe { self.ptr.add(s as usize).write(v) }
+    }
+
+    /// Copies `n` cells from `src..` to `dst..`, lowest first (they may overlap).
+    #[inline(always)]
+    pub(super) fn copy(self, dst: Slot, src: Slot, n: u32) {
+        for i in 0..n {
+            self.set(dst + i, self.get(src + i));
+        }
+    }
+}
+
+/// The current instance's default memory: base and length.
+#[derive(Clone, Copy)]
+pub(super) struct Mem {
+    ptr: *mut u8,
+    len: usize,
+}
+
+impl Mem {
+    /// No memory: every access is out of bounds.
+    pub(super) fn none() -> Self {
+        Mem { ptr: std::ptr::NonNull::dangling().as_ptr(), len: 0 }
+    }
+
+    /// The bytes of `data`.
+    #[inline(always)]
+    pub(super) fn new(data: &mut Vec<u8>) -> Self {
+        Mem { ptr: data.as_mut_ptr(), len: data.len() }
+    }
+
+    /// The `N` bytes at `ea`, or `None` when they are out of bounds.
+    #[inline(always)]
+    pub(super) fn load<const N: usize>(self, ea: usize) -> Option<[u8; N]> {
+        if ea.checked_add(N).is_none_or(|end| end > self.len) {
+            return None;
+        }
+        // SAFETY: `ea + N <= len`, and the memory has not moved or been borrowed since
+        // `new` (the loop re-derives `Mem` after anything that may).
+        Some(unsafe { self.ptr.add(ea).cast::<[u8; N]>().read_unaligned() })
+    }
+
+    /// Writes the low `N` bytes of `v` at `ea`; `None` (and nothing written) when out of bounds.
+    #[inline(always)]
+    pub(super) fn store<const N: usize>(self, ea: usize, v: u64) -> Option<()> {
+        if ea.checked_add(N).is_none_or(|end| end > self.len) {
+            return None;
+        }
+        let bytes = v.to_le_bytes();
+        // SAFETY: as in `load`; `N <= 8` bytes of `bytes` are copied.
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), self.ptr.add(ea), N) };
+        Some(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mem_bounds_include_the_last_byte() {
+        let mut data = vec![1u8, 2, 3, 4, 5, 6, 7, 8];
+        let m = Mem::new(&mut data);
+        assert_eq!(m.load::<4>(4), Some([5, 6, 7, 8]));
+        assert_eq!(m.load::<4>(5), None);
+        assert_eq!(m.load::<8>(0), Some([1, 2, 3, 4, 5, 6, 7, 8]));
+        assert_eq!(m.load::<1>(8), None);
+        assert_eq!(m.load::<1>(usize::MAX), None);
+        assert_eq!(m.store::<2>(6, 0xaabb), Some(()));
+        assert_eq!(m.store::<2>(7, 0xaabb), None);
+        assert_eq!(data, [1, 2, 3, 4, 5, 6, 0xbb, 0xaa]);
+        assert_eq!(Mem::none().load::<1>(0), None);
+        assert_eq!(Mem::none().store::<8>(0, 0), None);
+    }
+
+    #[test]
+    fn frame_reads_and_writes_its_cells() {
+        let f = CompiledFunc { frame_size: 4, ..Default::default() };
+        let mut stack = vec![0u64; 6];
+        let fr = Frame::new(&mut stack, 2, &f);
+        fr.set(0, 7);
+        fr.set(3, 9);
+        fr.copy(1, 0, 1);
+        assert_eq!((fr.get(0), fr.get(1), fr.get(3)), (7, 7, 9));
+        assert_eq!(stack, [0, 0, 7, 7, 0, 9]);
+    }
+
+    #[test]
+    #[should_panic(expected = "frame outside the value stack")]
+    fn frame_must_fit_the_stack() {
+        let f = CompiledFunc { frame_size: 5, ..Default::default() };
+        Frame::new(&mut vec![0u64; 6], 2, &f);
+    }
+
+    #[test]
+    fn code_walks_ops_and_cells() {
+        let ops = [Op::Br { target: 1 }, Op::Return { src: 0, n: 0 }];
+        let code = Code::new(&ops);
+        let mut ip = code.at(0);
+        assert_eq!(ip.fetch(), ops[0]);
+        assert_eq!(code.index(ip), 1);
+        assert_eq!(ip.fetch(), ops[1]);
+        let cells: Vec<Cell<Op>> = ops.iter().map(|&o| Cell::new(o)).collect();
+        let code = Code::cells(&cells);
+        let mut ip = code.at(1);
+        cells[1].set(Op::Unreachable);
+        assert_eq!(ip.fetch(), Op::Unreachable);
+    }
+
+    #[test]
+    fn check_code_rejects_what_the_loop_cannot_run() {
+        let arity = |_: &Op| (0, 0);
+        let func = |frame_size, code| CompiledFunc { frame_size, code, ..Default::default() };
+        assert!(check_code(&func(2, vec![Op::Return { src: 0, n: 2 }]), arity).is_ok());
+        // A slot outside the frame.
+        assert!(check_code(&func(1, vec![Op::Return { src: 0, n: 2 }]), arity).is_err());
+        // Falls off the end.
+        assert!(check_code(&func(2, vec![Op::Copy { dst: 0, src: 1 }]), arity).is_err());
+        // Jumps off the end.
+        assert!(check_code(&func(2, vec![Op::Br { target: 1 }]), arity).is_err());
+        // A branch table with too few arms.
+        assert!(check_code(&func(2, vec![Op::BrTable { index: 0, len: 1 }, Op::Br { target: 0 }]), arity).is_err());
+        assert!(check_code(&func(2, vec![]), arity).is_err());
+    }
+}
