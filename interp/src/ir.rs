@@ -213,8 +213,11 @@ macro_rules! define_ops {
         store { $( ($st:ident, $stf:ident, $stn:literal) )* }
         cmp_branch { $( ($cb:ident, $cbc:ident, $cbf:ident, $cbt:ident, $cbi:ident) )* }
     ) => {
-        /// One IR operation. Kept at 16 bytes: at most three 32-bit fields.
+        /// One IR operation. Kept at 16 bytes: at most three 32-bit fields. The `u16`
+        /// representation fixes the layout: the tag (variants numbered in declaration
+        /// order) at offset 0, so the threaded dispatch can index its handler table by it.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[repr(u16)]
         pub enum Op {
             // ---- control ----
             /// Traps with "unreachable".

@@ -16,6 +16,10 @@ const PROGRAM: &str = r#"(module
   ;; Grows the memory in a callee, then stores and loads past the old end in the caller.
   (func $grow (param i32) (result i32) local.get 0 memory.grow)
   (func (export "grow_then_touch") (result i32)
+    i32.const 8 i32.const 5 i32.store
+    ;; Growth here and in a callee: old pointers into the memory are stale after each.
+    i32.const 1 memory.grow drop
+    i32.const 8 i32.load drop
     i32.const 1 call $grow drop
     i32.const 70000 i32.const 0x01020304 i32.store
     i32.const 70000 i32.load

@@ -18,6 +18,7 @@ use crate::semantics;
 use crate::store::{Func, FuncKind, InstanceEntity, MemoryEntity, Store};
 use crate::value::Value;
 use cell::Cell as _;
+use raw::threaded::{self, Why};
 use raw::{Code, Frame, Mem};
 
 /// A suspended caller.
@@ -344,6 +345,14 @@ impl<'s> Executor<'s> {
                 cmp_branch { $( ($cb:ident, $cbc:ident, $cbf:ident, $cbt:ident, $cbi:ident) )* }
             ) => {
                 loop {
+                    if !MEMO {
+                        // Hot ops run threaded; the match below runs the op that stopped them.
+                        let stopped = threaded::run(ip, fp, mem, code);
+                        ip = stopped.ip;
+                        if let Why::Trap(t) = stopped.why {
+                            return Err(t);
+                        }
+                    }
                     match ip.fetch() {
                         Op::Unreachable => return Err(Trap::Unreachable),
                         Op::Fuel { amount } => {
@@ -371,13 +380,14 @@ impl<'s> Executor<'s> {
                             code = code_of(func, func_id);
                             ip = code.at(caller.ip);
                             base = caller.base;
+                            fp = Frame::new(self.stack, base, func);
+                            // A callee of this instance that grew the memory refreshed `mem`.
                             if caller.instance != instance {
                                 instance = caller.instance;
                                 inst = &self.instances[instance as usize];
                                 mem_id = inst.memories.first().map_or(usize::MAX, |&m| m as usize);
+                                refresh!();
                             }
-                            // The callee may have grown the memory.
-                            refresh!();
                         }
                         Op::Call { func: f, base: b } => enter!(inst.funcs[f as usize], base + b as usize),
                         Op::CallIndirect { index, base: b, sig } => {

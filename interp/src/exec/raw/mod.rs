@@ -14,6 +14,8 @@
 //!   memory operation and memo hook.
 #![allow(unsafe_code)]
 
+pub(super) mod threaded;
+
 use crate::ir::{Op, Slot};
 use crate::module::CompiledFunc;
 use std::cell::Cell;
@@ -108,6 +110,14 @@ impl Ip<'_> {
         let op = unsafe { self.ptr.read() };
         self.ptr = self.ptr.wrapping_add(1);
         op
+    }
+
+    /// The tag of the op at the pointer: its variant's index in declaration order.
+    #[inline(always)]
+    pub(super) fn tag(self) -> u16 {
+        // SAFETY: the pointer is within the code (as in `fetch`), and `Op` is `repr(u16)`,
+        // so every op starts with its `u16` tag.
+        unsafe { self.ptr.cast::<u16>().read() }
     }
 
     /// Skips `n` ops (a `BrTable` arm).

@@ -1,0 +1,308 @@
+//! Threaded dispatch for the plain loop: one handler function per hot op (numeric,
+//! branches, copies, loads and stores), each ending in a call of the next op's handler in
+//! tail position, which LLVM compiles to a jump. Each handler thus has its own indirect
+//! jump, which the branch predictor can learn per op. Any other op stops the chain and the
+//! loop in `exec` runs it.
+//!
+//! Release builds rely on LLVM's sibling-call optimisation (all handlers share one
+//! signature of five register arguments and return two registers), as wasmi 2 does.
+//! Builds with debug assertions, where that optimisation is off, return to
+//! [`run`]'s loop after every op instead. `tests/threaded.rs` runs every hot op kind in long
+//! loops on a thread with a small stack, so a handler that stops being a tail call fails it.
+
+use super::{Code, Frame, Ip, Mem};
+use crate::error::Trap;
+use crate::exec::cell::Cell as _;
+use crate::exec::mem;
+use crate::ir::{for_each_numeric_op, Op};
+use crate::semantics;
+
+/// Where and why the chain stopped.
+pub(in crate::exec) struct Stopped<'s> {
+    /// The next op to run: the op that stopped the chain, unless it trapped.
+    pub ip: Ip<'s>,
+    pub why: Why,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(in crate::exec) enum Why {
+    /// Only in builds with debug assertions: one op ran, run the next.
+    Next,
+    /// The op at `ip` is not a hot op.
+    Slow,
+    Trap(Trap),
+}
+
+type Handler = for<'s> fn(Ip<'s>, Frame, Mem, Code<'s>) -> Stopped<'s>;
+
+/// Runs hot ops from `ip` until an op that is not hot, or a trap.
+#[inline(always)]
+pub(in crate::exec) fn run<'s>(mut ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+    loop {
+        let stopped = handler(ip)(ip, fp, mem, code);
+        if stopped.why != Why::Next {
+            return stopped;
+        }
+        ip = stopped.ip;
+    }
+}
+
+#[inline(always)]
+fn handler(ip: Ip<'_>) -> Handler {
+    let tag = ip.tag() as usize;
+    // SAFETY: `Op` is `repr(u16)` with its variants numbered in declaration order, and
+    // `HANDLERS` has one entry per variant in that order (checked by the tests below), so
+    // every tag of a valid op indexes it.
+    unsafe { *HANDLERS.get_unchecked(tag) }
+}
+
+/// Continues with the handler of the op at `ip`.
+macro_rules! next {
+    ($ip:expr, $fp:expr, $mem:expr, $code:expr) => {{
+        let ip = $ip;
+        if cfg!(debug_assertions) {
+            return Stopped { ip, why: Why::Next };
+        }
+        return handler(ip)(ip, $fp, $mem, $code);
+    }};
+}
+
+/// The op at `ip`, which this handler was chosen for, and the pointer past it.
+macro_rules! decode {
+    ($ip:ident, $pat:pat) => {
+        #[allow(unused_mut)]
+        let mut $ip = $ip;
+        let $pat = $ip.fetch() else {
+            // SAFETY: handlers are called only through `HANDLERS`, indexed by the tag of
+            // the op at `ip`, and each entry is the handler of the variant with that tag.
+            unsafe { std::hint::unreachable_unchecked() }
+        };
+    };
+}
+
+macro_rules! trap {
+    ($ip:expr, $e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(t) => return Stopped { ip: $ip, why: Why::Trap(t) },
+        }
+    };
+}
+
+/// Stops the chain at the op at `ip`.
+fn slow<'s>(ip: Ip<'s>, _: Frame, _: Mem, _: Code<'s>) -> Stopped<'s> {
+    Stopped { ip, why: Why::Slow }
+}
+
+#[allow(non_snake_case)]
+mod handlers {
+    use super::*;
+
+    pub(super) fn Br<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+        decode!(ip, Op::Br { target });
+        let _ = ip;
+        next!(code.at(target as usize), fp, mem, code)
+    }
+
+    pub(super) fn BrIfEqz<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+        decode!(ip, Op::BrIfEqz { cond, target });
+        next!(if fp.get(cond) == 0 { code.at(target as usize) } else { ip }, fp, mem, code)
+    }
+
+    pub(super) fn BrIfNez<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+        decode!(ip, Op::BrIfNez { cond, target });
+        next!(if fp.get(cond) != 0 { code.at(target as usize) } else { ip }, fp, mem, code)
+    }
+
+    pub(super) fn BrTable<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+        decode!(ip, Op::BrTable { index, len });
+        ip.skip((fp.get(index) as u32).min(len) as usize);
+        next!(ip, fp, mem, code)
+    }
+
+    pub(super) fn Copy<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+        decode!(ip, Op::Copy { dst, src });
+        fp.set(dst, fp.get(src));
+        next!(ip, fp, mem, code)
+    }
+
+    pub(super) fn CopyN<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+        decode!(ip, Op::CopyN { dst, src, n });
+        fp.copy(dst, src, n);
+        next!(ip, fp, mem, code)
+    }
+
+    pub(super) fn Select<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+        decode!(ip, Op::Select { dst, cond, b });
+        if fp.get(cond) as u32 == 0 {
+            fp.set(dst, fp.get(b));
+        }
+        next!(ip, fp, mem, code)
+    }
+
+    macro_rules! numeric {
+        (
+            unary { $( ($un:ident, $unf:ident, $ua:ident => $ur:ident) )* }
+            unary_trap { $( ($ut:ident, $utf:ident, $uta:ident => $utr:ident) )* }
+            binary { $( ($bn:ident, $bnf:ident, $ba:ident $bb:ident => $br:ident) )* }
+            binary_trap { $( ($bt:ident, $btf:ident, $bta:ident $btb:ident => $btr:ident) )* }
+            load { $( ($ld:ident, $ldf:ident, $ldn:literal, $ldraw:ident => $ldr:ident) )* }
+            store { $( ($st:ident, $stf:ident, $stn:literal) )* }
+            cmp_branch { $( ($cb:ident, $cbc:ident, $cbf:ident, $cbt:ident, $cbi:ident) )* }
+        ) => {
+            $( pub(super) fn $un<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+                decode!(ip, Op::$un { dst, src });
+                fp.set(dst, semantics::$unf(<$ua>::from_cell(fp.get(src))).into_cell());
+                next!(ip, fp, mem, code)
+            } )*
+            $( pub(super) fn $ut<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+                decode!(ip, Op::$ut { dst, src });
+                fp.set(dst, trap!(ip, semantics::$utf(<$uta>::from_cell(fp.get(src)))).into_cell());
+                next!(ip, fp, mem, code)
+            } )*
+            $( pub(super) fn $bn<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+                decode!(ip, Op::$bn { dst, a, b });
+                fp.set(dst, semantics::$bnf(<$ba>::from_cell(fp.get(a)), <$bb>::from_cell(fp.get(b))).into_cell());
+                next!(ip, fp, mem, code)
+            } )*
+            $( pub(super) fn $bt<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+                decode!(ip, Op::$bt { dst, a, b });
+                let v = trap!(ip, semantics::$btf(<$bta>::from_cell(fp.get(a)), <$btb>::from_cell(fp.get(b))));
+                fp.set(dst, v.into_cell());
+                next!(ip, fp, mem, code)
+            } )*
+            $( pub(super) fn $ld<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+                decode!(ip, Op::$ld { dst, addr, offset });
+                let ea = mem::effective(fp.get(addr), offset);
+                let bytes = trap!(ip, mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds));
+                fp.set(dst, ($ldraw::from_le_bytes(bytes) as $ldr).into_cell());
+                next!(ip, fp, mem, code)
+            } )*
+            $( pub(super) fn $st<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+                decode!(ip, Op::$st { addr, val, offset });
+                let ea = mem::effective(fp.get(addr), offset);
+                trap!(ip, mem.store::<$stn>(ea, fp.get(val)).ok_or(Trap::MemoryOutOfBounds));
+                next!(ip, fp, mem, code)
+            } )*
+            $( pub(super) fn $cb<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+                decode!(ip, Op::$cb { a, b, target });
+                let taken = semantics::$cbf(<$cbt>::from_cell(fp.get(a)), <$cbt>::from_cell(fp.get(b))) != 0;
+                next!(if taken { code.at(target as usize) } else { ip }, fp, mem, code)
+            } )*
+        };
+    }
+    for_each_numeric_op!(numeric);
+}
+
+/// The handler table, indexed by op tag, and the variant name of each entry (for the tests).
+macro_rules! table {
+    (
+        unary { $( ($un:ident, $($unt:tt)*) )* }
+        unary_trap { $( ($ut:ident, $($utt:tt)*) )* }
+        binary { $( ($bn:ident, $($bnt:tt)*) )* }
+        binary_trap { $( ($bt:ident, $($btt:tt)*) )* }
+        load { $( ($ld:ident, $($ldt:tt)*) )* }
+        store { $( ($st:ident, $($stt:tt)*) )* }
+        cmp_branch { $( ($cb:ident, $($cbt:tt)*) )* }
+    ) => {
+        table!(@emit
+            // The control ops, in `Op`'s declaration order: hot ones by name, the rest `slow`.
+            (Unreachable slow) (Fuel slow) (Br handlers::Br) (BrIfEqz handlers::BrIfEqz)
+            (BrIfNez handlers::BrIfNez) (BrTable handlers::BrTable) (Return slow) (Call slow)
+            (CallIndirect slow) (Copy handlers::Copy) (CopyN handlers::CopyN)
+            (Select handlers::Select) (GlobalGet slow) (GlobalSet slow) (MemorySize slow)
+            (MemoryGrow slow) (MemoryFill slow) (MemoryCopy slow) (MemoryInit slow) (DataDrop slow)
+            (TableGet slow) (TableSet slow) (TableSize slow) (TableGrow slow) (TableFill slow)
+            (TableCopy slow) (TableInit slow) (ElemDrop slow) (RefFunc slow) (MemoEnter slow)
+            (MemoLeave slow)
+            $( ($un handlers::$un) )* $( ($ut handlers::$ut) )* $( ($bn handlers::$bn) )*
+            $( ($bt handlers::$bt) )* $( ($ld handlers::$ld) )* $( ($st handlers::$st) )*
+            $( ($cb handlers::$cb) )*
+        );
+    };
+    (@emit $( ($name:ident $h:path) )* ) => {
+        static HANDLERS: &[Handler] = &[ $( $h, )* ];
+        #[cfg(test)]
+        static NAMES: &[&str] = &[ $( stringify!($name), )* ];
+    };
+}
+for_each_numeric_op!(table);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One op of every variant.
+    fn samples() -> Vec<Op> {
+        macro_rules! numeric {
+            (
+                unary { $( ($un:ident, $($unt:tt)*) )* }
+                unary_trap { $( ($ut:ident, $($utt:tt)*) )* }
+                binary { $( ($bn:ident, $($bnt:tt)*) )* }
+                binary_trap { $( ($bt:ident, $($btt:tt)*) )* }
+                load { $( ($ld:ident, $($ldt:tt)*) )* }
+                store { $( ($st:ident, $($stt:tt)*) )* }
+                cmp_branch { $( ($cb:ident, $($cbt:tt)*) )* }
+            ) => {
+                vec![
+                    $( Op::$un { dst: 1, src: 2 }, )* $( Op::$ut { dst: 1, src: 2 }, )*
+                    $( Op::$bn { dst: 1, a: 2, b: 3 }, )* $( Op::$bt { dst: 1, a: 2, b: 3 }, )*
+                    $( Op::$ld { dst: 1, addr: 2, offset: 3 }, )* $( Op::$st { addr: 1, val: 2, offset: 3 }, )*
+                    $( Op::$cb { a: 1, b: 2, target: 3 }, )*
+                ]
+            };
+        }
+        let mut ops = vec![
+            Op::Unreachable,
+            Op::Fuel { amount: 1 },
+            Op::Br { target: 1 },
+            Op::BrIfEqz { cond: 1, target: 2 },
+            Op::BrIfNez { cond: 1, target: 2 },
+            Op::BrTable { index: 1, len: 2 },
+            Op::Return { src: 1, n: 2 },
+            Op::Call { func: 1, base: 2 },
+            Op::CallIndirect { index: 1, base: 2, sig: 3 },
+            Op::Copy { dst: 1, src: 2 },
+            Op::CopyN { dst: 1, src: 2, n: 3 },
+            Op::Select { dst: 1, cond: 2, b: 3 },
+            Op::GlobalGet { dst: 1, global: 2 },
+            Op::GlobalSet { global: 1, src: 2 },
+            Op::MemorySize { dst: 1 },
+            Op::MemoryGrow { dst: 1, delta: 2 },
+            Op::MemoryFill { base: 1 },
+            Op::MemoryCopy { base: 1 },
+            Op::MemoryInit { base: 1, data: 2 },
+            Op::DataDrop { data: 1 },
+            Op::TableGet { dst: 1, index: 2, table: 3 },
+            Op::TableSet { index: 1, val: 2, table: 3 },
+            Op::TableSize { dst: 1, table: 2 },
+            Op::TableGrow { base: 1, table: 2 },
+            Op::TableFill { base: 1, table: 2 },
+            Op::TableCopy { base: 1, dst_table: 2, src_table: 3 },
+            Op::TableInit { base: 1, table: 2, elem: 3 },
+            Op::ElemDrop { elem: 1 },
+            Op::RefFunc { dst: 1, func: 2 },
+            Op::MemoEnter { block: 1 },
+            Op::MemoLeave { exit: 1 },
+        ];
+        ops.extend(for_each_numeric_op!(numeric));
+        ops
+    }
+
+    #[test]
+    fn every_tag_indexes_the_handler_of_its_variant() {
+        let ops = samples();
+        assert_eq!(HANDLERS.len(), NAMES.len());
+        let mut seen = vec![false; HANDLERS.len()];
+        for op in &ops {
+            let code = [*op];
+            let tag = Code::new(&code).at(0).tag() as usize;
+            let name = format!("{op:?}");
+            let variant = name.split([' ', '{']).next().unwrap();
+            assert_eq!(NAMES.get(tag), Some(&variant), "tag {tag} of {op:?}");
+            seen[tag] = true;
+        }
+        // Every table entry belongs to some variant: no entry is left over.
+        assert!(seen.iter().all(|&s| s), "handler entries without a variant");
+    }
+}
