@@ -124,21 +124,32 @@ struct Executor<'s> {
     max_pages: u32,
 }
 
-/// Cells a frame needs: its declared size.
-fn ensure_frame(stack: &mut Vec<u64>, base: usize, func: &CompiledFunc, max: usize) -> Result<(), Trap> {
+/// Makes room for `func`'s frame at `base` and initialises it: locals after the parameters
+/// to zero, then the constant cells. Frames hold a few cells, so the cells are written one
+/// by one rather than through `memset`/`memcpy` calls.
+#[inline(always)]
+fn ensure_frame(stack: &mut Vec<u64>, base: usize, func: &CompiledFunc, max: usize) -> Result<Frame, Trap> {
     let end = base + func.frame_size as usize;
     if end > max {
         return Err(Trap::CallStackExhausted);
     }
     if stack.len() < end {
-        stack.resize(end, 0);
+        grow_stack(stack, end);
     }
-    // Locals after the parameters start at zero; constants follow them.
-    let locals = base + func.num_params as usize..base + func.num_locals as usize;
-    stack[locals].fill(0);
-    let consts = base + func.num_locals as usize;
-    stack[consts..consts + func.consts.len()].copy_from_slice(&func.consts);
-    Ok(())
+    let fp = Frame::new(stack, base, func);
+    for s in func.num_params..func.num_locals {
+        fp.set(s, 0);
+    }
+    for (s, &c) in (func.num_locals..).zip(&func.consts) {
+        fp.set(s, c);
+    }
+    Ok(fp)
+}
+
+#[cold]
+#[inline(never)]
+fn grow_stack(stack: &mut Vec<u64>, end: usize) {
+    stack.resize(end, 0);
 }
 
 impl<'s> Executor<'s> {
@@ -297,7 +308,7 @@ impl<'s> Executor<'s> {
                             return Err(Trap::CallStackExhausted);
                         }
                         let callee_code: &'s CompiledFunc = callee_code;
-                        ensure_frame(self.stack, new_base, callee_code, self.max_stack)?;
+                        fp = ensure_frame(self.stack, new_base, callee_code, self.max_stack)?;
                         frames.push(Caller { func, instance, ip: code.index(ip), base });
                         if CELLS {
                             func_ids.push(func_id);
@@ -316,8 +327,10 @@ impl<'s> Executor<'s> {
                             instance = *ci;
                             inst = &self.instances[instance as usize];
                             mem_id = inst.memories.first().map_or(usize::MAX, |&m| m as usize);
+                            refresh!();
+                        } else if MEMO {
+                            refresh!();
                         }
-                        refresh!();
                         if switch {
                             // Move between the memo and plain loops at the callee's first op.
                             save!();
