@@ -30,6 +30,10 @@ pub struct RunArgs {
     /// Call the export this many times (a memo cache warms up across calls).
     #[arg(long, value_name = "N", default_value_t = 1)]
     repeat: u32,
+    /// Print the interpreter's translation of every function (ops and frame cells; memo
+    /// probes too with --memo) instead of running.
+    #[arg(long)]
+    ir: bool,
     #[command(flatten)]
     memo: MemoArgs,
 }
@@ -120,6 +124,10 @@ impl RunArgs {
         config = config.memo(self.memo.config()?);
         let engine = Engine::new(config);
         let module = Module::new(&engine, &bytes).map_err(|e| anyhow!("{path}: {e}"))?;
+        if self.ir {
+            print!("{}", module.disassemble());
+            return Ok(ExitCode::SUCCESS);
+        }
 
         // Check the call before instantiating, so bad arguments never run the start function.
         let call = match &self.invoke {

@@ -230,7 +230,7 @@ macro_rules! define_ops {
             BrIfEqz { cond: Slot, target: u32 },
             /// Jumps to `target` when `cond` is not zero.
             BrIfNez { cond: Slot, target: u32 },
-            /// Executes the `min(index, len)`-th of the `len + 1` `Br` ops that follow.
+            /// Executes the `min(index, len)`-th of the `len + 1` ops that follow (each a `Br`, or a `Return`).
             BrTable { index: Slot, len: u32 },
             /// Returns the `n` cells at `src..src+n` to the caller.
             Return { src: Slot, n: u32 },
@@ -406,6 +406,8 @@ macro_rules! define_ops {
             pub fn branch_on(self, when: bool, target: u32) -> Option<Op> {
                 let op = match self {
                     $( Op::$cbc { a, b, .. } => Op::$cb { a, b, target }, )*
+                    // Cells of i32 values are zero-extended, so one test serves both widths.
+                    Op::I32Eqz { src, .. } | Op::I64Eqz { src, .. } => Op::BrIfEqz { cond: src, target },
                     _ => return None,
                 };
                 if when { Some(op) } else { op.negate() }
@@ -445,6 +447,15 @@ mod tests {
     #[test]
     fn op_is_sixteen_bytes() {
         assert_eq!(std::mem::size_of::<Op>(), 16);
+    }
+
+    #[test]
+    fn eqz_fuses_with_the_branch_it_feeds() {
+        let eqz = Op::I32Eqz { dst: 4, src: 1 };
+        assert_eq!(eqz.branch_on(true, 9), Some(Op::BrIfEqz { cond: 1, target: 9 }));
+        assert_eq!(eqz.branch_on(false, 9), Some(Op::BrIfNez { cond: 1, target: 9 }));
+        let eqz = Op::I64Eqz { dst: 4, src: 2 };
+        assert_eq!(eqz.branch_on(true, 3), Some(Op::BrIfEqz { cond: 2, target: 3 }));
     }
 
     #[test]

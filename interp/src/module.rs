@@ -172,6 +172,24 @@ impl Module {
         Module::new(engine, &bytes)
     }
 
+    /// The translated code of every function defined in the module, one op per line
+    /// (with the cells each frame holds), for people reading what the interpreter runs.
+    pub fn disassemble(&self) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::new();
+        for f in &self.inner.funcs {
+            let _ = writeln!(
+                out,
+                "func {}: {} params, {} locals, constants {:?}, frame {} cells",
+                f.index, f.num_params, f.num_locals, f.consts, f.frame_size
+            );
+            for (i, op) in f.code.iter().enumerate() {
+                let _ = writeln!(out, "  {i:4}  {op:?}");
+            }
+        }
+        out
+    }
+
     pub fn imports(&self) -> &[ImportType] {
         &self.inner.imports
     }

@@ -140,6 +140,9 @@ impl Translator {
             });
         }
         let frame_size = self.temp_base + self.max_height;
+        if !self.memo && !self.consume_fuel {
+            self.thread_returns();
+        }
         self.analyze_memo_blocks(m);
         let func = CompiledFunc {
             index,
@@ -428,6 +431,27 @@ impl Translator {
             let exit = self.memo_exits.len() as u32;
             self.memo_exits.push(MemoExit { units: units.into(), cells, n });
             self.emit(Op::MemoLeave { exit });
+        }
+    }
+
+    /// Replaces a jump to a `Return` by the `Return` itself, and a copy into the one cell
+    /// a `Return` returns by a `Return` of the copy's source. The ops they replace may stay
+    /// reachable from elsewhere, so nothing is removed. Not with memo probes or fuel ops,
+    /// whose positions matter.
+    fn thread_returns(&mut self) {
+        for i in 0..self.code.len() {
+            if let Op::Br { target } = self.code[i] {
+                if let ret @ Op::Return { .. } = self.code[target as usize] {
+                    self.code[i] = ret;
+                }
+            }
+        }
+        for i in 1..self.code.len() {
+            if let (Op::Copy { dst, src }, Op::Return { src: from, n: 1 }) = (self.code[i - 1], self.code[i]) {
+                if from == dst {
+                    self.code[i - 1] = Op::Return { src, n: 1 };
+                }
+            }
         }
     }
 

@@ -4,7 +4,8 @@
 //! Soundness rests on two kinds of invariant.
 //! - Checked once per function, at translation, by [`check_code`]: every slot an op names is
 //!   below the function's `frame_size`, every branch target lies inside its code, a
-//!   `BrTable` is followed by its `len + 1` branches, and the last op does not fall through.
+//!   `BrTable` is followed by its `len + 1` branches (or returns), and the last op does
+//!   not fall through.
 //!   [`CompiledFunc`] cannot be built or changed outside the crate, and the crate builds
 //!   it only in translation, which calls [`check_code`].
 //! - Kept by the loop (`exec::Executor::run`): a [`Frame`] is derived, by [`Frame::new`]
@@ -46,8 +47,8 @@ pub(crate) fn check_code(f: &CompiledFunc, arity: impl Fn(&Op) -> (u32, u32)) ->
         }
         if let Op::BrTable { len: n, .. } = *op {
             let arms = f.code.get(i + 1..i + 2 + n as usize).ok_or(format!("op {i}: branch table runs off"))?;
-            if !arms.iter().all(|a| matches!(a, Op::Br { .. })) {
-                return Err(format!("op {i}: branch table arms are not all branches"));
+            if !arms.iter().all(|a| matches!(a, Op::Br { .. } | Op::Return { .. })) {
+                return Err(format!("op {i}: branch table arms are not all branches or returns"));
             }
         }
     }
