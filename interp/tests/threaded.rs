@@ -1,6 +1,6 @@
 //! The threaded handlers must call each other in tail position: a handler that makes a
 //! real call grows the native stack by a frame per op executed. This runs a long loop over
-//! every class of hot op (and each load and store width) on a thread with a small stack,
+//! every class of hot op (each load and store width, calls and returns) on a thread with a small stack,
 //! so such a handler overflows it. Meaningful in release builds (`cargo test --release`,
 //! as CI runs it); builds with debug assertions return to a loop after every op.
 
@@ -8,6 +8,7 @@ use memowasm::{Engine, Linker, Module, Store, Value};
 
 const LOOP: &str = r#"(module
   (memory 1)
+  (func $inc (param i32) (result i32) local.get 0 i32.const 1 i32.add)
   (func (export "spin") (param $n i32) (result i64)
     (local $i i32) (local $a i32) (local $b i64) (local $f f32) (local $d f64) (local $acc i64)
     i32.const 1 local.set $a
@@ -44,6 +45,8 @@ const LOOP: &str = r#"(module
       local.get $i i32.const 1 i32.and
       if (result i32) local.get $a else local.get $i end drop
       i32.const 1 i32.const 2 block (param i32 i32) (result i32 i32) end drop drop
+      ;; A call and a return.
+      local.get $i call $inc drop
       ;; The loop test, a fused compare-and-branch.
       local.get $i i32.const 1 i32.add local.tee $i local.get $n i32.lt_u br_if $top
     end

@@ -72,6 +72,28 @@ pub(crate) fn call(store: &mut Store, f: Func, args: &[Value]) -> Result<Vec<Val
     out.map_err(Error::Trap)
 }
 
+/// The loop state that the threaded call and return handlers work on.
+struct Calls<'s, 'a> {
+    frames: &'a mut Vec<Caller<'s>>,
+    stack: &'a mut Vec<u64>,
+    funcs: &'s [crate::store::FuncEntity],
+    inst: &'s InstanceEntity,
+    instance: u32,
+    func: &'s CompiledFunc,
+    base: usize,
+    max_depth: usize,
+    max_stack: usize,
+    /// Off in the memo engines' plain loop, whose calls also track store function ids.
+    enabled: bool,
+}
+
+impl Calls<'_, '_> {
+    /// The current frame.
+    fn frame(&mut self) -> Frame {
+        Frame::new(self.stack, self.base, self.func)
+    }
+}
+
 /// Which instantiation of the loop runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Phase {
@@ -360,7 +382,24 @@ impl<'s> Executor<'s> {
                 loop {
                     if !MEMO {
                         // Hot ops run threaded; the match below runs the op that stopped them.
-                        let stopped = threaded::run(ip, fp, mem, code);
+                        let mut cx = Calls {
+                            frames: &mut frames,
+                            stack: &mut *self.stack,
+                            funcs,
+                            inst,
+                            instance,
+                            func,
+                            base,
+                            max_depth: self.max_depth,
+                            max_stack: self.max_stack,
+                            enabled: !CELLS,
+                        };
+                        let stopped = threaded::run(ip, fp, mem, code, &mut cx);
+                        if !CELLS {
+                            (func, base) = (cx.func, cx.base);
+                            code = Code::new(&func.code);
+                            fp = Frame::new(self.stack, base, func);
+                        }
                         ip = stopped.ip;
                         if let Why::Trap(t) = stopped.why {
                             return Err(t);

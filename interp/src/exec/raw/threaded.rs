@@ -13,9 +13,10 @@
 use super::{Code, Frame, Ip, Mem};
 use crate::error::Trap;
 use crate::exec::cell::Cell as _;
-use crate::exec::mem;
+use crate::exec::{ensure_frame, mem, Caller, Calls};
 use crate::ir::{for_each_numeric_op, Op};
 use crate::semantics;
+use crate::store::FuncKind;
 
 /// Where and why the chain stopped.
 pub(in crate::exec) struct Stopped<'s> {
@@ -33,17 +34,26 @@ pub(in crate::exec) enum Why {
     Trap(Trap),
 }
 
-type Handler = for<'s> fn(Ip<'s>, Frame, Mem, Code<'s>) -> Stopped<'s>;
+type Handler = for<'s, 'a, 'b> fn(Ip<'s>, Frame, Mem, Code<'s>, &'b mut Calls<'s, 'a>) -> Stopped<'s>;
 
 /// Runs hot ops from `ip` until an op that is not hot, or a trap.
 #[inline(always)]
-pub(in crate::exec) fn run<'s>(mut ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+pub(in crate::exec) fn run<'s>(
+    mut ip: Ip<'s>,
+    mut fp: Frame,
+    mem: Mem,
+    mut code: Code<'s>,
+    cx: &mut Calls<'s, '_>,
+) -> Stopped<'s> {
     loop {
-        let stopped = handler(ip)(ip, fp, mem, code);
+        let stopped = handler(ip)(ip, fp, mem, code, cx);
         if stopped.why != Why::Next {
             return stopped;
         }
         ip = stopped.ip;
+        // A call or return moved to another frame (only seen here with debug assertions).
+        fp = cx.frame();
+        code = Code::new(&cx.func.code);
     }
 }
 
@@ -58,12 +68,12 @@ fn handler(ip: Ip<'_>) -> Handler {
 
 /// Continues with the handler of the op at `ip`.
 macro_rules! next {
-    ($ip:expr, $fp:expr, $mem:expr, $code:expr) => {{
+    ($ip:expr, $fp:expr, $mem:expr, $code:expr, $cx:expr) => {{
         let ip = $ip;
         if cfg!(debug_assertions) {
             return Stopped { ip, why: Why::Next };
         }
-        return handler(ip)(ip, $fp, $mem, $code);
+        return handler(ip)(ip, $fp, $mem, $code, $cx);
     }};
 }
 
@@ -90,7 +100,7 @@ macro_rules! trap {
 }
 
 /// Stops the chain at the op at `ip`.
-fn slow<'s>(ip: Ip<'s>, _: Frame, _: Mem, _: Code<'s>) -> Stopped<'s> {
+fn slow<'s>(ip: Ip<'s>, _: Frame, _: Mem, _: Code<'s>, _: &mut Calls<'s, '_>) -> Stopped<'s> {
     Stopped { ip, why: Why::Slow }
 }
 
@@ -98,46 +108,88 @@ fn slow<'s>(ip: Ip<'s>, _: Frame, _: Mem, _: Code<'s>) -> Stopped<'s> {
 mod handlers {
     use super::*;
 
-    pub(super) fn Br<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+    pub(super) fn Br<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::Br { target });
         let _ = ip;
-        next!(code.at(target as usize), fp, mem, code)
+        next!(code.at(target as usize), fp, mem, code, cx)
     }
 
-    pub(super) fn BrIfEqz<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+    pub(super) fn BrIfEqz<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::BrIfEqz { cond, target });
-        next!(if fp.get(cond) == 0 { code.at(target as usize) } else { ip }, fp, mem, code)
+        next!(if fp.get(cond) == 0 { code.at(target as usize) } else { ip }, fp, mem, code, cx)
     }
 
-    pub(super) fn BrIfNez<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+    pub(super) fn BrIfNez<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::BrIfNez { cond, target });
-        next!(if fp.get(cond) != 0 { code.at(target as usize) } else { ip }, fp, mem, code)
+        next!(if fp.get(cond) != 0 { code.at(target as usize) } else { ip }, fp, mem, code, cx)
     }
 
-    pub(super) fn BrTable<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+    pub(super) fn BrTable<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::BrTable { index, len });
         ip.skip((fp.get(index) as u32).min(len) as usize);
-        next!(ip, fp, mem, code)
+        next!(ip, fp, mem, code, cx)
     }
 
-    pub(super) fn Copy<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+    pub(super) fn Copy<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::Copy { dst, src });
         fp.set(dst, fp.get(src));
-        next!(ip, fp, mem, code)
+        next!(ip, fp, mem, code, cx)
     }
 
-    pub(super) fn CopyN<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+    pub(super) fn CopyN<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::CopyN { dst, src, n });
         fp.copy(dst, src, n);
-        next!(ip, fp, mem, code)
+        next!(ip, fp, mem, code, cx)
     }
 
-    pub(super) fn Select<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+    pub(super) fn Select<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::Select { dst, cond, b });
         if fp.get(cond) as u32 == 0 {
             fp.set(dst, fp.get(b));
         }
-        next!(ip, fp, mem, code)
+        next!(ip, fp, mem, code, cx)
+    }
+
+    /// A call of a wasm function of the same instance, within the depth limit; anything
+    /// else (host functions, other instances, the memo engines) is left to the loop.
+    pub(super) fn Call<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+        let at = ip;
+        decode!(ip, Op::Call { func, base });
+        if !cx.enabled || cx.frames.len() + 1 >= cx.max_depth {
+            return slow(at, fp, mem, code, cx);
+        }
+        let callee = cx.inst.funcs[func as usize] as usize;
+        let FuncKind::Wasm { instance, code: callee } = &cx.funcs[callee].kind else {
+            return slow(at, fp, mem, code, cx);
+        };
+        if *instance != cx.instance {
+            return slow(at, fp, mem, code, cx);
+        }
+        let new_base = cx.base + base as usize;
+        let fp = trap!(at, ensure_frame(cx.stack, new_base, callee, cx.max_stack));
+        cx.frames.push(Caller { func: cx.func, instance: cx.instance, ip: code.index(ip), base: cx.base });
+        cx.func = callee;
+        cx.base = new_base;
+        let code = Code::new(&callee.code);
+        next!(code.at(0), fp, mem, code, cx)
+    }
+
+    /// A return to a caller of the same instance; the loop handles the rest.
+    pub(super) fn Return<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+        let at = ip;
+        decode!(ip, Op::Return { src, n });
+        let _ = ip;
+        let same = cx.frames.last().is_some_and(|c| c.instance == cx.instance);
+        if !cx.enabled || !same {
+            return slow(at, fp, mem, code, cx);
+        }
+        fp.copy(0, src, n);
+        let caller = cx.frames.pop().expect("a caller");
+        cx.func = caller.func;
+        cx.base = caller.base;
+        let fp = cx.frame();
+        let code = Code::new(&caller.func.code);
+        next!(code.at(caller.ip), fp, mem, code, cx)
     }
 
     macro_rules! numeric {
@@ -150,44 +202,44 @@ mod handlers {
             store { $( ($st:ident, $stf:ident, $stn:literal) )* }
             cmp_branch { $( ($cb:ident, $cbc:ident, $cbf:ident, $cbt:ident, $cbi:ident) )* }
         ) => {
-            $( pub(super) fn $un<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+            $( pub(super) fn $un<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$un { dst, src });
                 fp.set(dst, semantics::$unf(<$ua>::from_cell(fp.get(src))).into_cell());
-                next!(ip, fp, mem, code)
+                next!(ip, fp, mem, code, cx)
             } )*
-            $( pub(super) fn $ut<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+            $( pub(super) fn $ut<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$ut { dst, src });
                 fp.set(dst, trap!(ip, semantics::$utf(<$uta>::from_cell(fp.get(src)))).into_cell());
-                next!(ip, fp, mem, code)
+                next!(ip, fp, mem, code, cx)
             } )*
-            $( pub(super) fn $bn<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+            $( pub(super) fn $bn<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$bn { dst, a, b });
                 fp.set(dst, semantics::$bnf(<$ba>::from_cell(fp.get(a)), <$bb>::from_cell(fp.get(b))).into_cell());
-                next!(ip, fp, mem, code)
+                next!(ip, fp, mem, code, cx)
             } )*
-            $( pub(super) fn $bt<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+            $( pub(super) fn $bt<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$bt { dst, a, b });
                 let v = trap!(ip, semantics::$btf(<$bta>::from_cell(fp.get(a)), <$btb>::from_cell(fp.get(b))));
                 fp.set(dst, v.into_cell());
-                next!(ip, fp, mem, code)
+                next!(ip, fp, mem, code, cx)
             } )*
-            $( pub(super) fn $ld<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+            $( pub(super) fn $ld<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$ld { dst, addr, offset });
                 let ea = mem::effective(fp.get(addr), offset);
                 let bytes = trap!(ip, mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds));
                 fp.set(dst, ($ldraw::from_le_bytes(bytes) as $ldr).into_cell());
-                next!(ip, fp, mem, code)
+                next!(ip, fp, mem, code, cx)
             } )*
-            $( pub(super) fn $st<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+            $( pub(super) fn $st<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$st { addr, val, offset });
                 let ea = mem::effective(fp.get(addr), offset);
                 trap!(ip, mem.store::<$stn>(ea, fp.get(val)).ok_or(Trap::MemoryOutOfBounds));
-                next!(ip, fp, mem, code)
+                next!(ip, fp, mem, code, cx)
             } )*
-            $( pub(super) fn $cb<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>) -> Stopped<'s> {
+            $( pub(super) fn $cb<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$cb { a, b, target });
                 let taken = semantics::$cbf(<$cbt>::from_cell(fp.get(a)), <$cbt>::from_cell(fp.get(b))) != 0;
-                next!(if taken { code.at(target as usize) } else { ip }, fp, mem, code)
+                next!(if taken { code.at(target as usize) } else { ip }, fp, mem, code, cx)
             } )*
         };
     }
@@ -208,7 +260,7 @@ macro_rules! table {
         table!(@emit
             // The control ops, in `Op`'s declaration order: hot ones by name, the rest `slow`.
             (Unreachable slow) (Fuel slow) (Br handlers::Br) (BrIfEqz handlers::BrIfEqz)
-            (BrIfNez handlers::BrIfNez) (BrTable handlers::BrTable) (Return slow) (Call slow)
+            (BrIfNez handlers::BrIfNez) (BrTable handlers::BrTable) (Return handlers::Return) (Call handlers::Call)
             (CallIndirect slow) (Copy handlers::Copy) (CopyN handlers::CopyN)
             (Select handlers::Select) (GlobalGet slow) (GlobalSet slow) (MemorySize slow)
             (MemoryGrow slow) (MemoryFill slow) (MemoryCopy slow) (MemoryInit slow) (DataDrop slow)
