@@ -72,11 +72,13 @@ pub(crate) fn call(store: &mut Store, f: Func, args: &[Value]) -> Result<Vec<Val
     out.map_err(Error::Trap)
 }
 
-/// The loop state that the threaded call and return handlers work on.
+/// The loop state that the threaded call, return and global handlers work on.
 struct Calls<'s, 'a> {
     frames: &'a mut Vec<Caller<'s>>,
     stack: &'a mut Vec<u64>,
     funcs: &'s [crate::store::FuncEntity],
+    tables: &'a [crate::store::TableEntity],
+    globals: &'a mut [crate::store::GlobalEntity],
     inst: &'s InstanceEntity,
     instance: u32,
     func: &'s CompiledFunc,
@@ -386,6 +388,8 @@ impl<'s> Executor<'s> {
                             frames: &mut frames,
                             stack: &mut *self.stack,
                             funcs,
+                            tables: self.tables,
+                            globals: self.globals,
                             inst,
                             instance,
                             func,
@@ -446,7 +450,7 @@ impl<'s> Executor<'s> {
                             if MEMO {
                                 self.memo_read_table(inst.tables[func.indirect[sig as usize].0 as usize])
                             }
-                            let callee = table::indirect_callee(self, inst, func, r!(index) as u32, sig)?;
+                            let callee = table::indirect_callee(self.tables, self.funcs, inst, func, r!(index) as u32, sig)?;
                             enter!(callee, base + b as usize)
                         }
                         Op::Copy { dst, src } => set!(dst, r!(src)),

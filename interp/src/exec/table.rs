@@ -5,7 +5,7 @@
 use super::Executor;
 use crate::error::Trap;
 use crate::module::CompiledFunc;
-use crate::store::InstanceEntity;
+use crate::store::{FuncEntity, InstanceEntity, TableEntity};
 
 fn range(start: u64, len: u64, size: usize) -> Result<std::ops::Range<usize>, Trap> {
     let (start, len) = (start as u32 as usize, len as u32 as usize);
@@ -15,17 +15,18 @@ fn range(start: u64, len: u64, size: usize) -> Result<std::ops::Range<usize>, Tr
 
 /// The store function that `call_indirect` with side-table entry `sig` calls for `index`.
 pub(super) fn indirect_callee(
-    ex: &Executor<'_>,
+    tables: &[TableEntity],
+    funcs: &[FuncEntity],
     inst: &InstanceEntity,
     func: &CompiledFunc,
     index: u32,
     sig: u32,
 ) -> Result<u32, Trap> {
     let (table, type_id, _) = func.indirect[sig as usize];
-    let t = &ex.tables[inst.tables[table as usize] as usize];
+    let t = &tables[inst.tables[table as usize] as usize];
     let cell = *t.elems.get(index as usize).ok_or(Trap::UndefinedElement)?;
     let f = cell.checked_sub(1).ok_or(Trap::UninitializedElement)? as u32;
-    if ex.funcs[f as usize].type_id != type_id {
+    if funcs[f as usize].type_id != type_id {
         return Err(Trap::IndirectCallTypeMismatch);
     }
     Ok(f)

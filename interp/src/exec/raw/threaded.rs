@@ -13,7 +13,7 @@
 use super::{Code, Frame, Ip, Mem};
 use crate::error::Trap;
 use crate::exec::cell::Cell as _;
-use crate::exec::{ensure_frame, mem, Caller, Calls};
+use crate::exec::{ensure_frame, mem, table, Caller, Calls};
 use crate::ir::{for_each_numeric_op, Op};
 use crate::semantics;
 use crate::store::FuncKind;
@@ -150,19 +150,25 @@ mod handlers {
         next!(ip, fp, mem, code, cx)
     }
 
-    /// A call of a wasm function of the same instance, within the depth limit; anything
-    /// else (host functions, other instances, the memo engines) is left to the loop.
-    pub(super) fn Call<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
-        let at = ip;
-        decode!(ip, Op::Call { func, base });
-        if !cx.enabled || cx.frames.len() + 1 >= cx.max_depth {
-            return slow(at, fp, mem, code, cx);
-        }
-        let callee = cx.inst.funcs[func as usize] as usize;
+    /// Enters store function `callee` with its frame at `base` in the current one, when it
+    /// is a wasm function of the same instance within the depth limit; otherwise stops at
+    /// `at` and leaves the call (host functions, other instances, traps) to the loop.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)] // the handler registers, plus the call's callee and base
+    fn enter<'s>(
+        at: Ip<'s>,
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        code: Code<'s>,
+        cx: &mut Calls<'s, '_>,
+        callee: usize,
+        base: u32,
+    ) -> Stopped<'s> {
         let FuncKind::Wasm { instance, code: callee } = &cx.funcs[callee].kind else {
             return slow(at, fp, mem, code, cx);
         };
-        if *instance != cx.instance {
+        if *instance != cx.instance || cx.frames.len() + 1 >= cx.max_depth {
             return slow(at, fp, mem, code, cx);
         }
         let new_base = cx.base + base as usize;
@@ -172,6 +178,58 @@ mod handlers {
         cx.base = new_base;
         let code = Code::new(&callee.code);
         next!(code.at(0), fp, mem, code, cx)
+    }
+
+    pub(super) fn Call<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+        let at = ip;
+        decode!(ip, Op::Call { func, base });
+        if !cx.enabled {
+            return slow(at, fp, mem, code, cx);
+        }
+        let callee = cx.inst.funcs[func as usize] as usize;
+        enter(at, ip, fp, mem, code, cx, callee, base)
+    }
+
+    pub(super) fn CallIndirect<'s>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        code: Code<'s>,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
+        let at = ip;
+        decode!(ip, Op::CallIndirect { index, base, sig });
+        if !cx.enabled {
+            return slow(at, fp, mem, code, cx);
+        }
+        let callee =
+            trap!(at, table::indirect_callee(cx.tables, cx.funcs, cx.inst, cx.func, fp.get(index) as u32, sig));
+        enter(at, ip, fp, mem, code, cx, callee as usize, base)
+    }
+
+    pub(super) fn GlobalGet<'s>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        code: Code<'s>,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
+        decode!(ip, Op::GlobalGet { dst, global });
+        fp.set(dst, cx.globals[cx.inst.globals[global as usize] as usize].value);
+        next!(ip, fp, mem, code, cx)
+    }
+
+    /// Unversioned, as in the loop's plain instantiations.
+    pub(super) fn GlobalSet<'s>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        code: Code<'s>,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
+        decode!(ip, Op::GlobalSet { global, src });
+        cx.globals[cx.inst.globals[global as usize] as usize].value = fp.get(src);
+        next!(ip, fp, mem, code, cx)
     }
 
     /// A return to a caller of the same instance; the loop handles the rest.
@@ -261,8 +319,8 @@ macro_rules! table {
             // The control ops, in `Op`'s declaration order: hot ones by name, the rest `slow`.
             (Unreachable slow) (Fuel slow) (Br handlers::Br) (BrIfEqz handlers::BrIfEqz)
             (BrIfNez handlers::BrIfNez) (BrTable handlers::BrTable) (Return handlers::Return) (Call handlers::Call)
-            (CallIndirect slow) (Copy handlers::Copy) (CopyN handlers::CopyN)
-            (Select handlers::Select) (GlobalGet slow) (GlobalSet slow) (MemorySize slow)
+            (CallIndirect handlers::CallIndirect) (Copy handlers::Copy) (CopyN handlers::CopyN)
+            (Select handlers::Select) (GlobalGet handlers::GlobalGet) (GlobalSet handlers::GlobalSet) (MemorySize slow)
             (MemoryGrow slow) (MemoryFill slow) (MemoryCopy slow) (MemoryInit slow) (DataDrop slow)
             (TableGet slow) (TableSet slow) (TableSize slow) (TableGrow slow) (TableFill slow)
             (TableCopy slow) (TableInit slow) (ElemDrop slow) (RefFunc slow) (MemoEnter slow)
