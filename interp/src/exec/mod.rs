@@ -82,6 +82,8 @@ struct Calls<'s, 'a> {
     inst: &'s InstanceEntity,
     instance: u32,
     func: &'s CompiledFunc,
+    /// The current function's code, for branch targets.
+    code: Code<'s>,
     base: usize,
     max_depth: usize,
     max_stack: usize,
@@ -393,15 +395,15 @@ impl<'s> Executor<'s> {
                             inst,
                             instance,
                             func,
+                            code,
                             base,
                             max_depth: self.max_depth,
                             max_stack: self.max_stack,
                             enabled: !CELLS,
                         };
-                        let stopped = threaded::run(ip, fp, mem, code, &mut cx);
+                        let stopped = threaded::run(ip, fp, mem, &mut cx);
                         if !CELLS {
-                            (func, base) = (cx.func, cx.base);
-                            code = Code::new(&func.code);
+                            (func, base, code) = (cx.func, cx.base, cx.code);
                             fp = Frame::new(self.stack, base, func);
                         }
                         ip = stopped.ip;

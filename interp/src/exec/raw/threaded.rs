@@ -34,26 +34,21 @@ pub(in crate::exec) enum Why {
     Trap(Trap),
 }
 
-type Handler = for<'s, 'a, 'b> fn(Ip<'s>, Frame, Mem, Code<'s>, &'b mut Calls<'s, 'a>) -> Stopped<'s>;
+/// Handlers take five registers: the ip, the frame, the memory (base and length) and the
+/// loop state, which holds what branches, calls and globals need.
+type Handler = for<'s, 'a, 'b> fn(Ip<'s>, Frame, Mem, &'b mut Calls<'s, 'a>) -> Stopped<'s>;
 
 /// Runs hot ops from `ip` until an op that is not hot, or a trap.
 #[inline(always)]
-pub(in crate::exec) fn run<'s>(
-    mut ip: Ip<'s>,
-    mut fp: Frame,
-    mem: Mem,
-    mut code: Code<'s>,
-    cx: &mut Calls<'s, '_>,
-) -> Stopped<'s> {
+pub(in crate::exec) fn run<'s>(mut ip: Ip<'s>, mut fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
     loop {
-        let stopped = handler(ip)(ip, fp, mem, code, cx);
+        let stopped = handler(ip)(ip, fp, mem, cx);
         if stopped.why != Why::Next {
             return stopped;
         }
         ip = stopped.ip;
         // A call or return moved to another frame (only seen here with debug assertions).
         fp = cx.frame();
-        code = Code::new(&cx.func.code);
     }
 }
 
@@ -68,12 +63,12 @@ fn handler(ip: Ip<'_>) -> Handler {
 
 /// Continues with the handler of the op at `ip`.
 macro_rules! next {
-    ($ip:expr, $fp:expr, $mem:expr, $code:expr, $cx:expr) => {{
+    ($ip:expr, $fp:expr, $mem:expr, $cx:expr) => {{
         let ip = $ip;
         if cfg!(debug_assertions) {
             return Stopped { ip, why: Why::Next };
         }
-        return handler(ip)(ip, $fp, $mem, $code, $cx);
+        return handler(ip)(ip, $fp, $mem, $cx);
     }};
 }
 
@@ -100,7 +95,7 @@ macro_rules! trap {
 }
 
 /// Stops the chain at the op at `ip`.
-fn slow<'s>(ip: Ip<'s>, _: Frame, _: Mem, _: Code<'s>, _: &mut Calls<'s, '_>) -> Stopped<'s> {
+fn slow<'s>(ip: Ip<'s>, _: Frame, _: Mem, _: &mut Calls<'s, '_>) -> Stopped<'s> {
     Stopped { ip, why: Why::Slow }
 }
 
@@ -108,146 +103,126 @@ fn slow<'s>(ip: Ip<'s>, _: Frame, _: Mem, _: Code<'s>, _: &mut Calls<'s, '_>) ->
 mod handlers {
     use super::*;
 
-    pub(super) fn Br<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn Br<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::Br { target });
         let _ = ip;
-        next!(code.at(target as usize), fp, mem, code, cx)
+        next!(cx.code.at(target as usize), fp, mem, cx)
     }
 
-    pub(super) fn BrIfEqz<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn BrIfEqz<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::BrIfEqz { cond, target });
-        next!(if fp.get(cond) == 0 { code.at(target as usize) } else { ip }, fp, mem, code, cx)
+        next!(if fp.get(cond) == 0 { cx.code.at(target as usize) } else { ip }, fp, mem, cx)
     }
 
-    pub(super) fn BrIfNez<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn BrIfNez<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::BrIfNez { cond, target });
-        next!(if fp.get(cond) != 0 { code.at(target as usize) } else { ip }, fp, mem, code, cx)
+        next!(if fp.get(cond) != 0 { cx.code.at(target as usize) } else { ip }, fp, mem, cx)
     }
 
-    pub(super) fn BrTable<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn BrTable<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::BrTable { index, len });
         ip.skip((fp.get(index) as u32).min(len) as usize);
-        next!(ip, fp, mem, code, cx)
+        next!(ip, fp, mem, cx)
     }
 
-    pub(super) fn Copy<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn Copy<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::Copy { dst, src });
         fp.set(dst, fp.get(src));
-        next!(ip, fp, mem, code, cx)
+        next!(ip, fp, mem, cx)
     }
 
-    pub(super) fn CopyN<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn CopyN<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::CopyN { dst, src, n });
         fp.copy(dst, src, n);
-        next!(ip, fp, mem, code, cx)
+        next!(ip, fp, mem, cx)
     }
 
-    pub(super) fn Select<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn Select<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::Select { dst, cond, b });
         if fp.get(cond) as u32 == 0 {
             fp.set(dst, fp.get(b));
         }
-        next!(ip, fp, mem, code, cx)
+        next!(ip, fp, mem, cx)
     }
 
     /// Enters store function `callee` with its frame at `base` in the current one, when it
     /// is a wasm function of the same instance within the depth limit; otherwise stops at
     /// `at` and leaves the call (host functions, other instances, traps) to the loop.
     #[inline(always)]
-    #[allow(clippy::too_many_arguments)] // the handler registers, plus the call's callee and base
     fn enter<'s>(
         at: Ip<'s>,
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
-        code: Code<'s>,
         cx: &mut Calls<'s, '_>,
         callee: usize,
         base: u32,
     ) -> Stopped<'s> {
         let FuncKind::Wasm { instance, code: callee } = &cx.funcs[callee].kind else {
-            return slow(at, fp, mem, code, cx);
+            return slow(at, fp, mem, cx);
         };
         if *instance != cx.instance || cx.frames.len() + 1 >= cx.max_depth {
-            return slow(at, fp, mem, code, cx);
+            return slow(at, fp, mem, cx);
         }
         let new_base = cx.base + base as usize;
         let fp = trap!(at, ensure_frame(cx.stack, new_base, callee, cx.max_stack));
-        cx.frames.push(Caller { func: cx.func, instance: cx.instance, ip: code.index(ip), base: cx.base });
+        cx.frames.push(Caller { func: cx.func, instance: cx.instance, ip: cx.code.index(ip), base: cx.base });
         cx.func = callee;
         cx.base = new_base;
-        let code = Code::new(&callee.code);
-        next!(code.at(0), fp, mem, code, cx)
+        cx.code = Code::new(&callee.code);
+        next!(cx.code.at(0), fp, mem, cx)
     }
 
-    pub(super) fn Call<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn Call<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         let at = ip;
         decode!(ip, Op::Call { func, base });
         if !cx.enabled {
-            return slow(at, fp, mem, code, cx);
+            return slow(at, fp, mem, cx);
         }
         let callee = cx.inst.funcs[func as usize] as usize;
-        enter(at, ip, fp, mem, code, cx, callee, base)
+        enter(at, ip, fp, mem, cx, callee, base)
     }
 
-    pub(super) fn CallIndirect<'s>(
-        ip: Ip<'s>,
-        fp: Frame,
-        mem: Mem,
-        code: Code<'s>,
-        cx: &mut Calls<'s, '_>,
-    ) -> Stopped<'s> {
+    pub(super) fn CallIndirect<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         let at = ip;
         decode!(ip, Op::CallIndirect { index, base, sig });
         if !cx.enabled {
-            return slow(at, fp, mem, code, cx);
+            return slow(at, fp, mem, cx);
         }
         let callee =
             trap!(at, table::indirect_callee(cx.tables, cx.funcs, cx.inst, cx.func, fp.get(index) as u32, sig));
-        enter(at, ip, fp, mem, code, cx, callee as usize, base)
+        enter(at, ip, fp, mem, cx, callee as usize, base)
     }
 
-    pub(super) fn GlobalGet<'s>(
-        ip: Ip<'s>,
-        fp: Frame,
-        mem: Mem,
-        code: Code<'s>,
-        cx: &mut Calls<'s, '_>,
-    ) -> Stopped<'s> {
+    pub(super) fn GlobalGet<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::GlobalGet { dst, global });
         fp.set(dst, cx.globals[cx.inst.globals[global as usize] as usize].value);
-        next!(ip, fp, mem, code, cx)
+        next!(ip, fp, mem, cx)
     }
 
     /// Unversioned, as in the loop's plain instantiations.
-    pub(super) fn GlobalSet<'s>(
-        ip: Ip<'s>,
-        fp: Frame,
-        mem: Mem,
-        code: Code<'s>,
-        cx: &mut Calls<'s, '_>,
-    ) -> Stopped<'s> {
+    pub(super) fn GlobalSet<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::GlobalSet { global, src });
         cx.globals[cx.inst.globals[global as usize] as usize].value = fp.get(src);
-        next!(ip, fp, mem, code, cx)
+        next!(ip, fp, mem, cx)
     }
 
     /// A return to a caller of the same instance; the loop handles the rest.
-    pub(super) fn Return<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn Return<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         let at = ip;
         decode!(ip, Op::Return { src, n });
         let _ = ip;
         let same = cx.frames.last().is_some_and(|c| c.instance == cx.instance);
         if !cx.enabled || !same {
-            return slow(at, fp, mem, code, cx);
+            return slow(at, fp, mem, cx);
         }
         fp.copy(0, src, n);
         let caller = cx.frames.pop().expect("a caller");
         cx.func = caller.func;
         cx.base = caller.base;
         let fp = cx.frame();
-        let code = Code::new(&caller.func.code);
-        next!(code.at(caller.ip), fp, mem, code, cx)
+        cx.code = Code::new(&caller.func.code);
+        next!(cx.code.at(caller.ip), fp, mem, cx)
     }
 
     macro_rules! numeric {
@@ -260,44 +235,44 @@ mod handlers {
             store { $( ($st:ident, $stf:ident, $stn:literal) )* }
             cmp_branch { $( ($cb:ident, $cbc:ident, $cbf:ident, $cbt:ident, $cbi:ident) )* }
         ) => {
-            $( pub(super) fn $un<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $un<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$un { dst, src });
                 fp.set(dst, semantics::$unf(<$ua>::from_cell(fp.get(src))).into_cell());
-                next!(ip, fp, mem, code, cx)
+                next!(ip, fp, mem, cx)
             } )*
-            $( pub(super) fn $ut<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $ut<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$ut { dst, src });
                 fp.set(dst, trap!(ip, semantics::$utf(<$uta>::from_cell(fp.get(src)))).into_cell());
-                next!(ip, fp, mem, code, cx)
+                next!(ip, fp, mem, cx)
             } )*
-            $( pub(super) fn $bn<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $bn<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$bn { dst, a, b });
                 fp.set(dst, semantics::$bnf(<$ba>::from_cell(fp.get(a)), <$bb>::from_cell(fp.get(b))).into_cell());
-                next!(ip, fp, mem, code, cx)
+                next!(ip, fp, mem, cx)
             } )*
-            $( pub(super) fn $bt<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $bt<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$bt { dst, a, b });
                 let v = trap!(ip, semantics::$btf(<$bta>::from_cell(fp.get(a)), <$btb>::from_cell(fp.get(b))));
                 fp.set(dst, v.into_cell());
-                next!(ip, fp, mem, code, cx)
+                next!(ip, fp, mem, cx)
             } )*
-            $( pub(super) fn $ld<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $ld<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$ld { dst, addr, offset });
                 let ea = mem::effective(fp.get(addr), offset);
                 let bytes = trap!(ip, mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds));
                 fp.set(dst, ($ldraw::from_le_bytes(bytes) as $ldr).into_cell());
-                next!(ip, fp, mem, code, cx)
+                next!(ip, fp, mem, cx)
             } )*
-            $( pub(super) fn $st<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $st<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$st { addr, val, offset });
                 let ea = mem::effective(fp.get(addr), offset);
                 trap!(ip, mem.store::<$stn>(ea, fp.get(val)).ok_or(Trap::MemoryOutOfBounds));
-                next!(ip, fp, mem, code, cx)
+                next!(ip, fp, mem, cx)
             } )*
-            $( pub(super) fn $cb<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, code: Code<'s>, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $cb<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$cb { a, b, target });
                 let taken = semantics::$cbf(<$cbt>::from_cell(fp.get(a)), <$cbt>::from_cell(fp.get(b))) != 0;
-                next!(if taken { code.at(target as usize) } else { ip }, fp, mem, code, cx)
+                next!(if taken { cx.code.at(target as usize) } else { ip }, fp, mem, cx)
             } )*
         };
     }
