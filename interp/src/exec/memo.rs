@@ -89,12 +89,27 @@ pub(crate) fn rerender(funcs: &[FuncEntity], memo: &MemoState, f: u32) {
     let entity = &funcs[f as usize];
     if let (FuncKind::Wasm { code, .. }, Some(out)) = (&entity.kind, &entity.memo_code) {
         let base = entity.memo_base as usize;
-        render(code, |b| memo.adapt[base + b as usize].off, out);
+        render(code, |b| memo.rendered_off || memo.adapt[base + b as usize].off, out);
+    }
+}
+
+/// Re-renders every store function's patchable code: with every unit off for the plain loop
+/// (`off`), where a probe left in the code would cost a dispatch for nothing (units first
+/// reached in the plain loop were never judged, so they are still on), or from the units'
+/// states for the memo loop.
+pub(crate) fn render_all(funcs: &[FuncEntity], memo: &mut MemoState, off: bool) {
+    if memo.rendered_off == off {
+        return;
+    }
+    memo.rendered_off = off;
+    for f in 0..funcs.len() as u32 {
+        rerender(funcs, memo, f);
     }
 }
 
 /// Switches back on the units whose back-off has run out (called between calls).
 pub(crate) fn retry_units(funcs: &[FuncEntity], memo: &mut MemoState) {
+    render_all(funcs, memo, false);
     if memo.clock < memo.next_retry {
         return;
     }
@@ -165,6 +180,9 @@ impl Executor<'_> {
         m.calls = 0;
         let idle = m.probe_hits == 0 && m.recording == 0;
         m.probe_hits = 0;
+        if idle {
+            self.render_plain();
+        }
         idle
     }
 
@@ -173,7 +191,11 @@ impl Executor<'_> {
     pub(super) fn plain_call(&mut self) -> bool {
         let m = self.memo();
         m.plain_calls += 1;
-        m.plain_calls > m.plain_span
+        let back = m.plain_calls > m.plain_span;
+        if back {
+            render_all(self.funcs, self.memo.as_deref_mut().expect("memo state"), false);
+        }
+        back
     }
 
     /// A host function is about to run: nothing recording now can be cached.
@@ -329,7 +351,7 @@ impl Executor<'_> {
         // long recording (a recursive unit's outer call) is where the hits come from.
         let plain = memo.recent_hits == 0 && memo.recording == 0;
         memo.recent_hits = 0;
-        rerender(self.funcs, self.memo.as_deref().expect("memo state"), func_id);
+        rerender(self.funcs, memo, func_id);
         (true, plain)
     }
 
@@ -398,11 +420,17 @@ impl Executor<'_> {
                 let t = self.memo().tick();
                 self.replay(&e, func_id, code, block, base, depth);
                 lap!(self.memo(), t, replay_ns);
-                return if plain { Enter::Plain } else { Enter::Jump(e.exit_ip) };
+                // A hit counts as recent, so it never sends execution to the plain loop.
+                debug_assert!(!plain, "a hit leaves for the plain loop");
+                return Enter::Jump(e.exit_ip);
             }
             if off {
                 // Verify mode never replays unchecked; the unit is off now, so just run it.
-                return if plain { Enter::Plain } else { Enter::Run };
+                if plain {
+                    self.render_plain();
+                    return Enter::Plain;
+                }
+                return Enter::Run;
             }
             verify = Some(e);
         } else {
@@ -445,7 +473,16 @@ impl Executor<'_> {
         base: usize,
         depth: usize,
     ) -> bool {
-        self.leave_units(func_id, code, exit, 0, exit_ip, base, depth)
+        let plain = self.leave_units(func_id, code, exit, 0, exit_ip, base, depth);
+        if plain {
+            self.render_plain();
+        }
+        plain
+    }
+
+    /// Execution moves to the plain loop: render the code for it.
+    fn render_plain(&mut self) {
+        render_all(self.funcs, self.memo.as_deref_mut().expect("memo state"), true);
     }
 
     /// Leaves the units `code.memo_exits[exit].units[from..]` that are active in this frame.
@@ -724,4 +761,56 @@ fn missed_dependency(cached: &Entry, real: &Entry) -> String {
     }
     let kinds: Vec<DepKind> = real.deps.iter().map(|d| d.kind()).collect();
     format!("none of the recorded dependencies changed ({} checked: {kinds:?}); an input is untracked", real.deps.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ir::Op;
+    use crate::{Config, Engine, Linker, MemoConfig, Module, Store, Value};
+
+    fn probes(store: &Store) -> usize {
+        let is_probe = |op: Op| matches!(op, Op::MemoEnter { .. } | Op::MemoLeave { .. });
+        store.funcs.iter().filter_map(|f| f.memo_code.as_deref()).flatten().filter(|c| is_probe(c.get())).count()
+    }
+
+    /// In the plain loop every probe is patched out, those of units that were never judged
+    /// (first reached there) too; back in the memo loop the units' own states apply again.
+    #[test]
+    fn the_plain_loop_runs_without_probes() {
+        let wat = r#"(module
+          (func $late (param $n i32) (result i32) (local $s i32)
+            (loop $l
+              (local.set $s (i32.add (local.get $s) (i32.mul (local.get $n) (local.get $n))))
+              (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+              (br_if $l (i32.ne (local.get $n) (i32.const 0))))
+            (local.get $s))
+          (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32)
+            (loop $l
+              (local.set $s (i32.add (local.get $s) (i32.mul (local.get $i) (i32.const 3))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+            (i32.add (local.get $s) (call $late (local.get $n)))))"#;
+        let engine = Engine::new(Config::default().memo(Some(MemoConfig::default().min_unit_ops(0))));
+        let module = Module::from_wat(&engine, wat).unwrap();
+        let mut s = Store::new(&engine);
+        let i = Linker::new().instantiate(&mut s, &module).unwrap();
+        assert!(probes(&s) > 0);
+        i.call(&mut s, "run", &[Value::I32(10_000)]).unwrap();
+        let stats = s.memo_stats().unwrap();
+        assert_eq!(stats.plain_switches, 1, "{:?}", stats.totals);
+        assert_eq!(probes(&s), 0, "the plain loop runs probes");
+        // Later calls start in the plain loop, and return to memoizing after a span of
+        // calls, with the probes of the units that are still on.
+        let mut memoized = false;
+        for _ in 0..8 {
+            i.call(&mut s, "run", &[Value::I32(10)]).unwrap();
+            if s.memo.as_ref().unwrap().plain {
+                assert_eq!(probes(&s), 0, "the plain loop runs probes");
+            } else {
+                memoized = true;
+                assert!(probes(&s) > 0, "the memo loop runs without probes");
+            }
+        }
+        assert!(memoized);
+    }
 }

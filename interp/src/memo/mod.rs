@@ -592,6 +592,8 @@ pub(crate) struct MemoState {
     pub plain_calls: u64,
     pub plain_span: u64,
     pub plain_switches: u64,
+    /// The patchable code is rendered with every unit off, for the plain loop.
+    pub rendered_off: bool,
     pub profile: Profile,
     /// Adaptive: wasm calls since the last probe, and hits since it.
     pub calls: u64,
@@ -628,6 +630,7 @@ impl MemoState {
             plain_calls: 0,
             plain_span: 1,
             plain_switches: 0,
+            rendered_off: false,
             profile: Profile::default(),
             calls: 0,
             probe_hits: 0,
