@@ -161,7 +161,7 @@ impl Executor<'_> {
     // ---- hooks ----
 
     /// A wasm call reached `depth` frames and value-stack cells up to `cells_end`. Returns
-    /// whether to drop to the plain loop: the adaptive policy looks every `PROBE_CALLS` calls,
+    /// whether to drop to the plain loop: the adaptive policy looks every `probe_calls` calls,
     /// and leaves when nothing hit since the last look and nothing is recording.
     pub(super) fn memo_call(&mut self, depth: usize, cells_end: usize) -> bool {
         let m = self.memo();
@@ -174,7 +174,7 @@ impl Executor<'_> {
         if m.recording > 0 && m.work - m.record_since > crate::memo::RECORD_WORK_CAP {
             m.poison_all();
         }
-        if m.calls < crate::memo::PROBE_CALLS || !m.config.adaptive() {
+        if m.calls < m.probe_calls || !m.config.adaptive() {
             return false;
         }
         m.calls = 0;
@@ -191,9 +191,11 @@ impl Executor<'_> {
     pub(super) fn plain_call(&mut self) -> bool {
         let m = self.memo();
         m.plain_calls += 1;
+        // Units switched off wait for the lookup clock; here it counts calls.
+        m.clock += 1;
         let back = m.plain_calls > m.plain_span;
         if back {
-            render_all(self.funcs, self.memo.as_deref_mut().expect("memo state"), false);
+            retry_units(self.funcs, self.memo.as_deref_mut().expect("memo state"));
         }
         back
     }
@@ -318,12 +320,15 @@ impl Executor<'_> {
         }
         let rarely = a.hits * 100 < min_percent * a.lookups;
         let cheap = a.work < crate::memo::CHEAP_WORK;
+        a.dry = if a.hits == 0 { a.dry + 1 } else { 0 };
+        let dry = a.dry >= crate::memo::DRY_WINDOWS;
         a.lookups = 0;
         a.hits = 0;
         a.work = 0;
-        if !(rarely && cheap) {
+        if !(rarely && (cheap || dry)) {
             return (false, false);
         }
+        a.dry = 0;
         a.off = true;
         a.retry_at = memo.clock + a.backoff;
         a.backoff = (a.backoff * 2).min(1 << 30);
