@@ -6,7 +6,7 @@
 use super::{mem, table, Executor};
 use crate::ir::Op;
 use crate::memo::{
-    Active, Dep, DepKind, Effect, Entry, Event, Lookup, MemoDivergence, MemoState, MissCause, Recording,
+    Active, Dep, DepKind, Effect, Entry, Event, Lookup, MemoDivergence, MemoState, MissCause, PlainLayout, Recording,
 };
 use crate::module::{CompiledFunc, MemoBlock};
 use crate::store::{bump_chunks, FuncEntity, FuncKind};
@@ -84,19 +84,25 @@ pub(crate) fn render(code: &CompiledFunc, off: impl Fn(u32) -> bool, out: &[Cell
     }
 }
 
-/// Re-renders the patchable code of store function `f` from its units' states.
-pub(crate) fn rerender(funcs: &[FuncEntity], memo: &MemoState, f: u32) {
+/// Re-renders the patchable code of store function `f`: its plain layout while the plain
+/// loop runs, else the memo layout from its units' states.
+pub(crate) fn rerender(funcs: &[FuncEntity], memo: &mut MemoState, f: u32) {
     let entity = &funcs[f as usize];
-    if let (FuncKind::Wasm { code, .. }, Some(out)) = (&entity.kind, &entity.memo_code) {
+    let (FuncKind::Wasm { code, .. }, Some(out)) = (&entity.kind, &entity.memo_code) else { return };
+    if memo.rendered_off {
+        let layout = plain_layout(memo, f, code);
+        for (o, &op) in out.iter().zip(layout.code.iter().chain(std::iter::repeat(&Op::Unreachable))) {
+            o.set(op);
+        }
+    } else {
         let base = entity.memo_base as usize;
-        render(code, |b| memo.rendered_off || memo.adapt[base + b as usize].off, out);
+        render(code, |b| memo.adapt[base + b as usize].off, out);
     }
 }
 
-/// Re-renders every store function's patchable code: with every unit off for the plain loop
-/// (`off`), where a probe left in the code would cost a dispatch for nothing (units first
-/// reached in the plain loop were never judged, so they are still on), or from the units'
-/// states for the memo loop.
+/// Renders every store function's patchable code: the plain layouts for the plain loop
+/// (`off`), or the memo layouts from the units' states. Execution moving between the two
+/// moves its frames with [`Executor::move_frames`].
 pub(crate) fn render_all(funcs: &[FuncEntity], memo: &mut MemoState, off: bool) {
     if memo.rendered_off == off {
         return;
@@ -105,6 +111,98 @@ pub(crate) fn render_all(funcs: &[FuncEntity], memo: &mut MemoState, off: bool) 
     for f in 0..funcs.len() as u32 {
         rerender(funcs, memo, f);
     }
+}
+
+/// The plain layout of store function `f` (built on first use).
+fn plain_layout<'m>(memo: &'m mut MemoState, f: u32, code: &CompiledFunc) -> &'m PlainLayout {
+    let f = f as usize;
+    if memo.layouts.len() <= f {
+        memo.layouts.resize_with(f + 1, || None);
+    }
+    memo.layouts[f].get_or_insert_with(|| Box::new(build_plain_layout(&code.code)))
+}
+
+/// The plain layout of wasm store function `f`.
+fn layout_of<'m>(funcs: &[FuncEntity], memo: &'m mut MemoState, f: u32) -> &'m PlainLayout {
+    let FuncKind::Wasm { code, .. } = &funcs[f as usize].kind else { unreachable!("a wasm frame") };
+    plain_layout(memo, f, code)
+}
+
+/// Where a suspended frame resumes (right after its call) in the other layout.
+fn move_ip(l: &PlainLayout, ip: usize, to_plain: bool) -> usize {
+    if to_plain {
+        l.to_plain[ip] as usize
+    } else {
+        l.to_memo[ip - 1] as usize + 1
+    }
+}
+
+/// Takes the probes out of `ops`. Where `Bcond skip; MemoLeave; Br t` remains as
+/// `Bcond skip; Br t` with `skip` right after, it becomes the negated `Bcond t`, as the
+/// plain translation has it.
+fn build_plain_layout(ops: &[Op]) -> PlainLayout {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Fate {
+        Kept,
+        Probe,
+        /// A `Br` folded into the conditional branch before it.
+        Folded(u32),
+    }
+    let n = ops.len();
+    let target_of = |op: Op| op.clone().branch_target_mut().map(|t| *t as usize);
+    let mut targeted = vec![false; n + 1];
+    for &op in ops {
+        if let Some(t) = target_of(op) {
+            targeted[t.min(n)] = true;
+        }
+    }
+    let mut fate: Vec<Fate> = ops
+        .iter()
+        .map(|op| if matches!(op, Op::MemoEnter { .. } | Op::MemoLeave { .. }) { Fate::Probe } else { Fate::Kept })
+        .collect();
+    let mut negated = vec![None; n];
+    for i in 1..n.saturating_sub(1) {
+        let (cond, leave, next) = (ops[i - 1], ops[i], ops[i + 1]);
+        let (Op::MemoLeave { .. }, Op::Br { target: t }) = (leave, next) else { continue };
+        let conditional = !matches!(cond, Op::Br { .. }) && fate[i - 1] == Fate::Kept;
+        if conditional && target_of(cond) == Some(i + 2) && !targeted[i] && !targeted[i + 1] {
+            if let Some(mut neg) = cond.negate() {
+                *neg.branch_target_mut().expect("a branch") = t;
+                negated[i - 1] = Some(neg);
+                fate[i + 1] = Fate::Folded(t);
+            }
+        }
+    }
+    // Where each memo ip leads in the plain layout: probes are skipped, folded jumps taken.
+    let mut index = vec![0u32; n + 1];
+    let mut kept = 0u32;
+    for i in 0..n {
+        index[i] = kept;
+        kept += u32::from(fate[i] == Fate::Kept);
+    }
+    index[n] = kept;
+    let resolve = |mut i: usize| {
+        for _ in 0..=n {
+            match fate.get(i) {
+                Some(Fate::Probe) => i += 1,
+                Some(Fate::Folded(t)) => i = *t as usize,
+                _ => break,
+            }
+        }
+        index[i.min(n)]
+    };
+    let to_plain: Box<[u32]> = (0..=n).map(resolve).collect();
+    let mut code = Vec::with_capacity(kept as usize);
+    let mut to_memo = Vec::with_capacity(kept as usize);
+    for i in (0..n).filter(|&i| fate[i] == Fate::Kept) {
+        let mut op = negated[i].unwrap_or(ops[i]);
+        if let Some(t) = op.branch_target_mut() {
+            *t = to_plain[(*t as usize).min(n)];
+        }
+        code.push(op);
+        to_memo.push(i as u32);
+    }
+    PlainLayout { code: code.into(), to_plain, to_memo: to_memo.into() }
 }
 
 /// Switches back on the units whose back-off has run out (called between calls).
@@ -149,7 +247,20 @@ fn hash_inputs(inputs: &[u64], b: &MemoBlock, num_locals: u32, stack_depth: u32)
     h.finish()
 }
 
-impl Executor<'_> {
+impl<'s> Executor<'s> {
+    /// Moves the suspended frames and the current position of `m` between the memo and
+    /// the plain layouts (`to_plain`), after the code was rendered for the loop it enters.
+    /// Suspended frames stand right after a call; execution enters the memo loop only at a
+    /// function's first op.
+    pub(super) fn move_frames(&mut self, m: &mut super::Machine<'s>, to_plain: bool) {
+        let memo = self.memo.as_deref_mut().expect("memo state");
+        for (frame, &f) in m.frames.iter_mut().zip(&m.func_ids) {
+            frame.ip = move_ip(layout_of(self.funcs, memo, f), frame.ip, to_plain);
+        }
+        debug_assert!(to_plain || m.ip == 0, "the memo loop is entered at a function's first op");
+        m.ip = if to_plain { layout_of(self.funcs, memo, m.func_id).to_plain[m.ip] as usize } else { 0 };
+    }
+
     fn memo(&mut self) -> &mut MemoState {
         self.memo.as_deref_mut().expect("memo loop runs with memo state")
     }
@@ -817,5 +928,54 @@ mod tests {
             }
         }
         assert!(memoized);
+    }
+
+    const NESTED: &str = r#"(module
+      (memory 1)
+      (func $rec (export "rec") (param $n i32) (result i32) (local $i i32) (local $s i32)
+        (if (i32.eqz (local.get $n)) (then (return (i32.const 1))))
+        (block $out
+          (loop $l
+            (br_if $out (i32.ge_u (local.get $i) (i32.const 12)))
+            (i32.store (i32.shl (local.get $i) (i32.const 2)) (i32.add (local.get $s) (local.get $n)))
+            (local.set $s (i32.add (local.get $s) (i32.load (i32.shl (local.get $i) (i32.const 2)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $l)))
+        (i32.add (local.get $s) (call $rec (i32.sub (local.get $n) (i32.const 1))))))"#;
+
+    /// The plain layout runs exactly as many ops as the plain translation: the probes are
+    /// gone and branches over an exit's jump are folded back into one branch.
+    #[test]
+    fn the_plain_layout_is_as_short_as_the_plain_translation() {
+        let code = |config: Config| {
+            let module = Module::from_wat(&Engine::new(config), NESTED).unwrap();
+            module.inner.funcs[0].code.clone()
+        };
+        let plain = code(Config::default());
+        let memo = code(Config::default().memo(Some(MemoConfig::seed())));
+        assert!(memo.len() > plain.len());
+        let layout = super::build_plain_layout(&memo);
+        assert_eq!(layout.code.len(), plain.len(), "{:?}\n{:?}", layout.code, plain);
+        for (p, &m) in layout.to_memo.iter().enumerate() {
+            assert_eq!(layout.to_plain[m as usize] as usize, p);
+        }
+    }
+
+    /// Execution moves between the layouts deep in a recursion, in both directions, and
+    /// every frame resumes where it should.
+    #[test]
+    fn frames_move_between_the_layouts() {
+        let run = |memo: Option<MemoConfig>| {
+            let engine = Engine::new(Config::default().memo(memo));
+            let module = Module::from_wat(&engine, NESTED).unwrap();
+            let mut s = Store::new(&engine);
+            let i = Linker::new().instantiate(&mut s, &module).unwrap();
+            let out: Vec<_> = (0..6).map(|k| i.call(&mut s, "rec", &[Value::I32(300 + k)]).unwrap()).collect();
+            (out, s.memo_stats())
+        };
+        let (want, _) = run(None);
+        let (got, stats) = run(Some(MemoConfig::default().window(2)));
+        assert_eq!(got, want);
+        assert!(stats.unwrap().plain_switches >= 2);
     }
 }

@@ -574,6 +574,19 @@ pub(crate) const MAX_PLAIN_SPAN: u64 = 1 << 20;
 /// Recordings stop (are poisoned) once their shared log holds this many events.
 pub(crate) const LOG_CAP: usize = 1 << 16;
 
+/// The plain loop's layout of a memo function: its translation with the probes taken out
+/// (and a conditional branch over an exit's jump folded into one branch), so that the
+/// plain loop runs as many ops as the plain translation. Indices differ from the memo
+/// layout's, so frames are moved between the two at each switch.
+#[derive(Debug)]
+pub(crate) struct PlainLayout {
+    pub code: Box<[crate::ir::Op]>,
+    /// For every memo ip (and the end): the plain ip that does the same from there on.
+    pub to_plain: Box<[u32]>,
+    /// For every plain ip: the memo ip of the same op.
+    pub to_memo: Box<[u32]>,
+}
+
 /// The memo state of one store.
 #[derive(Debug)]
 pub(crate) struct MemoState {
@@ -607,8 +620,10 @@ pub(crate) struct MemoState {
     pub plain_calls: u64,
     pub plain_span: u64,
     pub plain_switches: u64,
-    /// The patchable code is rendered with every unit off, for the plain loop.
+    /// The patchable code holds the plain layouts, for the plain loop.
     pub rendered_off: bool,
+    /// Plain layouts by store function, built on first use.
+    pub layouts: Vec<Option<Box<PlainLayout>>>,
     pub profile: Profile,
     /// Adaptive: wasm calls since the last probe, and hits since it; the calls between
     /// probes.
@@ -648,6 +663,7 @@ impl MemoState {
             plain_span: 1,
             plain_switches: 0,
             rendered_off: false,
+            layouts: Vec::new(),
             profile: Profile::default(),
             calls: 0,
             probe_calls: PROBE_CALLS,
