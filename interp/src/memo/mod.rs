@@ -552,8 +552,9 @@ pub(crate) const CHEAP_WORK: u64 = 16;
 
 /// ... unless it has not hit at all for this many windows in a row: then its recordings
 /// are pure cost, however much they cover (a recursive sort that never sees the same array
-/// twice).
-pub(crate) const DRY_WINDOWS: u32 = 2;
+/// twice). Long enough for a first pass over a few dozen distinct arguments (collatz: 64)
+/// before they come back.
+pub(crate) const DRY_WINDOWS: u32 = 8;
 
 /// Recordings are abandoned once they have run this much nested work (wasm calls and unit
 /// entries) without finishing: an entry that big is unlikely to be reused, and an open
