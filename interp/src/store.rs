@@ -143,6 +143,11 @@ impl Store {
         if let (Some(memo), FuncKind::Wasm { code, .. }) = (&mut self.memo, &entity.kind) {
             entity.memo_base = memo.register(func, code);
             entity.memo_code = Some(code.code.iter().map(|&op| std::cell::Cell::new(op)).collect());
+            if memo.rendered_off {
+                // The others hold plain layouts: memoize from the next call, which renders
+                // every function's memo layout.
+                memo.leave_plain();
+            }
         }
         self.funcs.push(entity);
         func

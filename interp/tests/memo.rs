@@ -616,3 +616,28 @@ fn profiling_times_the_machinery_and_the_units() {
         assert_eq!(stats.totals.timed > 0 && stats.totals.exec_ns > 0, timed, "{:?}", stats.totals);
     }
 }
+
+#[test]
+fn adaptive_switches_off_a_big_unit_that_never_hits() {
+    // Each call recurses 40 deep (a unit covering much work) on arguments never seen before.
+    let wat = r#"(module
+      (func $rec (param $n i32) (param $salt i32) (result i32)
+        (if (result i32) (i32.eqz (local.get $n))
+          (then (local.get $salt))
+          (else (i32.add (local.get $n)
+            (call $rec (i32.sub (local.get $n) (i32.const 1)) (i32.mul (local.get $salt) (i32.const 3)))))))
+      (func (export "run") (param $k i32) (result i32)
+        (call $rec (i32.const 40) (local.get $k))))"#;
+    let engine = Engine::new(Config::default().memo(Some(MemoConfig::default())));
+    let module = Module::from_wat(&engine, wat).unwrap();
+    let mut s = Store::new(&engine);
+    let i = Linker::new().instantiate(&mut s, &module).unwrap();
+    for k in 0..400i32 {
+        let want = (1..=40).sum::<i32>().wrapping_add(k.wrapping_mul(3i32.wrapping_pow(40)));
+        assert_eq!(i.call(&mut s, "run", &[i32v(k)]).unwrap(), vec![i32v(want)]);
+    }
+    let stats = s.memo_stats().unwrap();
+    assert_eq!(stats.totals.hits, 0, "{:?}", stats.totals);
+    assert!(stats.totals.switched_off >= 1, "{:?}", stats.totals);
+    assert!(stats.totals.lookups < 400 * 40 / 4, "{:?}", stats.totals);
+}

@@ -6,7 +6,7 @@
 use super::{mem, table, Executor};
 use crate::ir::Op;
 use crate::memo::{
-    Active, Dep, DepKind, Effect, Entry, Event, Lookup, MemoDivergence, MemoState, MissCause, Recording,
+    Active, Dep, DepKind, Effect, Entry, Event, Lookup, MemoDivergence, MemoState, MissCause, PlainLayout, Recording,
 };
 use crate::module::{CompiledFunc, MemoBlock};
 use crate::store::{bump_chunks, FuncEntity, FuncKind};
@@ -84,17 +84,130 @@ pub(crate) fn render(code: &CompiledFunc, off: impl Fn(u32) -> bool, out: &[Cell
     }
 }
 
-/// Re-renders the patchable code of store function `f` from its units' states.
-pub(crate) fn rerender(funcs: &[FuncEntity], memo: &MemoState, f: u32) {
+/// Re-renders the patchable code of store function `f`: its plain layout while the plain
+/// loop runs, else the memo layout from its units' states.
+pub(crate) fn rerender(funcs: &[FuncEntity], memo: &mut MemoState, f: u32) {
     let entity = &funcs[f as usize];
-    if let (FuncKind::Wasm { code, .. }, Some(out)) = (&entity.kind, &entity.memo_code) {
+    let (FuncKind::Wasm { code, .. }, Some(out)) = (&entity.kind, &entity.memo_code) else { return };
+    if memo.rendered_off {
+        let layout = plain_layout(memo, f, code);
+        for (o, &op) in out.iter().zip(layout.code.iter().chain(std::iter::repeat(&Op::Unreachable))) {
+            o.set(op);
+        }
+    } else {
         let base = entity.memo_base as usize;
         render(code, |b| memo.adapt[base + b as usize].off, out);
     }
 }
 
+/// Renders every store function's patchable code: the plain layouts for the plain loop
+/// (`off`), or the memo layouts from the units' states. Execution moving between the two
+/// moves its frames with [`Executor::move_frames`].
+pub(crate) fn render_all(funcs: &[FuncEntity], memo: &mut MemoState, off: bool) {
+    if memo.rendered_off == off {
+        return;
+    }
+    memo.rendered_off = off;
+    for f in 0..funcs.len() as u32 {
+        rerender(funcs, memo, f);
+    }
+}
+
+/// The plain layout of store function `f` (built on first use).
+fn plain_layout<'m>(memo: &'m mut MemoState, f: u32, code: &CompiledFunc) -> &'m PlainLayout {
+    let f = f as usize;
+    if memo.layouts.len() <= f {
+        memo.layouts.resize_with(f + 1, || None);
+    }
+    memo.layouts[f].get_or_insert_with(|| Box::new(build_plain_layout(&code.code)))
+}
+
+/// The plain layout of wasm store function `f`.
+fn layout_of<'m>(funcs: &[FuncEntity], memo: &'m mut MemoState, f: u32) -> &'m PlainLayout {
+    let FuncKind::Wasm { code, .. } = &funcs[f as usize].kind else { unreachable!("a wasm frame") };
+    plain_layout(memo, f, code)
+}
+
+/// Where a suspended frame resumes (right after its call) in the other layout.
+fn move_ip(l: &PlainLayout, ip: usize, to_plain: bool) -> usize {
+    if to_plain {
+        l.to_plain[ip] as usize
+    } else {
+        l.to_memo[ip - 1] as usize + 1
+    }
+}
+
+/// Takes the probes out of `ops`. Where `Bcond skip; MemoLeave; Br t` remains as
+/// `Bcond skip; Br t` with `skip` right after, it becomes the negated `Bcond t`, as the
+/// plain translation has it.
+fn build_plain_layout(ops: &[Op]) -> PlainLayout {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Fate {
+        Kept,
+        Probe,
+        /// A `Br` folded into the conditional branch before it.
+        Folded(u32),
+    }
+    let n = ops.len();
+    let target_of = |op: Op| op.clone().branch_target_mut().map(|t| *t as usize);
+    let mut targeted = vec![false; n + 1];
+    for &op in ops {
+        if let Some(t) = target_of(op) {
+            targeted[t.min(n)] = true;
+        }
+    }
+    let mut fate: Vec<Fate> = ops
+        .iter()
+        .map(|op| if matches!(op, Op::MemoEnter { .. } | Op::MemoLeave { .. }) { Fate::Probe } else { Fate::Kept })
+        .collect();
+    let mut negated = vec![None; n];
+    for i in 1..n.saturating_sub(1) {
+        let (cond, leave, next) = (ops[i - 1], ops[i], ops[i + 1]);
+        let (Op::MemoLeave { .. }, Op::Br { target: t }) = (leave, next) else { continue };
+        let conditional = !matches!(cond, Op::Br { .. }) && fate[i - 1] == Fate::Kept;
+        if conditional && target_of(cond) == Some(i + 2) && !targeted[i] && !targeted[i + 1] {
+            if let Some(mut neg) = cond.negate() {
+                *neg.branch_target_mut().expect("a branch") = t;
+                negated[i - 1] = Some(neg);
+                fate[i + 1] = Fate::Folded(t);
+            }
+        }
+    }
+    // Where each memo ip leads in the plain layout: probes are skipped, folded jumps taken.
+    let mut index = vec![0u32; n + 1];
+    let mut kept = 0u32;
+    for i in 0..n {
+        index[i] = kept;
+        kept += u32::from(fate[i] == Fate::Kept);
+    }
+    index[n] = kept;
+    let resolve = |mut i: usize| {
+        for _ in 0..=n {
+            match fate.get(i) {
+                Some(Fate::Probe) => i += 1,
+                Some(Fate::Folded(t)) => i = *t as usize,
+                _ => break,
+            }
+        }
+        index[i.min(n)]
+    };
+    let to_plain: Box<[u32]> = (0..=n).map(resolve).collect();
+    let mut code = Vec::with_capacity(kept as usize);
+    let mut to_memo = Vec::with_capacity(kept as usize);
+    for i in (0..n).filter(|&i| fate[i] == Fate::Kept) {
+        let mut op = negated[i].unwrap_or(ops[i]);
+        if let Some(t) = op.branch_target_mut() {
+            *t = to_plain[(*t as usize).min(n)];
+        }
+        code.push(op);
+        to_memo.push(i as u32);
+    }
+    PlainLayout { code: code.into(), to_plain, to_memo: to_memo.into() }
+}
+
 /// Switches back on the units whose back-off has run out (called between calls).
 pub(crate) fn retry_units(funcs: &[FuncEntity], memo: &mut MemoState) {
+    render_all(funcs, memo, false);
     if memo.clock < memo.next_retry {
         return;
     }
@@ -134,7 +247,20 @@ fn hash_inputs(inputs: &[u64], b: &MemoBlock, num_locals: u32, stack_depth: u32)
     h.finish()
 }
 
-impl Executor<'_> {
+impl<'s> Executor<'s> {
+    /// Moves the suspended frames and the current position of `m` between the memo and
+    /// the plain layouts (`to_plain`), after the code was rendered for the loop it enters.
+    /// Suspended frames stand right after a call; execution enters the memo loop only at a
+    /// function's first op.
+    pub(super) fn move_frames(&mut self, m: &mut super::Machine<'s>, to_plain: bool) {
+        let memo = self.memo.as_deref_mut().expect("memo state");
+        for (frame, &f) in m.frames.iter_mut().zip(&m.func_ids) {
+            frame.ip = move_ip(layout_of(self.funcs, memo, f), frame.ip, to_plain);
+        }
+        debug_assert!(to_plain || m.ip == 0, "the memo loop is entered at a function's first op");
+        m.ip = if to_plain { layout_of(self.funcs, memo, m.func_id).to_plain[m.ip] as usize } else { 0 };
+    }
+
     fn memo(&mut self) -> &mut MemoState {
         self.memo.as_deref_mut().expect("memo loop runs with memo state")
     }
@@ -146,7 +272,7 @@ impl Executor<'_> {
     // ---- hooks ----
 
     /// A wasm call reached `depth` frames and value-stack cells up to `cells_end`. Returns
-    /// whether to drop to the plain loop: the adaptive policy looks every `PROBE_CALLS` calls,
+    /// whether to drop to the plain loop: the adaptive policy looks every `probe_calls` calls,
     /// and leaves when nothing hit since the last look and nothing is recording.
     pub(super) fn memo_call(&mut self, depth: usize, cells_end: usize) -> bool {
         let m = self.memo();
@@ -159,12 +285,15 @@ impl Executor<'_> {
         if m.recording > 0 && m.work - m.record_since > crate::memo::RECORD_WORK_CAP {
             m.poison_all();
         }
-        if m.calls < crate::memo::PROBE_CALLS || !m.config.adaptive() {
+        if m.calls < m.probe_calls || !m.config.adaptive() {
             return false;
         }
         m.calls = 0;
         let idle = m.probe_hits == 0 && m.recording == 0;
         m.probe_hits = 0;
+        if idle {
+            self.render_plain();
+        }
         idle
     }
 
@@ -173,7 +302,13 @@ impl Executor<'_> {
     pub(super) fn plain_call(&mut self) -> bool {
         let m = self.memo();
         m.plain_calls += 1;
-        m.plain_calls > m.plain_span
+        // Units switched off wait for the lookup clock; here it counts calls.
+        m.clock += 1;
+        let back = m.plain_calls > m.plain_span;
+        if back {
+            retry_units(self.funcs, self.memo.as_deref_mut().expect("memo state"));
+        }
+        back
     }
 
     /// A host function is about to run: nothing recording now can be cached.
@@ -296,12 +431,15 @@ impl Executor<'_> {
         }
         let rarely = a.hits * 100 < min_percent * a.lookups;
         let cheap = a.work < crate::memo::CHEAP_WORK;
+        a.dry = if a.hits == 0 { a.dry + 1 } else { 0 };
+        let dry = a.dry >= crate::memo::DRY_WINDOWS;
         a.lookups = 0;
         a.hits = 0;
         a.work = 0;
-        if !(rarely && cheap) {
+        if !(rarely && (cheap || dry)) {
             return (false, false);
         }
+        a.dry = 0;
         a.off = true;
         a.retry_at = memo.clock + a.backoff;
         a.backoff = (a.backoff * 2).min(1 << 30);
@@ -329,7 +467,7 @@ impl Executor<'_> {
         // long recording (a recursive unit's outer call) is where the hits come from.
         let plain = memo.recent_hits == 0 && memo.recording == 0;
         memo.recent_hits = 0;
-        rerender(self.funcs, self.memo.as_deref().expect("memo state"), func_id);
+        rerender(self.funcs, memo, func_id);
         (true, plain)
     }
 
@@ -398,11 +536,17 @@ impl Executor<'_> {
                 let t = self.memo().tick();
                 self.replay(&e, func_id, code, block, base, depth);
                 lap!(self.memo(), t, replay_ns);
-                return if plain { Enter::Plain } else { Enter::Jump(e.exit_ip) };
+                // A hit counts as recent, so it never sends execution to the plain loop.
+                debug_assert!(!plain, "a hit leaves for the plain loop");
+                return Enter::Jump(e.exit_ip);
             }
             if off {
                 // Verify mode never replays unchecked; the unit is off now, so just run it.
-                return if plain { Enter::Plain } else { Enter::Run };
+                if plain {
+                    self.render_plain();
+                    return Enter::Plain;
+                }
+                return Enter::Run;
             }
             verify = Some(e);
         } else {
@@ -445,7 +589,16 @@ impl Executor<'_> {
         base: usize,
         depth: usize,
     ) -> bool {
-        self.leave_units(func_id, code, exit, 0, exit_ip, base, depth)
+        let plain = self.leave_units(func_id, code, exit, 0, exit_ip, base, depth);
+        if plain {
+            self.render_plain();
+        }
+        plain
+    }
+
+    /// Execution moves to the plain loop: render the code for it.
+    fn render_plain(&mut self) {
+        render_all(self.funcs, self.memo.as_deref_mut().expect("memo state"), true);
     }
 
     /// Leaves the units `code.memo_exits[exit].units[from..]` that are active in this frame.
@@ -724,4 +877,105 @@ fn missed_dependency(cached: &Entry, real: &Entry) -> String {
     }
     let kinds: Vec<DepKind> = real.deps.iter().map(|d| d.kind()).collect();
     format!("none of the recorded dependencies changed ({} checked: {kinds:?}); an input is untracked", real.deps.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ir::Op;
+    use crate::{Config, Engine, Linker, MemoConfig, Module, Store, Value};
+
+    fn probes(store: &Store) -> usize {
+        let is_probe = |op: Op| matches!(op, Op::MemoEnter { .. } | Op::MemoLeave { .. });
+        store.funcs.iter().filter_map(|f| f.memo_code.as_deref()).flatten().filter(|c| is_probe(c.get())).count()
+    }
+
+    /// In the plain loop every probe is patched out, those of units that were never judged
+    /// (first reached there) too; back in the memo loop the units' own states apply again.
+    #[test]
+    fn the_plain_loop_runs_without_probes() {
+        let wat = r#"(module
+          (func $late (param $n i32) (result i32) (local $s i32)
+            (loop $l
+              (local.set $s (i32.add (local.get $s) (i32.mul (local.get $n) (local.get $n))))
+              (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+              (br_if $l (i32.ne (local.get $n) (i32.const 0))))
+            (local.get $s))
+          (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32)
+            (loop $l
+              (local.set $s (i32.add (local.get $s) (i32.mul (local.get $i) (i32.const 3))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+            (i32.add (local.get $s) (call $late (local.get $n)))))"#;
+        let engine = Engine::new(Config::default().memo(Some(MemoConfig::default().min_unit_ops(0))));
+        let module = Module::from_wat(&engine, wat).unwrap();
+        let mut s = Store::new(&engine);
+        let i = Linker::new().instantiate(&mut s, &module).unwrap();
+        assert!(probes(&s) > 0);
+        i.call(&mut s, "run", &[Value::I32(10_000)]).unwrap();
+        let stats = s.memo_stats().unwrap();
+        assert_eq!(stats.plain_switches, 1, "{:?}", stats.totals);
+        assert_eq!(probes(&s), 0, "the plain loop runs probes");
+        // Later calls start in the plain loop, and return to memoizing after a span of
+        // calls, with the probes of the units that are still on.
+        let mut memoized = false;
+        for _ in 0..8 {
+            i.call(&mut s, "run", &[Value::I32(10)]).unwrap();
+            if s.memo.as_ref().unwrap().plain {
+                assert_eq!(probes(&s), 0, "the plain loop runs probes");
+            } else {
+                memoized = true;
+                assert!(probes(&s) > 0, "the memo loop runs without probes");
+            }
+        }
+        assert!(memoized);
+    }
+
+    const NESTED: &str = r#"(module
+      (memory 1)
+      (func $rec (export "rec") (param $n i32) (result i32) (local $i i32) (local $s i32)
+        (if (i32.eqz (local.get $n)) (then (return (i32.const 1))))
+        (block $out
+          (loop $l
+            (br_if $out (i32.ge_u (local.get $i) (i32.const 12)))
+            (i32.store (i32.shl (local.get $i) (i32.const 2)) (i32.add (local.get $s) (local.get $n)))
+            (local.set $s (i32.add (local.get $s) (i32.load (i32.shl (local.get $i) (i32.const 2)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $l)))
+        (i32.add (local.get $s) (call $rec (i32.sub (local.get $n) (i32.const 1))))))"#;
+
+    /// The plain layout runs exactly as many ops as the plain translation: the probes are
+    /// gone and branches over an exit's jump are folded back into one branch.
+    #[test]
+    fn the_plain_layout_is_as_short_as_the_plain_translation() {
+        let code = |config: Config| {
+            let module = Module::from_wat(&Engine::new(config), NESTED).unwrap();
+            module.inner.funcs[0].code.clone()
+        };
+        let plain = code(Config::default());
+        let memo = code(Config::default().memo(Some(MemoConfig::seed())));
+        assert!(memo.len() > plain.len());
+        let layout = super::build_plain_layout(&memo);
+        assert_eq!(layout.code.len(), plain.len(), "{:?}\n{:?}", layout.code, plain);
+        for (p, &m) in layout.to_memo.iter().enumerate() {
+            assert_eq!(layout.to_plain[m as usize] as usize, p);
+        }
+    }
+
+    /// Execution moves between the layouts deep in a recursion, in both directions, and
+    /// every frame resumes where it should.
+    #[test]
+    fn frames_move_between_the_layouts() {
+        let run = |memo: Option<MemoConfig>| {
+            let engine = Engine::new(Config::default().memo(memo));
+            let module = Module::from_wat(&engine, NESTED).unwrap();
+            let mut s = Store::new(&engine);
+            let i = Linker::new().instantiate(&mut s, &module).unwrap();
+            let out: Vec<_> = (0..6).map(|k| i.call(&mut s, "rec", &[Value::I32(300 + k)]).unwrap()).collect();
+            (out, s.memo_stats())
+        };
+        let (want, _) = run(None);
+        let (got, stats) = run(Some(MemoConfig::default().window(2)));
+        assert_eq!(got, want);
+        assert!(stats.unwrap().plain_switches >= 2);
+    }
 }

@@ -246,10 +246,12 @@ impl<'s> Executor<'s> {
                 Exit::Done => break,
                 Exit::ToPlain => {
                     self.memo.as_deref_mut().expect("memo state").enter_plain();
+                    self.move_frames(&mut m, true);
                     self.run::<true, false>(&mut m)?
                 }
                 Exit::ToMemo => {
                     self.memo.as_deref_mut().expect("memo state").leave_plain();
+                    self.move_frames(&mut m, false);
                     self.run::<true, true>(&mut m)?
                 }
             };

@@ -531,6 +531,8 @@ pub(crate) struct Adapt {
     pub lookups: u32,
     pub hits: u32,
     pub work: u64,
+    /// Windows in a row without a hit.
+    pub dry: u32,
     /// When switched off: the lookup clock at which to try again, and the next pause.
     pub retry_at: u64,
     pub backoff: u64,
@@ -538,7 +540,7 @@ pub(crate) struct Adapt {
 
 impl Default for Adapt {
     fn default() -> Self {
-        Adapt { off: false, lookups: 0, hits: 0, work: 0, retry_at: 0, backoff: 1024 }
+        Adapt { off: false, lookups: 0, hits: 0, work: 0, dry: 0, retry_at: 0, backoff: 1024 }
     }
 }
 
@@ -548,16 +550,43 @@ impl Default for Adapt {
 /// average: a recursive unit's first outcomes are its leaves.)
 pub(crate) const CHEAP_WORK: u64 = 16;
 
+/// ... unless it has not hit at all for this many windows in a row: then its recordings
+/// are pure cost, however much they cover (a recursive sort that never sees the same array
+/// twice). Long enough for a first pass over a few dozen distinct arguments (collatz: 64)
+/// before they come back.
+pub(crate) const DRY_WINDOWS: u32 = 8;
+
 /// Recordings are abandoned once they have run this much nested work (wasm calls and unit
 /// entries) without finishing: an entry that big is unlikely to be reused, and an open
 /// recording keeps execution out of the plain loop.
 pub(crate) const RECORD_WORK_CAP: u64 = 1 << 20;
 
-/// The adaptive policy checks every this many wasm calls whether anything hit.
+/// The adaptive policy checks every this many wasm calls whether anything hit ...
 pub(crate) const PROBE_CALLS: u64 = 4096;
+
+/// ... but back from the plain loop, after a fraction of the calls it spent there (at least
+/// `MIN_PROBE_CALLS`): when nothing hits, the memo loop's share of the calls stays small.
+pub(crate) const PROBE_SHARE: u64 = 64;
+pub(crate) const MIN_PROBE_CALLS: u64 = 64;
+
+/// The longest stay in the plain loop, in calls, before memoizing is tried again.
+pub(crate) const MAX_PLAIN_SPAN: u64 = 1 << 20;
 
 /// Recordings stop (are poisoned) once their shared log holds this many events.
 pub(crate) const LOG_CAP: usize = 1 << 16;
+
+/// The plain loop's layout of a memo function: its translation with the probes taken out
+/// (and a conditional branch over an exit's jump folded into one branch), so that the
+/// plain loop runs as many ops as the plain translation. Indices differ from the memo
+/// layout's, so frames are moved between the two at each switch.
+#[derive(Debug)]
+pub(crate) struct PlainLayout {
+    pub code: Box<[crate::ir::Op]>,
+    /// For every memo ip (and the end): the plain ip that does the same from there on.
+    pub to_plain: Box<[u32]>,
+    /// For every plain ip: the memo ip of the same op.
+    pub to_memo: Box<[u32]>,
+}
 
 /// The memo state of one store.
 #[derive(Debug)]
@@ -592,9 +621,15 @@ pub(crate) struct MemoState {
     pub plain_calls: u64,
     pub plain_span: u64,
     pub plain_switches: u64,
+    /// The patchable code holds the plain layouts, for the plain loop.
+    pub rendered_off: bool,
+    /// Plain layouts by store function, built on first use.
+    pub layouts: Vec<Option<Box<PlainLayout>>>,
     pub profile: Profile,
-    /// Adaptive: wasm calls since the last probe, and hits since it.
+    /// Adaptive: wasm calls since the last probe, and hits since it; the calls between
+    /// probes.
     pub calls: u64,
+    pub probe_calls: u64,
     pub probe_hits: u64,
     /// Wasm calls and unit entries so far: recordings measure their nested work with it.
     pub work: u64,
@@ -628,8 +663,11 @@ impl MemoState {
             plain_calls: 0,
             plain_span: 1,
             plain_switches: 0,
+            rendered_off: false,
+            layouts: Vec::new(),
             profile: Profile::default(),
             calls: 0,
+            probe_calls: PROBE_CALLS,
             probe_hits: 0,
             work: 0,
             record_since: 0,
@@ -696,7 +734,8 @@ impl MemoState {
     /// segment lengths, which are compared as values) stay.
     pub fn leave_plain(&mut self) {
         self.plain = false;
-        self.plain_span = (self.plain_span * 2).min(1 << 16);
+        self.probe_calls = (self.plain_span / PROBE_SHARE).clamp(MIN_PROBE_CALLS, PROBE_CALLS);
+        self.plain_span = (self.plain_span * 2).min(MAX_PLAIN_SPAN);
         self.cache.retain(|e| {
             e.deps.iter().all(|d| !matches!(d, Dep::Chunk { .. } | Dep::Global { .. } | Dep::Table { .. }))
         });
