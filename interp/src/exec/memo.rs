@@ -202,6 +202,10 @@ fn build_plain_layout(ops: &[Op]) -> PlainLayout {
         code.push(op);
         to_memo.push(i as u32);
     }
+    // The loop reads the patchable code unchecked; this is what makes the layout safe to run.
+    if let Err(e) = super::check_layout(ops, &code, &to_memo, n) {
+        panic!("the plain layout broke an invariant: {e}");
+    }
     PlainLayout { code: code.into(), to_plain, to_memo: to_memo.into() }
 }
 
@@ -955,7 +959,11 @@ mod tests {
         let memo = code(Config::default().memo(Some(MemoConfig::seed())));
         assert!(memo.len() > plain.len());
         let layout = super::build_plain_layout(&memo);
-        assert_eq!(layout.code.len(), plain.len(), "{:?}\n{:?}", layout.code, plain);
+        // One op more than the plain translation: there, the `if`'s `i32.eqz` fuses with its
+        // branch; in the seed translation the `if` unit's probe sits between them.
+        assert_eq!(layout.code.len(), plain.len() + 1, "{:?}\n{:?}", layout.code, plain);
+        let probe = |op: &Op| matches!(op, Op::MemoEnter { .. } | Op::MemoLeave { .. });
+        assert!(!layout.code.iter().any(probe));
         for (p, &m) in layout.to_memo.iter().enumerate() {
             assert_eq!(layout.to_plain[m as usize] as usize, p);
         }

@@ -55,6 +55,40 @@ pub(crate) fn check_code(f: &CompiledFunc, arity: impl Fn(&Op) -> (u32, u32)) ->
     Ok(())
 }
 
+/// Checks a layout derived from checked code (memo mode's plain layout, which is written
+/// into the patchable code, padded to `len` with `Unreachable`): each op at `p` is
+/// `orig[from[p]]`, or that branch, maybe negated, with another target; targets lie below
+/// `len` and branch tables keep their arms. So its slots are slots of checked ops and
+/// the padding stops any fall-through off its end.
+pub(crate) fn check_layout(orig: &[Op], layout: &[Op], from: &[u32], len: usize) -> Result<(), String> {
+    let untargeted = |mut op: Op| {
+        if let Some(t) = op.branch_target_mut() {
+            *t = 0;
+        }
+        op
+    };
+    if layout.len() > len || from.len() != layout.len() || orig.len() != len {
+        return Err(format!("layout of {} ops for code of {}", layout.len(), orig.len()));
+    }
+    for (p, (&op, &f)) in layout.iter().zip(from).enumerate() {
+        let o = *orig.get(f as usize).ok_or(format!("op {p} comes from outside the code"))?;
+        let same = untargeted(op) == untargeted(o) || o.negate().is_some_and(|n| untargeted(op) == untargeted(n));
+        if !same {
+            return Err(format!("op {p} ({op:?}) is not op {f} ({o:?}) of the code"));
+        }
+        if op.clone().branch_target_mut().is_some_and(|t| *t as usize >= len) {
+            return Err(format!("op {p} ({op:?}) jumps outside the code"));
+        }
+        if let Op::BrTable { len: n, .. } = op {
+            let arms = layout.get(p + 1..p + 2 + n as usize).ok_or(format!("op {p}: branch table runs off"))?;
+            if !arms.iter().all(|a| matches!(a, Op::Br { .. } | Op::Return { .. })) {
+                return Err(format!("op {p}: branch table arms are not all branches or returns"));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The start of a function's code: its op array, or its patchable copy in memo engines.
 #[derive(Clone, Copy)]
 pub(super) struct Code<'s> {
@@ -70,7 +104,8 @@ impl<'s> Code<'s> {
     }
 
     /// The patchable copy of a translated function's ops. Memo patching keeps the length
-    /// and only retargets branches inside the code, so the checked invariants still hold.
+    /// and only retargets branches inside the code or turns probes into branches to the
+    /// next op; the plain layout is checked by [`check_layout`]. So the invariants hold.
     #[inline(always)]
     pub(super) fn cells(ops: &'s [Cell<Op>]) -> Self {
         // `Cell<Op>` has the layout of `Op`; reads through this pointer are reads of the
@@ -262,6 +297,26 @@ mod tests {
         let mut ip = code.at(1);
         cells[1].set(Op::Unreachable);
         assert_eq!(ip.fetch(), Op::Unreachable);
+    }
+
+    #[test]
+    fn check_layout_accepts_only_ops_of_the_code() {
+        let orig = [
+            Op::MemoEnter { block: 0 },
+            Op::BrIfEqz { cond: 0, target: 3 },
+            Op::Copy { dst: 1, src: 0 },
+            Op::Return { src: 1, n: 1 },
+        ];
+        let layout = [Op::BrIfNez { cond: 0, target: 2 }, Op::Copy { dst: 1, src: 0 }, Op::Return { src: 1, n: 1 }];
+        assert!(check_layout(&orig, &layout, &[1, 2, 3], 4).is_ok());
+        // A slot the code never names.
+        let bad = [Op::Copy { dst: 1, src: 7 }];
+        assert!(check_layout(&orig, &bad, &[2], 4).is_err());
+        // A jump past the padded code.
+        let bad = [Op::BrIfEqz { cond: 0, target: 4 }];
+        assert!(check_layout(&orig, &bad, &[1], 4).is_err());
+        // An op from nowhere.
+        assert!(check_layout(&orig, &layout, &[1, 2, 9], 4).is_err());
     }
 
     #[test]
