@@ -1,6 +1,6 @@
 //! The threaded handlers must call each other in tail position: a handler that makes a
 //! real call grows the native stack by a frame per op executed. This runs a long loop over
-//! every class of hot op (each load and store width, calls, indirect calls, returns and globals) on a thread with a small stack,
+//! every class of hot op (each load and store width, calls, indirect calls, returns, globals and memory.size) on a thread with a small stack,
 //! so such a handler overflows it. Meaningful in release builds (`cargo test --release`,
 //! as CI runs it); builds with debug assertions return to a loop after every op.
 
@@ -53,6 +53,7 @@ const LOOP: &str = r#"(module
       local.get $i call $inc drop
       local.get $i i32.const 0 call_indirect (type $t) global.set $g
       global.get $g drop
+      memory.size drop
       ;; The loop test, a fused compare-and-branch.
       local.get $i i32.const 1 i32.add local.tee $i local.get $n i32.lt_u br_if $top
     end

@@ -221,6 +221,12 @@ impl Mem {
         Mem { ptr: data.as_mut_ptr(), len: data.len() }
     }
 
+    /// The memory's size in bytes.
+    #[inline(always)]
+    pub(super) fn len(self) -> usize {
+        self.len
+    }
+
     /// The `N` bytes at `ea`, or `None` when they are out of bounds.
     #[inline(always)]
     pub(super) fn load<const N: usize>(self, ea: usize) -> Option<[u8; N]> {

@@ -200,6 +200,12 @@ mod handlers {
         next!(ip, fp, mem, cx)
     }
 
+    pub(super) fn MemorySize<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+        decode!(ip, Op::MemorySize { dst });
+        fp.set(dst, (mem.len() / crate::PAGE_SIZE) as u64);
+        next!(ip, fp, mem, cx)
+    }
+
     /// Unversioned, as in the loop's plain instantiations.
     pub(super) fn GlobalSet<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::GlobalSet { global, src });
@@ -295,7 +301,7 @@ macro_rules! table {
             (Unreachable slow) (Fuel slow) (Br handlers::Br) (BrIfEqz handlers::BrIfEqz)
             (BrIfNez handlers::BrIfNez) (BrTable handlers::BrTable) (Return handlers::Return) (Call handlers::Call)
             (CallIndirect handlers::CallIndirect) (Copy handlers::Copy) (CopyN handlers::CopyN)
-            (Select handlers::Select) (GlobalGet handlers::GlobalGet) (GlobalSet handlers::GlobalSet) (MemorySize slow)
+            (Select handlers::Select) (GlobalGet handlers::GlobalGet) (GlobalSet handlers::GlobalSet) (MemorySize handlers::MemorySize)
             (MemoryGrow slow) (MemoryFill slow) (MemoryCopy slow) (MemoryInit slow) (DataDrop slow)
             (TableGet slow) (TableSet slow) (TableSize slow) (TableGrow slow) (TableFill slow)
             (TableCopy slow) (TableInit slow) (ElemDrop slow) (RefFunc slow) (MemoEnter slow)
