@@ -82,6 +82,9 @@ pub struct CompiledFunc {
     pub num_locals: u32,
     /// Constant cells, copied into the frame right after the locals on entry.
     pub consts: Vec<u64>,
+    /// The cells a frame starts with after its parameters: zero for each declared local,
+    /// then the constants.
+    pub init: Box<[u64]>,
     /// Cells the frame needs in all: locals, constants and the deepest operand stack.
     pub frame_size: u32,
     pub code: Vec<Op>,

@@ -144,12 +144,15 @@ impl Translator {
             self.thread_returns();
         }
         self.analyze_memo_blocks(m);
+        let declared = (num_locals - ty.params.len() as u32) as usize;
+        let init = std::iter::repeat_n(0, declared).chain(self.consts.iter().copied()).collect();
         let func = CompiledFunc {
             index,
             num_params: ty.params.len() as u32,
             num_results: ty.results.len() as u32,
             num_locals,
             consts: std::mem::take(&mut self.consts),
+            init,
             frame_size,
             code: std::mem::take(&mut self.code),
             offsets: std::mem::take(&mut self.offsets),

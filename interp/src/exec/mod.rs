@@ -151,8 +151,7 @@ struct Executor<'s> {
 }
 
 /// Makes room for `func`'s frame at `base` and initialises it: locals after the parameters
-/// to zero, then the constant cells. Frames hold a few cells, so the cells are written one
-/// by one rather than through `memset`/`memcpy` calls.
+/// to zero, then the constant cells.
 #[inline(always)]
 fn ensure_frame(stack: &mut Vec<u64>, base: usize, func: &CompiledFunc, max: usize) -> Result<Frame, Trap> {
     let end = base + func.frame_size as usize;
@@ -163,12 +162,7 @@ fn ensure_frame(stack: &mut Vec<u64>, base: usize, func: &CompiledFunc, max: usi
         grow_stack(stack, end);
     }
     let fp = Frame::new(stack, base, func);
-    for s in func.num_params..func.num_locals {
-        fp.set(s, 0);
-    }
-    for (s, &c) in (func.num_locals..).zip(&func.consts) {
-        fp.set(s, c);
-    }
+    fp.init(func);
     Ok(fp)
 }
 

@@ -26,6 +26,14 @@ use std::marker::PhantomData;
 /// panics on failure, which would be a translator bug.
 pub(crate) fn check_code(f: &CompiledFunc, arity: impl Fn(&Op) -> (u32, u32)) -> Result<(), String> {
     let len = f.code.len();
+    if f.num_params as usize + f.init.len() > f.frame_size as usize {
+        return Err(format!(
+            "{} parameters and {} initial cells overflow a frame of {}",
+            f.num_params,
+            f.init.len(),
+            f.frame_size
+        ));
+    }
     let last = f.code.last().ok_or("empty code")?;
     if !matches!(last, Op::Return { .. } | Op::Br { .. } | Op::Unreachable) {
         return Err(format!("code ends with {last:?}, which falls through"));
@@ -193,6 +201,15 @@ impl Frame {
         unsafe { self.ptr.add(s as usize).write(v) }
     }
 
+    /// Writes `f.init` (zeroed locals, then constants) right after `f`'s parameters; the
+    /// frame must be `f`'s.
+    #[inline(always)]
+    pub(super) fn init(self, f: &CompiledFunc) {
+        // SAFETY: `num_params + init.len() <= frame_size` (check_code) and the frame lies
+        // within the stack (`new`); `init` is the function's own buffer, not the stack.
+        unsafe { std::ptr::copy_nonoverlapping(f.init.as_ptr(), self.ptr.add(f.num_params as usize), f.init.len()) }
+    }
+
     /// Copies `n` cells from `src..` to `dst..`, lowest first (they may overlap).
     #[inline(always)]
     pub(super) fn copy(self, dst: Slot, src: Slot, n: u32) {
@@ -336,6 +353,10 @@ mod tests {
         assert!(check_code(&func(2, vec![Op::Copy { dst: 0, src: 1 }]), arity).is_err());
         // Jumps off the end.
         assert!(check_code(&func(2, vec![Op::Br { target: 1 }]), arity).is_err());
+        // Initial cells that overflow the frame.
+        let init =
+            CompiledFunc { num_params: 1, init: vec![0, 5].into(), ..func(2, vec![Op::Return { src: 0, n: 0 }]) };
+        assert!(check_code(&init, arity).is_err());
         // A branch table with too few arms.
         assert!(check_code(&func(2, vec![Op::BrTable { index: 0, len: 1 }, Op::Br { target: 0 }]), arity).is_err());
         assert!(check_code(&func(2, vec![]), arity).is_err());
