@@ -1,7 +1,10 @@
 //! `memowasm bench`: times the workloads of `bench/workloads.json` in several engines,
 //! interleaved, each measurement in a child process (so peak memory is the engine's own),
 //! and reports medians, ranges, ratios against plain and wasmi, memo hit rates and, with
-//! `--callgrind`, instruction counts.
+//! `--callgrind`, instruction counts. `--compile` times module compilation instead
+//! ([`compile`]).
+
+mod compile;
 
 use anyhow::{anyhow, bail, Context};
 use clap::Args;
@@ -36,6 +39,17 @@ pub struct BenchArgs {
     /// List the workloads and exit.
     #[arg(long)]
     list: bool,
+    /// Time module compilation (memowasm against wasmi lazy and eager) in this process, on
+    /// the workloads' modules and on `--smith` generated ones, instead of running workloads.
+    #[arg(long, conflicts_with_all = ["engines", "callgrind", "one", "list"])]
+    compile: bool,
+    /// With --compile: how many wasm-smith modules (the `differential` fuzz generator's) to
+    /// add [default: 20].
+    #[arg(long, value_name = "N")]
+    smith: Option<u32>,
+    /// With --compile: the fuzz campaign seed the wasm-smith modules come from [default: 0].
+    #[arg(long, value_name = "S")]
+    seed: Option<u64>,
     /// Internal: run one measurement `WORKLOAD:ENGINE` and print it as JSON.
     #[arg(long, hide = true, value_name = "WORKLOAD:ENGINE")]
     one: Option<String>,
@@ -85,6 +99,9 @@ const ENGINES: [&str; 4] = ["plain", "memo", "memo-seed", "wasmi"];
 
 impl BenchArgs {
     pub fn execute(self) -> anyhow::Result<ExitCode> {
+        if !self.compile && (self.smith.is_some() || self.seed.is_some()) {
+            bail!("--smith and --seed go with --compile");
+        }
         if let Some(which) = &self.one {
             let (w, e) = which.split_once(':').ok_or_else(|| anyhow!("--one takes WORKLOAD:ENGINE"))?;
             let workload = load_manifest(&self.manifest)?
@@ -100,6 +117,16 @@ impl BenchArgs {
                 println!("{:<18} {:<9} {}", w.name, w.kind, w.description);
             }
             return Ok(ExitCode::SUCCESS);
+        }
+        if self.compile {
+            return compile::execute(compile::CompileArgs {
+                manifest: &self.manifest,
+                workload: &self.workload,
+                runs: self.runs,
+                smith: self.smith.unwrap_or(20),
+                seed: self.seed.unwrap_or(0),
+                json: self.json.as_ref(),
+            });
         }
         for e in &self.engines {
             if !ENGINES.contains(&e.as_str()) {
@@ -214,12 +241,17 @@ fn peak_kib() -> u64 {
         .unwrap_or(0)
 }
 
-/// Compiles, instantiates and calls the workload in one engine; checks the result.
-pub fn measure(manifest: &Path, w: &Workload, engine: &str) -> anyhow::Result<Sample> {
+/// The binary module of a workload (its file is relative to the manifest; text is assembled).
+pub fn module_bytes(manifest: &Path, w: &Workload) -> anyhow::Result<Vec<u8>> {
     let dir = manifest.parent().unwrap_or(Path::new("."));
     let path = dir.join(&w.file);
     let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-    let bytes = wat::parse_bytes(&bytes).map_err(|e| anyhow!("{}: {e}", path.display()))?.into_owned();
+    Ok(wat::parse_bytes(&bytes).map_err(|e| anyhow!("{}: {e}", path.display()))?.into_owned())
+}
+
+/// Compiles, instantiates and calls the workload in one engine; checks the result.
+pub fn measure(manifest: &Path, w: &Workload, engine: &str) -> anyhow::Result<Sample> {
+    let bytes = module_bytes(manifest, w)?;
     let mut sample = Sample { workload: w.name.clone(), engine: engine.to_string(), ..Sample::default() };
     let got = match engine {
         "wasmi" => {
