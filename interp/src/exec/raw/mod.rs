@@ -205,16 +205,35 @@ impl Frame {
     /// frame must be `f`'s.
     #[inline(always)]
     pub(super) fn init(self, f: &CompiledFunc) {
+        let (from, n) = (f.num_params as usize, f.init.len());
         // SAFETY: `num_params + init.len() <= frame_size` (check_code) and the frame lies
         // within the stack (`new`); `init` is the function's own buffer, not the stack.
-        unsafe { std::ptr::copy_nonoverlapping(f.init.as_ptr(), self.ptr.add(f.num_params as usize), f.init.len()) }
+        unsafe {
+            let to = self.ptr.add(from);
+            if n <= 4 {
+                // Most frames start with a few cells: cheaper than a call of `memcpy`.
+                for i in 0..n {
+                    to.add(i).write(*f.init.get_unchecked(i));
+                }
+            } else {
+                std::ptr::copy_nonoverlapping(f.init.as_ptr(), to, n);
+            }
+        }
     }
 
     /// Copies `n` cells from `src..` to `dst..`, lowest first (they may overlap).
     #[inline(always)]
     pub(super) fn copy(self, dst: Slot, src: Slot, n: u32) {
-        for i in 0..n {
-            self.set(dst + i, self.get(src + i));
+        if n == 1 {
+            // The common case (one result, one value carried): no loop.
+            self.set(dst, self.get(src));
+            return;
+        }
+        let (dst, src) = (dst as usize, src as usize);
+        for i in 0..n as usize {
+            // SAFETY: as in `get`: an op names `src..src + n` and `dst..dst + n`, so they are
+            // below `frame_size` (check_code).
+            unsafe { self.ptr.add(dst + i).write(self.ptr.add(src + i).read()) }
         }
     }
 }
