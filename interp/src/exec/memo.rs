@@ -237,18 +237,24 @@ pub(crate) fn retry_units(funcs: &[FuncEntity], memo: &mut MemoState) {
 }
 
 /// The seed key hash: FxHash of the unit's local inputs and its top `stack_depth`
-/// operand-stack inputs. Inputs are compared exactly on lookup anyway.
-fn hash_inputs(inputs: &[u64], b: &MemoBlock, num_locals: u32, stack_depth: u32) -> u64 {
+/// operand-stack inputs, read in place from the frame. Inputs are compared exactly on lookup
+/// anyway.
+fn hash_inputs(frame: &[u64], b: &MemoBlock, num_locals: u32, stack_depth: u32) -> u64 {
     let mut h = FxHasher::default();
     let stack_from = b.inputs.partition_point(|&s| s < num_locals);
-    let skip = (inputs.len() - stack_from).saturating_sub(stack_depth as usize);
-    for &v in &inputs[..stack_from] {
-        h.write_u64(v);
+    let skip = (b.inputs.len() - stack_from).saturating_sub(stack_depth as usize);
+    for &s in &b.inputs[..stack_from] {
+        h.write_u64(frame[s as usize]);
     }
-    for &v in &inputs[stack_from + skip..] {
-        h.write_u64(v);
+    for &s in &b.inputs[stack_from + skip..] {
+        h.write_u64(frame[s as usize]);
     }
     h.finish()
+}
+
+/// Whether the frame holds exactly the entry's input values (bits, never float `==`).
+fn same_inputs(frame: &[u64], b: &MemoBlock, inputs: &[u64]) -> bool {
+    b.inputs.len() == inputs.len() && b.inputs.iter().zip(inputs).all(|(&s, &v)| frame[s as usize] == v)
 }
 
 impl<'s> Executor<'s> {
@@ -498,8 +504,8 @@ impl<'s> Executor<'s> {
         }
         counters.lookups += 1;
         let t = memo.tick();
-        let inputs: Box<[u64]> = b.inputs.iter().map(|&s| self.stack[base + s as usize]).collect();
-        let hash = memo.cache.key_hash(hash_inputs(&inputs, b, code.num_locals, memo.config.stack_depth));
+        let frame = &self.stack[base..];
+        let hash = memo.cache.key_hash(hash_inputs(frame, b, code.num_locals, memo.config.stack_depth));
         let key = (func_id, block, hash);
         lap!(memo, t, key_ns);
         let t = memo.tick();
@@ -509,10 +515,10 @@ impl<'s> Executor<'s> {
             Lookup::Absent { evicted: true } => MissCause::Evicted,
             Lookup::Absent { evicted: false } => MissCause::Absent,
             Lookup::Found(slot) => {
-                let e = memo.cache.entry(slot).clone();
+                let e = std::sync::Arc::clone(memo.cache.entry(slot));
                 lap!(memo, t, lookup_ns);
                 let t = memo.tick();
-                if e.inputs != inputs {
+                if !same_inputs(&self.stack[base..], b, &e.inputs) {
                     MissCause::Collision
                 } else if let Some(stale) = e.deps.iter().find(|d| !self.dep_is_current(d)) {
                     let kind = stale.kind();
@@ -559,7 +565,7 @@ impl<'s> Executor<'s> {
         let memo = self.memo.as_deref_mut().expect("memo state");
         let rec = Recording {
             log_start: memo.log.len(),
-            inputs,
+            inputs: b.inputs.iter().map(|&s| self.stack[base + s as usize]).collect(),
             hash,
             fuel_start: *self.fuel,
             depth_start: depth,

@@ -507,7 +507,7 @@ pub(crate) struct Recording {
     /// `MemoState::work` when it started.
     pub work_start: u64,
     /// Verify mode: the cached entry this execution must reproduce.
-    pub verify: Option<Entry>,
+    pub verify: Option<std::sync::Arc<Entry>>,
 }
 
 /// A unit being executed, innermost last.
