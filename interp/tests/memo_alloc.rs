@@ -60,5 +60,6 @@ fn a_hit_does_not_allocate() {
     let allocs = ALLOCS.load(Ordering::Relaxed) - before;
     let hits = store.memo_stats().unwrap().totals.hits - hits_before;
     assert!(hits >= 990, "{hits} hits");
-    assert!(allocs < 50, "{allocs} allocations for {hits} hits");
+    // A few recordings happen (units retried after their back-off); hits allocate nothing.
+    assert!(allocs < hits / 10, "{allocs} allocations for {hits} hits");
 }

@@ -185,6 +185,7 @@ mod tests {
             exit_ip: 0,
             fuel: 0,
             work: 0,
+            ops: u64::MAX,
             extra_depth: 0,
             extra_cells: 0,
         }
