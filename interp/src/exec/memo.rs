@@ -480,13 +480,13 @@ impl<'s> Executor<'s> {
         let rarely = a.hits * 100 < min_percent * a.lookups;
         let cheap = a.work < crate::memo::CHEAP_WORK;
         a.dry = if a.hits == 0 { a.dry + 1 } else { 0 };
-        let stale = a.hits == 0 && a.invalidated * 100 >= crate::memo::INVALIDATED_PERCENT * a.lookups;
+        let stale = a.invalidated * 100 >= crate::memo::INVALIDATED_PERCENT * a.lookups;
         let dry = a.dry >= crate::memo::DRY_WINDOWS || stale;
         a.lookups = 0;
         a.hits = 0;
         a.invalidated = 0;
         a.work = 0;
-        if !(rarely && (cheap || dry)) {
+        if !(rarely && (cheap || dry)) && !stale {
             return (false, false);
         }
         a.dry = 0;
@@ -534,6 +534,9 @@ impl<'s> Executor<'s> {
         let b = &code.memo_blocks[block as usize];
         let memo = self.memo.as_deref_mut().expect("memo state");
         memo.work += 1;
+        if memo.adapt[unit as usize].header {
+            memo.entered_ops += u64::from(b.end - b.start);
+        }
         if memo.adapt[unit as usize].off {
             // A switched-off loop body left in place to count iterations as nested work
             // (`render`). They make the unit around it not cheap (`CHEAP_WORK`), so that it
@@ -630,6 +633,7 @@ impl<'s> Executor<'s> {
             poisoned: false,
             work_start: memo.work,
             calls_start: memo.call_count,
+            entered_ops_start: memo.entered_ops,
             invalidated,
             verify,
         };
@@ -856,7 +860,9 @@ impl<'s> Executor<'s> {
             let ops = match shape {
                 _ if calls > 0 => u64::MAX,
                 Shape::LoopFree => u64::from(exit_ip.saturating_sub(b.start)),
-                Shape::Counted => u64::from(b.end - b.start).saturating_mul(work + 1),
+                Shape::Counted => {
+                    u64::from(exit_ip.saturating_sub(b.start)) + (memo.entered_ops - rec.entered_ops_start)
+                }
                 Shape::Unbounded => u64::MAX,
             };
             let x = &code.memo_exits[exit as usize];
@@ -1151,5 +1157,60 @@ mod tests {
         let tick = stats.units.iter().find(|u| u.unit.func_index == 0 && u.unit.block == 0).expect("$tick ran");
         assert!(tick.counters.invalidations() > 0, "{:?}", tick.counters);
         assert!(tick.counters.switched_off > 0, "{:?}", tick.counters);
+    }
+
+    /// Hits that leave a loop on its first test replace a few ops: the bound on their
+    /// length counts each loop-body entry as that body's length, not the whole unit's, so
+    /// they are cheap, and the unit (whose other calls never repeat) is switched off.
+    #[test]
+    fn early_exits_from_a_loop_are_cheap_hits() {
+        let wat = r#"(module
+          (func $walk (param $t i32) (result i32) (local $s i32)
+            (block $out
+              (loop $l
+                (br_if $out (i32.lt_s (local.get $t) (i32.const 0)))
+                (local.set $s (i32.add (local.get $s) (i32.xor (local.get $t) (i32.const 5))))
+                (local.set $t (i32.sub (local.get $t) (i32.const 7)))
+                (br $l)))
+            (local.get $s))
+          (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32)
+            (loop $l
+              (local.set $s (i32.add (local.get $s) (call $walk (i32.const -1))))
+              (local.set $s (i32.add (local.get $s) (call $walk (local.get $i))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+            (local.get $s)))"#;
+        let stats = run_stats(wat, 3000, 1);
+        let walk = stats.units.iter().find(|u| u.unit.func_index == 0 && u.unit.block == 0).expect("$walk ran");
+        assert!(walk.counters.hits > 0, "{:?}", walk.counters);
+        assert!(walk.counters.switched_off > 0, "{:?}", walk.counters);
+        assert!(walk.counters.lookups < 1000, "{:?}", walk.counters);
+    }
+
+    /// A unit that hits every other time, and finds its entry invalidated in between (its
+    /// caller bumps a global it reads), pays for a recording every other time: it is
+    /// switched off although half its lookups hit.
+    #[test]
+    fn half_invalidated_units_are_switched_off() {
+        let wat = r#"(module
+          (global $g (mut i32) (i32.const 0))
+          (func $f (result i32) (local $x i32) (local $i i32)
+            (local.set $x (global.get $g))
+            (loop $l
+              (local.set $x (i32.xor (i32.mul (local.get $x) (i32.const 7)) (i32.shr_u (local.get $x) (i32.const 2))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (i32.const 20))))
+            (local.get $x))
+          (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32)
+            (loop $l
+              (global.set $g (i32.add (global.get $g) (i32.const 1)))
+              (local.set $s (i32.add (local.get $s) (i32.add (call $f) (call $f))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+            (local.get $s)))"#;
+        let stats = run_stats(wat, 100, 1);
+        let f = stats.units.iter().find(|u| u.unit.func_index == 0 && u.unit.block == 0).expect("$f ran");
+        assert!(f.counters.hits > 0 && f.counters.invalidations() > 0, "{:?}", f.counters);
+        assert!(f.counters.switched_off > 0, "{:?}", f.counters);
     }
 }

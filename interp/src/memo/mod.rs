@@ -489,8 +489,9 @@ pub(crate) struct Entry {
     pub work: u64,
     /// The ops the execution ran at most, where the code and the execution's nested work
     /// bound it (it made no call): without a loop, it ran forward from the unit's start to
-    /// its exit; where every loop's body is a unit, each of its iterations was counted as
-    /// nested work, and ran at most the unit's length. `u64::MAX` otherwise.
+    /// its exit; where every loop's body is a unit, each entry of a nested unit (each
+    /// iteration among them) ran at most that unit's length on top of that (ops outside
+    /// the loop bodies run forward, once). `u64::MAX` otherwise.
     pub ops: u64,
     /// Extra call depth and value-stack cells the execution needed beyond its entry.
     pub extra_depth: u32,
@@ -512,6 +513,8 @@ pub(crate) struct Recording {
     /// `MemoState::work` and `MemoState::call_count` when it started.
     pub work_start: u64,
     pub calls_start: u64,
+    /// `MemoState::entered_ops` when it started.
+    pub entered_ops_start: u64,
     /// The lookup found an entry for these inputs whose dependencies had changed.
     pub invalidated: bool,
     /// Verify mode: the cached entry this execution must reproduce.
@@ -537,6 +540,8 @@ pub(crate) struct Adapt {
     pub off: bool,
     /// How the unit's code bounds the ops an execution runs: see [`Entry::ops`].
     pub shape: Shape,
+    /// The unit is a loop's body: a branch inside it goes back to its start.
+    pub header: bool,
     /// Outcomes, hits that paid (see [`hit_pays`]), misses whose entry had been
     /// invalidated, and the most nested work one of them covered, in the current window.
     pub lookups: u32,
@@ -555,6 +560,7 @@ impl Default for Adapt {
         Adapt {
             off: false,
             shape: Shape::Unbounded,
+            header: false,
             lookups: 0,
             hits: 0,
             invalidated: 0,
@@ -600,9 +606,10 @@ pub(crate) fn hit_pays(e: &Entry) -> bool {
     e.ops > hit_cost(e)
 }
 
-/// A window without a paying hit in which at least this share (in percent) of the misses
+/// A window in which at least this share (in percent) of the outcomes were misses that
 /// found their entry invalidated switches a unit off at once: the same inputs came back,
-/// but what they depend on changes between their executions, so it will not hit.
+/// but what they depend on changes between their executions, so that at least every other
+/// outcome pays for a recording.
 pub(crate) const INVALIDATED_PERCENT: u32 = 50;
 
 /// Recordings are abandoned once they have run this much nested work (wasm calls and unit
@@ -684,6 +691,9 @@ pub(crate) struct MemoState {
     pub work: u64,
     /// Wasm calls so far in the memo loop.
     pub call_count: u64,
+    /// The lengths (in ops) of the units entered so far, switched-off loop bodies that
+    /// count iterations included: each entry runs at most that many of its own ops.
+    pub entered_ops: u64,
     /// Scratch set of the objects a finishing recording read (kept for its capacity).
     pub seen: rustc_hash::FxHashSet<(u8, u32, u32)>,
     /// `work` when the oldest recording in progress started.
@@ -724,6 +734,7 @@ impl MemoState {
             probe_hits: 0,
             work: 0,
             call_count: 0,
+            entered_ops: 0,
             seen: Default::default(),
             record_since: 0,
         }
@@ -799,7 +810,11 @@ impl MemoState {
     /// Registers the units of a new store function; returns the index of its first unit.
     pub fn register(&mut self, func: crate::Func, code: &crate::module::CompiledFunc) -> u32 {
         let base = self.units.len() as u32;
-        self.adapt.extend(code.memo_blocks.iter().map(|b| Adapt { shape: shape(code, b), ..Adapt::default() }));
+        self.adapt.extend(code.memo_blocks.iter().map(|b| Adapt {
+            shape: shape(code, b),
+            header: is_header(code, b),
+            ..Adapt::default()
+        }));
         for (i, b) in code.memo_blocks.iter().enumerate() {
             let unit = UnitId {
                 func,
@@ -862,6 +877,14 @@ pub(crate) enum Shape {
     Counted,
     /// A loop whose iterations go uncounted.
     Unbounded,
+}
+
+fn is_header(code: &crate::module::CompiledFunc, b: &crate::module::MemoBlock) -> bool {
+    let end = (b.end as usize).min(code.code.len());
+    code.code[b.start as usize + 1..end].iter().any(|&op| {
+        let mut op = op;
+        op.branch_target_mut().is_some_and(|t| *t == b.start)
+    })
 }
 
 fn shape(code: &crate::module::CompiledFunc, b: &crate::module::MemoBlock) -> Shape {
