@@ -54,12 +54,12 @@ pub(super) enum Enter {
 ///   to the next op); where that makes `BrIfEqz skip; Br t; Br t` with `t` a loop header
 ///   behind it, it folds into `BrIfNez t; Br skip; ..`, so the hot back-edge is one op again
 ///   (a forward exit stays as it is: there the fallthrough is the hot path).
-pub(crate) fn render(code: &CompiledFunc, off: impl Fn(u32) -> bool, measures: impl Fn(u32) -> bool, out: &[Cell<Op>]) {
+pub(crate) fn render(code: &CompiledFunc, off: impl Fn(u32) -> bool, counts: impl Fn(u32) -> bool, out: &[Cell<Op>]) {
     for (o, &op) in out.iter().zip(&code.code) {
         o.set(op);
     }
     for (b, unit) in code.memo_blocks.iter().enumerate() {
-        if !off(b as u32) || counts_iterations(code, b as u32, &measures) {
+        if !off(b as u32) || counts(b as u32) {
             continue;
         }
         let s = unit.start;
@@ -98,16 +98,11 @@ pub(crate) fn render(code: &CompiledFunc, off: impl Fn(u32) -> bool, measures: i
 }
 
 /// Whether switched-off unit `b` keeps its `MemoEnter`, to count its loop's iterations as
-/// nested work: where its start is a loop header and a unit around it `measures` (is on
-/// and past its threshold, so it records), whose entries bound their ops with that count
-/// (`Shape::Counted`). A switched-off unit's `MemoEnter` only counts.
-fn counts_iterations(code: &CompiledFunc, b: u32, measures: &impl Fn(u32) -> bool) -> bool {
-    let unit = &code.memo_blocks[b as usize];
-    let s = unit.start;
-    let header = code.code[s as usize + 1..unit.end as usize].iter().any(|&op| {
-        let mut op = op;
-        op.branch_target_mut().is_some_and(|t| *t == s)
-    });
+/// nested work: where it is a loop's body (`header`) and a unit around it `measures` (is
+/// on and past its threshold, so it records), whose entries bound their ops with that
+/// count (`Shape::Counted`). A switched-off unit's `MemoEnter` only counts.
+fn counts_iterations(code: &CompiledFunc, b: u32, header: bool, measures: impl Fn(u32) -> bool) -> bool {
+    let s = code.memo_blocks[b as usize].start;
     header
         && code
             .memo_blocks
@@ -130,7 +125,9 @@ pub(crate) fn rerender(funcs: &[FuncEntity], memo: &mut MemoState, f: u32) {
         let base = entity.memo_base as usize;
         let threshold = u64::from(memo.config.threshold);
         let off = |b: u32| memo.adapt[base + b as usize].off;
-        render(code, off, |b| !off(b) && memo.units[base + b as usize].1.executions > threshold, out);
+        let measures = |b: u32| !off(b) && memo.units[base + b as usize].1.executions > threshold;
+        let counts = |b: u32| counts_iterations(code, b, memo.adapt[base + b as usize].header, measures);
+        render(code, off, counts, out);
     }
 }
 
