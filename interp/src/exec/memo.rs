@@ -7,6 +7,7 @@ use super::{mem, table, Executor};
 use crate::ir::Op;
 use crate::memo::{
     Active, Dep, DepKind, Effect, Entry, Event, Lookup, MemoDivergence, MemoState, MissCause, PlainLayout, Recording,
+    Shape,
 };
 use crate::module::{CompiledFunc, MemoBlock};
 use crate::store::{bump_chunks, FuncEntity, FuncKind};
@@ -21,6 +22,18 @@ macro_rules! lap {
             $memo.profile.$field += t.elapsed().as_nanos() as u64;
         }
     };
+}
+
+/// One outcome of a unit's lookup, for the adaptive policy.
+#[derive(Clone, Copy)]
+struct Outcome {
+    hit: bool,
+    /// A hit that saved more than it cost.
+    pays: bool,
+    /// A miss whose entry for the same inputs had been invalidated.
+    invalidated: bool,
+    /// Nested work the execution covered.
+    work: u64,
 }
 
 /// What `MemoEnter` decided.
@@ -41,12 +54,12 @@ pub(super) enum Enter {
 ///   to the next op); where that makes `BrIfEqz skip; Br t; Br t` with `t` a loop header
 ///   behind it, it folds into `BrIfNez t; Br skip; ..`, so the hot back-edge is one op again
 ///   (a forward exit stays as it is: there the fallthrough is the hot path).
-pub(crate) fn render(code: &CompiledFunc, off: impl Fn(u32) -> bool, out: &[Cell<Op>]) {
+pub(crate) fn render(code: &CompiledFunc, off: impl Fn(u32) -> bool, counts: impl Fn(u32) -> bool, out: &[Cell<Op>]) {
     for (o, &op) in out.iter().zip(&code.code) {
         o.set(op);
     }
     for (b, unit) in code.memo_blocks.iter().enumerate() {
-        if !off(b as u32) {
+        if !off(b as u32) || counts(b as u32) {
             continue;
         }
         let s = unit.start;
@@ -84,6 +97,20 @@ pub(crate) fn render(code: &CompiledFunc, off: impl Fn(u32) -> bool, out: &[Cell
     }
 }
 
+/// Whether switched-off unit `b` keeps its `MemoEnter`, to count its loop's iterations as
+/// nested work: where it is a loop's body (`header`) and a unit around it `measures` (is
+/// on and past its threshold, so it records), whose entries bound their ops with that
+/// count (`Shape::Counted`). A switched-off unit's `MemoEnter` only counts.
+fn counts_iterations(code: &CompiledFunc, b: u32, header: bool, measures: impl Fn(u32) -> bool) -> bool {
+    let s = code.memo_blocks[b as usize].start;
+    header
+        && code
+            .memo_blocks
+            .iter()
+            .enumerate()
+            .any(|(o, u)| o as u32 != b && u.start < s && s < u.end && measures(o as u32))
+}
+
 /// Re-renders the patchable code of store function `f`: its plain layout while the plain
 /// loop runs, else the memo layout from its units' states.
 pub(crate) fn rerender(funcs: &[FuncEntity], memo: &mut MemoState, f: u32) {
@@ -96,7 +123,11 @@ pub(crate) fn rerender(funcs: &[FuncEntity], memo: &mut MemoState, f: u32) {
         }
     } else {
         let base = entity.memo_base as usize;
-        render(code, |b| memo.adapt[base + b as usize].off, out);
+        let threshold = u64::from(memo.config.threshold);
+        let off = |b: u32| memo.adapt[base + b as usize].off;
+        let measures = |b: u32| !off(b) && memo.units[base + b as usize].1.executions > threshold;
+        let counts = |b: u32| counts_iterations(code, b, memo.adapt[base + b as usize].header, measures);
+        render(code, off, counts, out);
     }
 }
 
@@ -237,18 +268,24 @@ pub(crate) fn retry_units(funcs: &[FuncEntity], memo: &mut MemoState) {
 }
 
 /// The seed key hash: FxHash of the unit's local inputs and its top `stack_depth`
-/// operand-stack inputs. Inputs are compared exactly on lookup anyway.
-fn hash_inputs(inputs: &[u64], b: &MemoBlock, num_locals: u32, stack_depth: u32) -> u64 {
+/// operand-stack inputs, read in place from the frame. Inputs are compared exactly on lookup
+/// anyway.
+fn hash_inputs(frame: &[u64], b: &MemoBlock, num_locals: u32, stack_depth: u32) -> u64 {
     let mut h = FxHasher::default();
     let stack_from = b.inputs.partition_point(|&s| s < num_locals);
-    let skip = (inputs.len() - stack_from).saturating_sub(stack_depth as usize);
-    for &v in &inputs[..stack_from] {
-        h.write_u64(v);
+    let skip = (b.inputs.len() - stack_from).saturating_sub(stack_depth as usize);
+    for &s in &b.inputs[..stack_from] {
+        h.write_u64(frame[s as usize]);
     }
-    for &v in &inputs[stack_from + skip..] {
-        h.write_u64(v);
+    for &s in &b.inputs[stack_from + skip..] {
+        h.write_u64(frame[s as usize]);
     }
     h.finish()
+}
+
+/// Whether the frame holds exactly the entry's input values (bits, never float `==`).
+fn same_inputs(frame: &[u64], b: &MemoBlock, inputs: &[u64]) -> bool {
+    b.inputs.len() == inputs.len() && b.inputs.iter().zip(inputs).all(|(&s, &v)| frame[s as usize] == v)
 }
 
 impl<'s> Executor<'s> {
@@ -286,6 +323,7 @@ impl<'s> Executor<'s> {
         }
         m.calls += 1;
         m.work += 1;
+        m.call_count += 1;
         if m.recording > 0 && m.work - m.record_since > crate::memo::RECORD_WORK_CAP {
             m.poison_all();
         }
@@ -414,11 +452,13 @@ impl<'s> Executor<'s> {
 
     /// Adaptive policy: counts an outcome of `unit`, a hit or a finished recording (a miss
     /// still recording is no outcome yet: a recursive unit misses all the way down before
-    /// its first recording ends), and once a window of outcomes shows it rarely hits,
+    /// its first recording ends), and once a window of outcomes shows it rarely hits (a hit
+    /// that costs more than it saves, see [`crate::memo::hit_pays`], counts as none),
     /// switches it off. Returns whether it was switched off, and whether execution should
     /// then drop to the plain loop (nothing hit lately).
-    fn adapt(&mut self, func_id: u32, unit: u32, hit: bool, work: u64) -> (bool, bool) {
+    fn adapt(&mut self, func_id: u32, unit: u32, o: Outcome) -> (bool, bool) {
         let memo = self.memo.as_deref_mut().expect("memo state");
+        let hit = o.hit && (o.pays || !memo.config.adaptive());
         memo.clock += 1;
         memo.recent_hits += u64::from(hit);
         memo.probe_hits += u64::from(hit);
@@ -429,18 +469,21 @@ impl<'s> Executor<'s> {
         let a = &mut memo.adapt[unit as usize];
         a.lookups += 1;
         a.hits += u32::from(hit);
-        a.work = a.work.max(work);
+        a.invalidated += u32::from(o.invalidated);
+        a.work = a.work.max(o.work);
         if a.lookups < window {
             return (false, false);
         }
         let rarely = a.hits * 100 < min_percent * a.lookups;
         let cheap = a.work < crate::memo::CHEAP_WORK;
         a.dry = if a.hits == 0 { a.dry + 1 } else { 0 };
-        let dry = a.dry >= crate::memo::DRY_WINDOWS;
+        let stale = a.invalidated * 100 >= crate::memo::INVALIDATED_PERCENT * a.lookups;
+        let dry = a.dry >= crate::memo::DRY_WINDOWS || stale;
         a.lookups = 0;
         a.hits = 0;
+        a.invalidated = 0;
         a.work = 0;
-        if !(rarely && (cheap || dry)) {
+        if !(rarely && (cheap || dry)) && !stale {
             return (false, false);
         }
         a.dry = 0;
@@ -488,6 +531,15 @@ impl<'s> Executor<'s> {
         let b = &code.memo_blocks[block as usize];
         let memo = self.memo.as_deref_mut().expect("memo state");
         memo.work += 1;
+        if memo.adapt[unit as usize].header {
+            memo.entered_ops += u64::from(b.end - b.start);
+        }
+        if memo.adapt[unit as usize].off {
+            // A switched-off loop body left in place to count iterations as nested work
+            // (`render`). They make the unit around it not cheap (`CHEAP_WORK`), so that it
+            // gets `DRY_WINDOWS` windows for a first pass over its arguments (collatz).
+            return Enter::Run;
+        }
         let counters = &mut memo.units[unit as usize].1;
         counters.executions += 1;
         if counters.executions <= memo.config.threshold as u64 {
@@ -497,24 +549,32 @@ impl<'s> Executor<'s> {
             return Enter::Run;
         }
         counters.lookups += 1;
+        if counters.executions == u64::from(memo.config.threshold) + 1
+            && memo.adapt[unit as usize].shape == Shape::Counted
+        {
+            // Its first recording: the loops in it count their iterations from now on.
+            rerender(self.funcs, memo, func_id);
+        }
         let t = memo.tick();
-        let inputs: Box<[u64]> = b.inputs.iter().map(|&s| self.stack[base + s as usize]).collect();
-        let hash = memo.cache.key_hash(hash_inputs(&inputs, b, code.num_locals, memo.config.stack_depth));
+        let frame = &self.stack[base..];
+        let hash = memo.cache.key_hash(hash_inputs(frame, b, code.num_locals, memo.config.stack_depth));
         let key = (func_id, block, hash);
         lap!(memo, t, key_ns);
         let t = memo.tick();
         let mut verify = None;
         let mut hit = None;
+        let mut invalidated = false;
         let cause = match memo.cache.lookup(key) {
             Lookup::Absent { evicted: true } => MissCause::Evicted,
             Lookup::Absent { evicted: false } => MissCause::Absent,
             Lookup::Found(slot) => {
-                let e = memo.cache.entry(slot).clone();
+                let e = std::sync::Arc::clone(memo.cache.entry(slot));
                 lap!(memo, t, lookup_ns);
                 let t = memo.tick();
-                if e.inputs != inputs {
+                if !same_inputs(&self.stack[base..], b, &e.inputs) {
                     MissCause::Collision
                 } else if let Some(stale) = e.deps.iter().find(|d| !self.dep_is_current(d)) {
+                    invalidated = true;
                     let kind = stale.kind();
                     let memo = self.memo();
                     lap!(memo, t, validate_ns);
@@ -535,7 +595,8 @@ impl<'s> Executor<'s> {
             }
         };
         if let Some(e) = hit {
-            let (off, plain) = self.adapt(func_id, unit, true, e.work);
+            let outcome = Outcome { hit: true, pays: crate::memo::hit_pays(&e), invalidated: false, work: e.work };
+            let (off, plain) = self.adapt(func_id, unit, outcome);
             if !self.memo().config.verify {
                 let t = self.memo().tick();
                 self.replay(&e, func_id, code, block, base, depth);
@@ -559,7 +620,7 @@ impl<'s> Executor<'s> {
         let memo = self.memo.as_deref_mut().expect("memo state");
         let rec = Recording {
             log_start: memo.log.len(),
-            inputs,
+            inputs: b.inputs.iter().map(|&s| self.stack[base + s as usize]).collect(),
             hash,
             fuel_start: *self.fuel,
             depth_start: depth,
@@ -568,6 +629,9 @@ impl<'s> Executor<'s> {
             saved_peak_cells: memo.peak_cells,
             poisoned: false,
             work_start: memo.work,
+            calls_start: memo.call_count,
+            entered_ops_start: memo.entered_ops,
+            invalidated,
             verify,
         };
         memo.peak_depth = depth;
@@ -637,13 +701,14 @@ impl<'s> Executor<'s> {
             if let Some(rec) = a.rec {
                 let verified = rec.verify.is_some();
                 let work = self.memo().work - rec.work_start;
+                let outcome = Outcome { hit: false, pays: false, invalidated: rec.invalidated, work };
                 let t = self.memo().tick();
                 let lru_ns = self.finalize(func_id, code, b, unit, *rec, exit, exit_ip, base);
                 if let Some(t) = t {
                     self.memo().profile.record_ns += (t.elapsed().as_nanos() as u64).saturating_sub(lru_ns);
                 }
                 if !verified {
-                    plain |= self.adapt(func_id, unit, false, work).1;
+                    plain |= self.adapt(func_id, unit, outcome).1;
                 }
             }
         }
@@ -773,17 +838,30 @@ impl<'s> Executor<'s> {
         } else {
             let mut deps: Vec<Dep> = Vec::new();
             let mut effects = Vec::new();
+            let seen = &mut memo.seen;
+            seen.clear();
             for ev in &memo.log[rec.log_start..] {
                 match *ev {
                     // The first read of an object fixes the version the unit depends on.
                     Event::Read(d) => {
-                        if !deps.iter().any(|x| x.object() == d.object()) {
+                        if seen.insert(d.object()) {
                             deps.push(d);
                         }
                     }
                     Event::Write(e) => effects.push(e),
                 }
             }
+            let calls = memo.call_count - rec.calls_start;
+            let shape = memo.adapt[unit as usize].shape;
+            let work = memo.work - rec.work_start;
+            let ops = match shape {
+                _ if calls > 0 => u64::MAX,
+                Shape::LoopFree => u64::from(exit_ip.saturating_sub(b.start)),
+                Shape::Counted => {
+                    u64::from(exit_ip.saturating_sub(b.start)) + (memo.entered_ops - rec.entered_ops_start)
+                }
+                Shape::Unbounded => u64::MAX,
+            };
             let x = &code.memo_exits[exit as usize];
             let entry = Entry {
                 inputs: rec.inputs,
@@ -794,7 +872,8 @@ impl<'s> Executor<'s> {
                 exit_values: self.stack[base + x.cells as usize..][..x.n as usize].into(),
                 exit_ip,
                 fuel: rec.fuel_start - *self.fuel,
-                work: memo.work - rec.work_start,
+                work,
+                ops,
                 extra_depth: (peak_depth - rec.depth_start) as u32,
                 extra_cells: (peak_cells - rec.base) as u64,
             };
@@ -985,5 +1064,150 @@ mod tests {
         let (got, stats) = run(Some(MemoConfig::default().window(2)));
         assert_eq!(got, want);
         assert!(stats.unwrap().plain_switches >= 2);
+    }
+
+    /// Runs `run(arg)` `calls` times on a fresh default-memo store; returns the stats of the
+    /// unit that starts at wasm offset `offset` (any, if `None`), and the totals.
+    fn run_stats(wat: &str, arg: i32, calls: usize) -> crate::MemoStats {
+        let engine = Engine::new(Config::default().memo(Some(MemoConfig::default())));
+        let module = Module::from_wat(&engine, wat).unwrap();
+        let mut s = Store::new(&engine);
+        let i = Linker::new().instantiate(&mut s, &module).unwrap();
+        for _ in 0..calls {
+            i.call(&mut s, "run", &[Value::I32(arg)]).unwrap();
+        }
+        s.memo_stats().unwrap()
+    }
+
+    /// A small unit without loops or calls hits every time, but a hit costs more than the
+    /// dozen ops it replaces: it is switched off, and execution drops to the plain loop.
+    #[test]
+    fn cheap_hits_switch_a_unit_off() {
+        let wat = r#"(module
+          (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32) (local $x i32)
+            (loop $l
+              (block
+                (local.set $x (i32.add (i32.mul (local.get $n) (i32.const 3)) (i32.const 1)))
+                (local.set $x (i32.xor (local.get $x) (i32.shr_u (local.get $x) (i32.const 3)))))
+              (local.set $s (i32.add (local.get $s) (local.get $x)))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (i32.const 2000))))
+            (local.get $s)))"#;
+        let stats = run_stats(wat, 5, 1);
+        let block = stats.units.iter().find(|u| u.unit.block == 2).expect("the block unit ran");
+        assert!(block.counters.hits > 0, "{:?}", block.counters);
+        assert!(block.counters.switched_off > 0, "cheap hits kept the unit on: {:?}", block.counters);
+        assert!(block.counters.hits < 100, "{:?}", block.counters);
+        assert!(stats.plain_switches > 0);
+    }
+
+    /// A function whose loop body is a unit that never hits (switched off) still hits as a
+    /// whole: its switched-off loop body keeps counting iterations, so the function's entries
+    /// know they replace hundreds of ops, and are not taken for cheap ones.
+    #[test]
+    fn loop_iterations_are_counted_while_the_loop_unit_is_off() {
+        let wat = r#"(module
+          (func $len (param $x i32) (result i32) (local $steps i32)
+            (block $done
+              (loop $step
+                (br_if $done (i32.le_u (local.get $x) (i32.const 1)))
+                (local.set $x (i32.sub (local.get $x) (i32.const 1)))
+                (local.set $steps (i32.add (local.get $steps) (i32.xor (local.get $x) (i32.const 5))))
+                (br $step)))
+            (local.get $steps))
+          (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32)
+            (loop $l
+              (local.set $s (i32.add (local.get $s) (call $len (i32.add (i32.const 100) (i32.and (local.get $i) (i32.const 3))))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+            (local.get $s)))"#;
+        let stats = run_stats(wat, 3000, 1);
+        let body = stats.units.iter().find(|u| u.unit.func_index == 0 && u.unit.block == 0).expect("$len ran");
+        assert_eq!(body.counters.switched_off, 0, "{:?}", body.counters);
+        assert!(body.counters.hits > 2900, "{:?}", body.counters);
+        let looped = stats.units.iter().find(|u| u.unit.func_index == 0 && u.unit.block == 2).expect("loop body");
+        assert!(looped.counters.switched_off > 0, "{:?}", looped.counters);
+    }
+
+    /// A unit whose same inputs come back but whose dependency changes in between (it
+    /// reads and bumps a global) is switched off after one window, not eight, although it
+    /// covers much work (a loop of 20 iterations).
+    #[test]
+    fn invalidated_entries_switch_a_unit_off_at_once() {
+        let wat = r#"(module
+          (global $g (mut i32) (i32.const 0))
+          (func $tick (result i32) (local $x i32) (local $i i32)
+            (local.set $x (global.get $g))
+            (loop $l
+              (local.set $x (i32.xor (i32.mul (local.get $x) (i32.const 7)) (i32.shr_u (local.get $x) (i32.const 2))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (i32.const 20))))
+            (global.set $g (i32.add (global.get $g) (i32.const 1)))
+            (local.get $x))
+          (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32)
+            (loop $l
+              (local.set $s (i32.add (local.get $s) (call $tick)))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+            (local.get $s)))"#;
+        let stats = run_stats(wat, 40, 1);
+        let tick = stats.units.iter().find(|u| u.unit.func_index == 0 && u.unit.block == 0).expect("$tick ran");
+        assert!(tick.counters.invalidations() > 0, "{:?}", tick.counters);
+        assert!(tick.counters.switched_off > 0, "{:?}", tick.counters);
+    }
+
+    /// Hits that leave a loop on its first test replace a few ops: the bound on their
+    /// length counts each loop-body entry as that body's length, not the whole unit's, so
+    /// they are cheap, and the unit (whose other calls never repeat) is switched off.
+    #[test]
+    fn early_exits_from_a_loop_are_cheap_hits() {
+        let wat = r#"(module
+          (func $walk (param $t i32) (result i32) (local $s i32)
+            (block $out
+              (loop $l
+                (br_if $out (i32.lt_s (local.get $t) (i32.const 0)))
+                (local.set $s (i32.add (local.get $s) (i32.xor (local.get $t) (i32.const 5))))
+                (local.set $t (i32.sub (local.get $t) (i32.const 7)))
+                (br $l)))
+            (local.get $s))
+          (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32)
+            (loop $l
+              (local.set $s (i32.add (local.get $s) (call $walk (i32.const -1))))
+              (local.set $s (i32.add (local.get $s) (call $walk (local.get $i))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+            (local.get $s)))"#;
+        let stats = run_stats(wat, 3000, 1);
+        let walk = stats.units.iter().find(|u| u.unit.func_index == 0 && u.unit.block == 0).expect("$walk ran");
+        assert!(walk.counters.hits > 0, "{:?}", walk.counters);
+        assert!(walk.counters.switched_off > 0, "{:?}", walk.counters);
+        assert!(walk.counters.lookups < 1000, "{:?}", walk.counters);
+    }
+
+    /// A unit that hits every other time, and finds its entry invalidated in between (its
+    /// caller bumps a global it reads), pays for a recording every other time: it is
+    /// switched off although half its lookups hit.
+    #[test]
+    fn half_invalidated_units_are_switched_off() {
+        let wat = r#"(module
+          (global $g (mut i32) (i32.const 0))
+          (func $f (result i32) (local $x i32) (local $i i32)
+            (local.set $x (global.get $g))
+            (loop $l
+              (local.set $x (i32.xor (i32.mul (local.get $x) (i32.const 7)) (i32.shr_u (local.get $x) (i32.const 2))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (i32.const 20))))
+            (local.get $x))
+          (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32)
+            (loop $l
+              (global.set $g (i32.add (global.get $g) (i32.const 1)))
+              (local.set $s (i32.add (local.get $s) (i32.add (call $f) (call $f))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+            (local.get $s)))"#;
+        let stats = run_stats(wat, 100, 1);
+        let f = stats.units.iter().find(|u| u.unit.func_index == 0 && u.unit.block == 0).expect("$f ran");
+        assert!(f.counters.hits > 0 && f.counters.invalidations() > 0, "{:?}", f.counters);
+        assert!(f.counters.switched_off > 0, "{:?}", f.counters);
     }
 }

@@ -3,6 +3,7 @@
 
 use super::Entry;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::Arc;
 
 /// `(store function, unit, input hash)`.
 pub(crate) type Key = (u32, u32, u64);
@@ -12,7 +13,8 @@ const NIL: u32 = u32::MAX;
 #[derive(Debug)]
 struct Slot {
     key: Key,
-    entry: Entry,
+    /// Shared, so that a hit takes the entry out of the cache without copying it.
+    entry: Arc<Entry>,
     prev: u32,
     next: u32,
 }
@@ -68,7 +70,7 @@ impl Cache {
         }
     }
 
-    pub fn entry(&self, slot: u32) -> &Entry {
+    pub fn entry(&self, slot: u32) -> &Arc<Entry> {
         &self.slots[slot as usize].entry
     }
 
@@ -115,6 +117,7 @@ impl Cache {
 
     /// Inserts or replaces; returns the key evicted to make room, if any.
     pub fn insert(&mut self, key: Key, entry: Entry) -> Option<Key> {
+        let entry = Arc::new(entry);
         if let Some(&s) = self.map.get(&key) {
             self.slots[s as usize].entry = entry;
             self.touch(s);
@@ -182,6 +185,7 @@ mod tests {
             exit_ip: 0,
             fuel: 0,
             work: 0,
+            ops: u64::MAX,
             extra_depth: 0,
             extra_cells: 0,
         }

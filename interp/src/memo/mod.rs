@@ -487,6 +487,12 @@ pub(crate) struct Entry {
     pub fuel: u64,
     /// Nested work (wasm calls and unit entries) the execution did.
     pub work: u64,
+    /// The ops the execution ran at most, where the code and the execution's nested work
+    /// bound it (it made no call): without a loop, it ran forward from the unit's start to
+    /// its exit; where every loop's body is a unit, each entry of a nested unit (each
+    /// iteration among them) ran at most that unit's length on top of that (ops outside
+    /// the loop bodies run forward, once). `u64::MAX` otherwise.
+    pub ops: u64,
     /// Extra call depth and value-stack cells the execution needed beyond its entry.
     pub extra_depth: u32,
     pub extra_cells: u64,
@@ -504,10 +510,15 @@ pub(crate) struct Recording {
     pub saved_peak_depth: usize,
     pub saved_peak_cells: usize,
     pub poisoned: bool,
-    /// `MemoState::work` when it started.
+    /// `MemoState::work` and `MemoState::call_count` when it started.
     pub work_start: u64,
+    pub calls_start: u64,
+    /// `MemoState::entered_ops` when it started.
+    pub entered_ops_start: u64,
+    /// The lookup found an entry for these inputs whose dependencies had changed.
+    pub invalidated: bool,
     /// Verify mode: the cached entry this execution must reproduce.
-    pub verify: Option<Entry>,
+    pub verify: Option<std::sync::Arc<Entry>>,
 }
 
 /// A unit being executed, innermost last.
@@ -527,9 +538,15 @@ pub(crate) struct Active {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Adapt {
     pub off: bool,
-    /// Outcomes, hits, and the most nested work one of them covered, in the current window.
+    /// How the unit's code bounds the ops an execution runs: see [`Entry::ops`].
+    pub shape: Shape,
+    /// The unit is a loop's body: a branch inside it goes back to its start.
+    pub header: bool,
+    /// Outcomes, hits that paid (see [`hit_pays`]), misses whose entry had been
+    /// invalidated, and the most nested work one of them covered, in the current window.
     pub lookups: u32,
     pub hits: u32,
+    pub invalidated: u32,
     pub work: u64,
     /// Windows in a row without a hit.
     pub dry: u32,
@@ -540,7 +557,18 @@ pub(crate) struct Adapt {
 
 impl Default for Adapt {
     fn default() -> Self {
-        Adapt { off: false, lookups: 0, hits: 0, work: 0, dry: 0, retry_at: 0, backoff: 1024 }
+        Adapt {
+            off: false,
+            shape: Shape::Unbounded,
+            header: false,
+            lookups: 0,
+            hits: 0,
+            invalidated: 0,
+            work: 0,
+            dry: 0,
+            retry_at: 0,
+            backoff: 1024,
+        }
     }
 }
 
@@ -555,6 +583,34 @@ pub(crate) const CHEAP_WORK: u64 = 16;
 /// twice). Long enough for a first pass over a few dozen distinct arguments (collatz: 64)
 /// before they come back.
 pub(crate) const DRY_WINDOWS: u32 = 8;
+
+/// The cost model of a hit, in ops of the memo loop (deterministic: no clocks, so that runs
+/// reproduce). A hit costs a fixed `HIT_OPS` (key hash, table probe, outcome bookkeeping,
+/// the jump), plus an op per dependency checked and per effect replayed, and one per
+/// `HIT_CELLS_PER_OP` cells compared or written. Measured with callgrind on smith-2041
+/// (`memowasm run bench/wasm/smith-2041.wasm --invoke run 7 --repeat 2000 --memo`): a hit of
+/// a 12-op block with 2 inputs and 2 dependencies costs about as many instructions as 40
+/// ops of the memo loop.
+pub(crate) const HIT_OPS: u64 = 32;
+pub(crate) const HIT_CELLS_PER_OP: u64 = 4;
+
+/// What a hit of `e` costs, in ops.
+pub(crate) fn hit_cost(e: &Entry) -> u64 {
+    let cells = (e.inputs.len() + e.writes.len() + e.exit_values.len()) as u64;
+    HIT_OPS + cells / HIT_CELLS_PER_OP + e.deps.len() as u64 + e.effects.len() as u64
+}
+
+/// Whether a hit of `e` saves more than it costs: always where the execution's length is
+/// not bounded by the code (loops, calls), else when it ran more ops than the hit costs.
+pub(crate) fn hit_pays(e: &Entry) -> bool {
+    e.ops > hit_cost(e)
+}
+
+/// A window in which at least this share (in percent) of the outcomes were misses that
+/// found their entry invalidated switches a unit off at once: the same inputs came back,
+/// but what they depend on changes between their executions, so that at least every other
+/// outcome pays for a recording.
+pub(crate) const INVALIDATED_PERCENT: u32 = 50;
 
 /// Recordings are abandoned once they have run this much nested work (wasm calls and unit
 /// entries) without finishing: an entry that big is unlikely to be reused, and an open
@@ -633,6 +689,13 @@ pub(crate) struct MemoState {
     pub probe_hits: u64,
     /// Wasm calls and unit entries so far: recordings measure their nested work with it.
     pub work: u64,
+    /// Wasm calls so far in the memo loop.
+    pub call_count: u64,
+    /// The lengths (in ops) of the units entered so far, switched-off loop bodies that
+    /// count iterations included: each entry runs at most that many of its own ops.
+    pub entered_ops: u64,
+    /// Scratch set of the objects a finishing recording read (kept for its capacity).
+    pub seen: rustc_hash::FxHashSet<(u8, u32, u32)>,
     /// `work` when the oldest recording in progress started.
     pub record_since: u64,
 }
@@ -670,6 +733,9 @@ impl MemoState {
             probe_calls: PROBE_CALLS,
             probe_hits: 0,
             work: 0,
+            call_count: 0,
+            entered_ops: 0,
+            seen: Default::default(),
             record_since: 0,
         }
     }
@@ -744,7 +810,11 @@ impl MemoState {
     /// Registers the units of a new store function; returns the index of its first unit.
     pub fn register(&mut self, func: crate::Func, code: &crate::module::CompiledFunc) -> u32 {
         let base = self.units.len() as u32;
-        self.adapt.extend(code.memo_blocks.iter().map(|_| Adapt::default()));
+        self.adapt.extend(code.memo_blocks.iter().map(|b| Adapt {
+            shape: shape(code, b),
+            header: is_header(code, b),
+            ..Adapt::default()
+        }));
         for (i, b) in code.memo_blocks.iter().enumerate() {
             let unit = UnitId {
                 func,
@@ -794,6 +864,44 @@ impl MemoState {
             profile: self.profile,
         }
     }
+}
+
+/// How a unit's code bounds the ops of an execution that makes no call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// No branch back to an op inside it: each op runs at most once.
+    LoopFree,
+    /// Every branch back inside it goes to a unit's `MemoEnter` (a loop whose body is a
+    /// unit), which counts each iteration as nested work, also while that unit is off (see
+    /// `exec::memo::render`).
+    Counted,
+    /// A loop whose iterations go uncounted.
+    Unbounded,
+}
+
+fn is_header(code: &crate::module::CompiledFunc, b: &crate::module::MemoBlock) -> bool {
+    let end = (b.end as usize).min(code.code.len());
+    code.code[b.start as usize + 1..end].iter().any(|&op| {
+        let mut op = op;
+        op.branch_target_mut().is_some_and(|t| *t == b.start)
+    })
+}
+
+fn shape(code: &crate::module::CompiledFunc, b: &crate::module::MemoBlock) -> Shape {
+    let (start, end) = (b.start as usize, (b.end as usize).min(code.code.len()));
+    let mut shape = Shape::LoopFree;
+    for i in start..end {
+        let mut op = code.code[i];
+        let Some(&mut t) = op.branch_target_mut() else { continue };
+        let t = t as usize;
+        if t <= i && t >= start {
+            if !matches!(code.code[t], crate::ir::Op::MemoEnter { .. }) {
+                return Shape::Unbounded;
+            }
+            shape = Shape::Counted;
+        }
+    }
+    shape
 }
 
 #[cfg(test)]
