@@ -4,7 +4,7 @@
 //! so such a handler overflows it. Meaningful in release builds (`cargo test --release`,
 //! as CI runs it); builds with debug assertions return to a loop after every op.
 
-use memowasm::{Engine, Linker, Module, Store, Value};
+use memowasm::{Config, Engine, Linker, MemoConfig, Module, Store, Value};
 
 const LOOP: &str = r#"(module
   (memory 1)
@@ -60,19 +60,30 @@ const LOOP: &str = r#"(module
     local.get $acc local.get $b i64.add local.get $a i64.extend_i32_u i64.add)
 )"#;
 
-#[test]
-fn hot_ops_do_not_grow_the_native_stack() {
-    let result = std::thread::Builder::new()
+/// Runs the loop on a small thread in the given engine; the memo engine soon drops to its
+/// plain loop, which runs the second handler table.
+fn spin(memo: Option<MemoConfig>) -> Vec<Value> {
+    std::thread::Builder::new()
         .stack_size(256 * 1024)
-        .spawn(|| {
-            let engine = Engine::default();
+        .spawn(move || {
+            let engine = Engine::new(Config::default().memo(memo));
             let module = Module::from_wat(&engine, LOOP).unwrap();
             let mut store = Store::new(&engine);
             let inst = Linker::new().instantiate(&mut store, &module).unwrap();
-            inst.call(&mut store, "spin", &[Value::I32(200_000)]).unwrap()
+            let out = inst.call(&mut store, "spin", &[Value::I32(200_000)]).unwrap();
+            if let Some(stats) = store.memo_stats() {
+                assert!(stats.plain_switches > 0, "the memo engine never ran its plain loop");
+            }
+            out
         })
         .unwrap()
         .join()
-        .expect("the loop ran out of native stack");
+        .expect("the loop ran out of native stack")
+}
+
+#[test]
+fn hot_ops_do_not_grow_the_native_stack() {
+    let result = spin(None);
     assert!(matches!(result[..], [Value::I64(_)]));
+    assert_eq!(spin(Some(MemoConfig::default())), result);
 }

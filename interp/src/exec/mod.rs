@@ -87,8 +87,14 @@ struct Calls<'s, 'a> {
     base: usize,
     max_depth: usize,
     max_stack: usize,
-    /// Off in the memo engines' plain loop, whose calls also track store function ids.
-    enabled: bool,
+    /// Calls the chain may still make before one must go through the loop: unbounded in the
+    /// plain engine; in a memo engine's plain loop, those before `plain_call` would send
+    /// execution back to memoizing.
+    calls_left: u64,
+    /// In a memo engine's plain loop, the store function of each suspended frame and of
+    /// the current one (the patchable code is per store function).
+    func_ids: &'a mut Vec<u32>,
+    func_id: u32,
 }
 
 impl Calls<'_, '_> {
@@ -395,13 +401,24 @@ impl<'s> Executor<'s> {
                             base,
                             max_depth: self.max_depth,
                             max_stack: self.max_stack,
-                            enabled: !CELLS,
+                            calls_left: match self.memo.as_deref() {
+                                Some(m) if CELLS => m.plain_span.saturating_sub(m.plain_calls),
+                                _ => u64::MAX,
+                            },
+                            func_ids: &mut func_ids,
+                            func_id,
                         };
-                        let stopped = threaded::run(ip, fp, mem, &mut cx);
-                        if !CELLS {
-                            (func, base, code) = (cx.func, cx.base, cx.code);
-                            fp = Frame::new(self.stack, base, func);
+                        let calls_left = cx.calls_left;
+                        let stopped = threaded::run::<CELLS>(ip, fp, mem, &mut cx);
+                        (func, base, code, func_id) = (cx.func, cx.base, cx.code, cx.func_id);
+                        if CELLS {
+                            // The calls the chain made, as `plain_call` would have counted them.
+                            let made = calls_left - cx.calls_left;
+                            let m = self.memo.as_deref_mut().expect("memo state");
+                            m.plain_calls += made;
+                            m.clock += made;
                         }
+                        fp = Frame::new(self.stack, base, func);
                         ip = stopped.ip;
                         if let Why::Trap(t) = stopped.why {
                             return Err(t);

@@ -40,9 +40,14 @@ type Handler = for<'s, 'a, 'b> fn(Ip<'s>, Frame, Mem, &'b mut Calls<'s, 'a>) -> 
 
 /// Runs hot ops from `ip` until an op that is not hot, or a trap.
 #[inline(always)]
-pub(in crate::exec) fn run<'s>(mut ip: Ip<'s>, mut fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+pub(in crate::exec) fn run<'s, const CELLS: bool>(
+    mut ip: Ip<'s>,
+    mut fp: Frame,
+    mem: Mem,
+    cx: &mut Calls<'s, '_>,
+) -> Stopped<'s> {
     loop {
-        let stopped = handler(ip)(ip, fp, mem, cx);
+        let stopped = handler::<CELLS>(ip)(ip, fp, mem, cx);
         if stopped.why != Why::Next {
             return stopped;
         }
@@ -53,12 +58,13 @@ pub(in crate::exec) fn run<'s>(mut ip: Ip<'s>, mut fp: Frame, mem: Mem, cx: &mut
 }
 
 #[inline(always)]
-fn handler(ip: Ip<'_>) -> Handler {
+fn handler<const CELLS: bool>(ip: Ip<'_>) -> Handler {
     let tag = ip.tag() as usize;
+    let handlers = if CELLS { CELLS_HANDLERS } else { HANDLERS };
     // SAFETY: `Op` is `repr(u16)` with its variants numbered in declaration order, and
     // `HANDLERS` has one entry per variant in that order (checked by the tests below), so
     // every tag of a valid op indexes it.
-    unsafe { *HANDLERS.get_unchecked(tag) }
+    unsafe { *handlers.get_unchecked(tag) }
 }
 
 /// Continues with the handler of the op at `ip`.
@@ -68,7 +74,7 @@ macro_rules! next {
         if cfg!(debug_assertions) {
             return Stopped { ip, why: Why::Next };
         }
-        return handler(ip)(ip, $fp, $mem, $cx);
+        return handler::<CELLS>(ip)(ip, $fp, $mem, $cx);
     }};
 }
 
@@ -95,7 +101,7 @@ macro_rules! trap {
 }
 
 /// Stops the chain at the op at `ip`.
-fn slow<'s>(ip: Ip<'s>, _: Frame, _: Mem, _: &mut Calls<'s, '_>) -> Stopped<'s> {
+fn slow<'s, const CELLS: bool>(ip: Ip<'s>, _: Frame, _: Mem, _: &mut Calls<'s, '_>) -> Stopped<'s> {
     Stopped { ip, why: Why::Slow }
 }
 
@@ -103,41 +109,61 @@ fn slow<'s>(ip: Ip<'s>, _: Frame, _: Mem, _: &mut Calls<'s, '_>) -> Stopped<'s> 
 mod handlers {
     use super::*;
 
-    pub(super) fn Br<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn Br<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::Br { target });
         let _ = ip;
         next!(cx.code.at(target as usize), fp, mem, cx)
     }
 
-    pub(super) fn BrIfEqz<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn BrIfEqz<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
         decode!(ip, Op::BrIfEqz { cond, target });
         next!(if fp.get(cond) == 0 { cx.code.at(target as usize) } else { ip }, fp, mem, cx)
     }
 
-    pub(super) fn BrIfNez<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn BrIfNez<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
         decode!(ip, Op::BrIfNez { cond, target });
         next!(if fp.get(cond) != 0 { cx.code.at(target as usize) } else { ip }, fp, mem, cx)
     }
 
-    pub(super) fn BrTable<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn BrTable<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
         decode!(ip, Op::BrTable { index, len });
         ip.skip((fp.get(index) as u32).min(len) as usize);
         next!(ip, fp, mem, cx)
     }
 
-    pub(super) fn Copy<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn Copy<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::Copy { dst, src });
         fp.set(dst, fp.get(src));
         next!(ip, fp, mem, cx)
     }
 
-    pub(super) fn CopyN<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn CopyN<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::CopyN { dst, src, n });
         fp.copy(dst, src, n);
         next!(ip, fp, mem, cx)
     }
 
-    pub(super) fn Select<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn Select<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
         decode!(ip, Op::Select { dst, cond, b });
         if fp.get(cond) as u32 == 0 {
             fp.set(dst, fp.get(b));
@@ -149,7 +175,7 @@ mod handlers {
     /// is a wasm function of the same instance within the depth limit; otherwise stops at
     /// `at` and leaves the call (host functions, other instances, traps) to the loop.
     #[inline(always)]
-    fn enter<'s>(
+    fn enter<'s, const CELLS: bool>(
         at: Ip<'s>,
         ip: Ip<'s>,
         fp: Frame,
@@ -158,76 +184,110 @@ mod handlers {
         callee: usize,
         base: u32,
     ) -> Stopped<'s> {
-        let FuncKind::Wasm { instance, code: callee } = &cx.funcs[callee].kind else {
-            return slow(at, fp, mem, cx);
+        let id = callee;
+        let FuncKind::Wasm { instance, code: callee } = &cx.funcs[id].kind else {
+            return slow::<CELLS>(at, fp, mem, cx);
         };
-        if *instance != cx.instance || cx.frames.len() + 1 >= cx.max_depth {
-            return slow(at, fp, mem, cx);
+        if *instance != cx.instance || cx.frames.len() + 1 >= cx.max_depth || (CELLS && cx.calls_left == 0) {
+            return slow::<CELLS>(at, fp, mem, cx);
         }
         let new_base = cx.base + base as usize;
         let fp = trap!(at, ensure_frame(cx.stack, new_base, callee, cx.max_stack));
+        if CELLS {
+            cx.calls_left -= 1;
+        }
         cx.frames.push(Caller { func: cx.func, instance: cx.instance, ip: cx.code.index(ip), base: cx.base });
         cx.func = callee;
         cx.base = new_base;
-        cx.code = Code::new(&callee.code);
+        cx.code = if CELLS {
+            cx.func_ids.push(cx.func_id);
+            cx.func_id = id as u32;
+            Code::cells(cx.funcs[id].memo_code.as_deref().expect("patchable code"))
+        } else {
+            Code::new(&callee.code)
+        };
         next!(cx.code.at(0), fp, mem, cx)
     }
 
-    pub(super) fn Call<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn Call<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         let at = ip;
         decode!(ip, Op::Call { func, base });
-        if !cx.enabled {
-            return slow(at, fp, mem, cx);
-        }
         let callee = cx.inst.funcs[func as usize] as usize;
-        enter(at, ip, fp, mem, cx, callee, base)
+        enter::<CELLS>(at, ip, fp, mem, cx, callee, base)
     }
 
-    pub(super) fn CallIndirect<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn CallIndirect<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
         let at = ip;
         decode!(ip, Op::CallIndirect { index, base, sig });
-        if !cx.enabled {
-            return slow(at, fp, mem, cx);
-        }
         let callee =
             trap!(at, table::indirect_callee(cx.tables, cx.funcs, cx.inst, cx.func, fp.get(index) as u32, sig));
-        enter(at, ip, fp, mem, cx, callee as usize, base)
+        enter::<CELLS>(at, ip, fp, mem, cx, callee as usize, base)
     }
 
-    pub(super) fn GlobalGet<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn GlobalGet<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
         decode!(ip, Op::GlobalGet { dst, global });
         fp.set(dst, cx.globals[cx.inst.globals[global as usize] as usize].value);
         next!(ip, fp, mem, cx)
     }
 
-    pub(super) fn MemorySize<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn MemorySize<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
         decode!(ip, Op::MemorySize { dst });
         fp.set(dst, (mem.len() / crate::PAGE_SIZE) as u64);
         next!(ip, fp, mem, cx)
     }
 
     /// Unversioned, as in the loop's plain instantiations.
-    pub(super) fn GlobalSet<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn GlobalSet<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
         decode!(ip, Op::GlobalSet { global, src });
         cx.globals[cx.inst.globals[global as usize] as usize].value = fp.get(src);
         next!(ip, fp, mem, cx)
     }
 
     /// A return to a caller of the same instance; the loop handles the rest.
-    pub(super) fn Return<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn Return<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
         let at = ip;
         decode!(ip, Op::Return { src, n });
         let _ = ip;
         let same = cx.frames.last().is_some_and(|c| c.instance == cx.instance);
-        if !cx.enabled || !same {
-            return slow(at, fp, mem, cx);
+        if !same {
+            return slow::<CELLS>(at, fp, mem, cx);
         }
         fp.copy(0, src, n);
         let caller = cx.frames.pop().expect("a caller");
         cx.func = caller.func;
         cx.base = caller.base;
         let fp = cx.frame();
-        cx.code = Code::new(&caller.func.code);
+        cx.code = if CELLS {
+            cx.func_id = cx.func_ids.pop().expect("a frame's function");
+            Code::cells(cx.funcs[cx.func_id as usize].memo_code.as_deref().expect("patchable code"))
+        } else {
+            Code::new(&caller.func.code)
+        };
         next!(cx.code.at(caller.ip), fp, mem, cx)
     }
 
@@ -241,41 +301,41 @@ mod handlers {
             store { $( ($st:ident, $stf:ident, $stn:literal) )* }
             cmp_branch { $( ($cb:ident, $cbc:ident, $cbf:ident, $cbt:ident, $cbi:ident) )* }
         ) => {
-            $( pub(super) fn $un<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $un<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$un { dst, src });
                 fp.set(dst, semantics::$unf(<$ua>::from_cell(fp.get(src))).into_cell());
                 next!(ip, fp, mem, cx)
             } )*
-            $( pub(super) fn $ut<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $ut<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$ut { dst, src });
                 fp.set(dst, trap!(ip, semantics::$utf(<$uta>::from_cell(fp.get(src)))).into_cell());
                 next!(ip, fp, mem, cx)
             } )*
-            $( pub(super) fn $bn<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $bn<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$bn { dst, a, b });
                 fp.set(dst, semantics::$bnf(<$ba>::from_cell(fp.get(a)), <$bb>::from_cell(fp.get(b))).into_cell());
                 next!(ip, fp, mem, cx)
             } )*
-            $( pub(super) fn $bt<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $bt<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$bt { dst, a, b });
                 let v = trap!(ip, semantics::$btf(<$bta>::from_cell(fp.get(a)), <$btb>::from_cell(fp.get(b))));
                 fp.set(dst, v.into_cell());
                 next!(ip, fp, mem, cx)
             } )*
-            $( pub(super) fn $ld<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $ld<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$ld { dst, addr, offset });
                 let ea = mem::effective(fp.get(addr), offset);
                 let bytes = trap!(ip, mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds));
                 fp.set(dst, ($ldraw::from_le_bytes(bytes) as $ldr).into_cell());
                 next!(ip, fp, mem, cx)
             } )*
-            $( pub(super) fn $st<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $st<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$st { addr, val, offset });
                 let ea = mem::effective(fp.get(addr), offset);
                 trap!(ip, mem.store::<$stn>(ea, fp.get(val)).ok_or(Trap::MemoryOutOfBounds));
                 next!(ip, fp, mem, cx)
             } )*
-            $( pub(super) fn $cb<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $cb<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$cb { a, b, target });
                 let taken = semantics::$cbf(<$cbt>::from_cell(fp.get(a)), <$cbt>::from_cell(fp.get(b))) != 0;
                 next!(if taken { cx.code.at(target as usize) } else { ip }, fp, mem, cx)
@@ -311,8 +371,10 @@ macro_rules! table {
             $( ($cb handlers::$cb) )*
         );
     };
-    (@emit $( ($name:ident $h:path) )* ) => {
-        static HANDLERS: &[Handler] = &[ $( $h, )* ];
+    (@emit $( ($name:ident $($h:ident)::+) )* ) => {
+        static HANDLERS: &[Handler] = &[ $( $($h)::+::<false>, )* ];
+        /// The same handlers for a memo engine's plain loop.
+        static CELLS_HANDLERS: &[Handler] = &[ $( $($h)::+::<true>, )* ];
         #[cfg(test)]
         static NAMES: &[&str] = &[ $( stringify!($name), )* ];
     };
