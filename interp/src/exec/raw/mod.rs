@@ -4,15 +4,16 @@
 //! Soundness rests on two kinds of invariant.
 //! - Checked once per function, at translation, by [`check_code`]: every slot an op names is
 //!   below the function's `frame_size`, every branch target lies inside its code, a
-//!   `BrTable` is followed by its `len + 1` branches (or returns), and the last op does
-//!   not fall through.
-//!   [`CompiledFunc`] cannot be built or changed outside the crate, and the crate builds
-//!   it only in translation, which calls [`check_code`].
+//!   `BrTable` is followed by its `len + 1` branches (or returns), the last op does not
+//!   fall through, and the initial cells fit the frame. Code reaches the loop only from
+//!   translation, which calls [`check_code`] (a `CompiledFunc` built elsewhere cannot be
+//!   put in a store), or as memo mode's patched copy of such code; its plain layout is
+//!   checked by [`check_layout`].
 //! - Kept by the loop (`exec::Executor::run`): a [`Frame`] is derived, by [`Frame::new`]
 //!   (which checks the length), after the value stack was last resized or touched through a
 //!   safe reference, and a [`Mem`] after the memory was last resized or touched likewise.
-//!   The loop re-derives both after every call, return, host call, memory growth, bulk
-//!   memory operation and memo hook.
+//!   The loop re-derives the frame after every call, return and host call, and both after
+//!   memory growth, bulk memory operations, memo hooks and every change of instance.
 #![allow(unsafe_code)]
 
 pub(super) mod threaded;
@@ -54,10 +55,7 @@ pub(crate) fn check_code(f: &CompiledFunc, arity: impl Fn(&Op) -> (u32, u32)) ->
             }
         }
         if let Op::BrTable { len: n, .. } = *op {
-            let arms = f.code.get(i + 1..i + 2 + n as usize).ok_or(format!("op {i}: branch table runs off"))?;
-            if !arms.iter().all(|a| matches!(a, Op::Br { .. } | Op::Return { .. })) {
-                return Err(format!("op {i}: branch table arms are not all branches or returns"));
-            }
+            check_arms(&f.code, i, n)?;
         }
     }
     Ok(())
@@ -88,11 +86,17 @@ pub(crate) fn check_layout(orig: &[Op], layout: &[Op], from: &[u32], len: usize)
             return Err(format!("op {p} ({op:?}) jumps outside the code"));
         }
         if let Op::BrTable { len: n, .. } = op {
-            let arms = layout.get(p + 1..p + 2 + n as usize).ok_or(format!("op {p}: branch table runs off"))?;
-            if !arms.iter().all(|a| matches!(a, Op::Br { .. } | Op::Return { .. })) {
-                return Err(format!("op {p}: branch table arms are not all branches or returns"));
-            }
+            check_arms(layout, p, n)?;
         }
+    }
+    Ok(())
+}
+
+/// The `n + 1` arms after the branch table at `at` are there, and are branches or returns.
+fn check_arms(ops: &[Op], at: usize, n: u32) -> Result<(), String> {
+    let arms = ops.get(at + 1..at + 2 + n as usize).ok_or(format!("op {at}: branch table runs off"))?;
+    if !arms.iter().all(|a| matches!(a, Op::Br { .. } | Op::Return { .. })) {
+        return Err(format!("op {at}: branch table arms are not all branches or returns"));
     }
     Ok(())
 }
