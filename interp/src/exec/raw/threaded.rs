@@ -78,6 +78,18 @@ macro_rules! next {
     }};
 }
 
+/// Continues at `target` if `taken`, else at `ip`, with one dispatch in each arm.
+macro_rules! branch {
+    ($taken:expr, $target:expr, $ip:expr, $fp:expr, $mem:expr, $cx:expr) => {{
+        if $taken {
+            next!($target, $fp, $mem, $cx)
+        } else {
+            std::hint::cold_path();
+            next!($ip, $fp, $mem, $cx)
+        }
+    }};
+}
+
 /// The op at `ip`, which this handler was chosen for, and the pointer past it.
 macro_rules! decode {
     ($ip:ident, $pat:pat) => {
@@ -122,7 +134,7 @@ mod handlers {
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::BrIfEqz { cond, target });
-        next!(if fp.get(cond) == 0 { cx.code.at(target as usize) } else { ip }, fp, mem, cx)
+        branch!(fp.get(cond) == 0, cx.code.at(target as usize), ip, fp, mem, cx)
     }
 
     pub(super) fn BrIfNez<'s, const CELLS: bool>(
@@ -132,7 +144,7 @@ mod handlers {
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::BrIfNez { cond, target });
-        next!(if fp.get(cond) != 0 { cx.code.at(target as usize) } else { ip }, fp, mem, cx)
+        branch!(fp.get(cond) != 0, cx.code.at(target as usize), ip, fp, mem, cx)
     }
 
     pub(super) fn BrTable<'s, const CELLS: bool>(
@@ -338,7 +350,7 @@ mod handlers {
             $( pub(super) fn $cb<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$cb { a, b, target });
                 let taken = semantics::$cbf(<$cbt>::from_cell(fp.get(a)), <$cbt>::from_cell(fp.get(b))) != 0;
-                next!(if taken { cx.code.at(target as usize) } else { ip }, fp, mem, cx)
+                branch!(taken, cx.code.at(target as usize), ip, fp, mem, cx)
             } )*
         };
     }
