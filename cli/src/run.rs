@@ -148,10 +148,12 @@ impl RunArgs {
         };
         let mut code = ExitCode::SUCCESS;
         if let Some((name, args)) = call {
+            let func = instance.get_func(&store, name).ok_or_else(|| anyhow!("no exported function named {name:?}"))?;
+            let mut results = vec![Value::I32(0); func.ty(&store).results.len()];
             for i in 0..self.repeat {
-                match instance.call(&mut store, name, &args) {
-                    Ok(results) if i + 1 == self.repeat => results.iter().for_each(|v| println!("{v}")),
-                    Ok(_) => {}
+                match func.call_into(&mut store, &args, &mut results) {
+                    Ok(()) if i + 1 == self.repeat => results.iter().for_each(|v| println!("{v}")),
+                    Ok(()) => {}
                     Err(e) => {
                         code = trapped_or_error(e)?;
                         break;

@@ -184,7 +184,7 @@ impl Linker {
         store.instances.push(inst);
         init?;
         if let Some(f) = start {
-            crate::exec::call(store, f, &[])?;
+            crate::exec::call(store, f, &[], &mut [])?;
         }
         Ok(Instance(instance_id))
     }

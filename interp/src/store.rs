@@ -214,12 +214,29 @@ impl Func {
 
     /// Calls the function with type-checked arguments.
     pub fn call(&self, store: &mut Store, args: &[Value]) -> Result<Vec<Value>, Error> {
-        let ty = store.funcs[self.0 as usize].ty.clone();
+        let n = store.funcs[self.0 as usize].ty.results.len();
+        let mut results = vec![Value::I32(0); n];
+        self.call_into(store, args, &mut results)?;
+        Ok(results)
+    }
+
+    /// Calls the function with type-checked arguments and writes its results into
+    /// `results`, which must have one element per result. Allocates nothing per call
+    /// once the value stack has grown, so it suits hosts that call often.
+    pub fn call_into(&self, store: &mut Store, args: &[Value], results: &mut [Value]) -> Result<(), Error> {
+        let ty = &store.funcs[self.0 as usize].ty;
         if args.len() != ty.params.len() {
             return Err(Error::Api(format!(
                 "wrong number of arguments: expected {}, got {}",
                 ty.params.len(),
                 args.len()
+            )));
+        }
+        if results.len() != ty.results.len() {
+            return Err(Error::Api(format!(
+                "room for {} results, the function returns {}",
+                results.len(),
+                ty.results.len()
             )));
         }
         for (i, (a, t)) in args.iter().zip(&ty.params).enumerate() {
@@ -228,7 +245,7 @@ impl Func {
             }
             store.check_value(a)?;
         }
-        crate::exec::call(store, *self, args)
+        crate::exec::call(store, *self, args, results)
     }
 }
 

@@ -114,6 +114,21 @@ fn api_misuse_is_an_error() {
 }
 
 #[test]
+fn call_into_writes_results_in_place_and_checks_their_number() {
+    let engine = Engine::default();
+    let (mut s, i) = instance(&engine, FIB);
+    let fib = i.get_func(&s, "fib").unwrap();
+    let mut out = [Value::I64(7)];
+    fib.call_into(&mut s, &[Value::I32(10)], &mut out).unwrap();
+    assert_eq!(out, [Value::I32(55)]);
+    // Called again, the value stack keeps its length and the result is the same.
+    fib.call_into(&mut s, &[Value::I32(10)], &mut out).unwrap();
+    assert_eq!(out, [Value::I32(55)]);
+    assert!(matches!(fib.call_into(&mut s, &[Value::I32(10)], &mut []), Err(Error::Api(_))));
+    assert!(matches!(fib.call_into(&mut s, &[Value::I32(1)], &mut [Value::I32(0), Value::I32(0)]), Err(Error::Api(_))));
+}
+
+#[test]
 fn imports_are_shared_store_objects() {
     let engine = Engine::default();
     let mut store = Store::new(&engine);

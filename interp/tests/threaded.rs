@@ -1,6 +1,7 @@
 //! The threaded handlers must call each other in tail position: a handler that makes a
 //! real call grows the native stack by a frame per op executed. This runs a long loop over
-//! every class of hot op (each load and store width, calls, indirect calls, returns, globals and memory.size) on a thread with a small stack,
+//! every class of hot op (each load and store width, calls, indirect calls, returns, globals,
+//! memory.size, table.size and drops of dropped segments) on a thread with a small stack,
 //! so such a handler overflows it. Meaningful in release builds (`cargo test --release`,
 //! as CI runs it); builds with debug assertions return to a loop after every op.
 
@@ -12,6 +13,8 @@ const LOOP: &str = r#"(module
   (type $t (func (param i32) (result i32)))
   (table 1 funcref)
   (elem (i32.const 0) $inc)
+  (elem $e func $inc)
+  (data $d "abc")
   (func $inc (param i32) (result i32) local.get 0 i32.const 1 i32.add)
   (func (export "spin") (param $n i32) (result i64)
     (local $i i32) (local $a i32) (local $b i64) (local $f f32) (local $d f64) (local $acc i64)
@@ -54,6 +57,10 @@ const LOOP: &str = r#"(module
       local.get $i i32.const 0 call_indirect (type $t) global.set $g
       global.get $g drop
       memory.size drop
+      ;; Table size, and drops of dropped segments.
+      table.size drop
+      elem.drop $e
+      data.drop $d
       ;; The loop test, a fused compare-and-branch.
       local.get $i i32.const 1 i32.add local.tee $i local.get $n i32.lt_u br_if $top
     end

@@ -31,20 +31,31 @@ struct Caller<'s> {
     base: usize,
 }
 
-/// Calls `f` with already type-checked arguments and returns its results.
-pub(crate) fn call(store: &mut Store, f: Func, args: &[Value]) -> Result<Vec<Value>, Error> {
+/// Calls `f` with already type-checked arguments and writes its results into `results`
+/// (one per result type).
+pub(crate) fn call(store: &mut Store, f: Func, args: &[Value], results: &mut [Value]) -> Result<(), Error> {
     let entity = &store.funcs[f.0 as usize];
-    let ty = entity.ty.clone();
     let (code, instance) = match &entity.kind {
         FuncKind::Host(h) => {
-            let h = h.clone();
-            return Ok(h(args)?);
+            let out = h.clone()(args)?;
+            let ty = &store.funcs[f.0 as usize].ty;
+            if out.len() != ty.results.len() || out.iter().zip(&ty.results).any(|(v, t)| v.ty() != *t) {
+                return Err(Error::Trap(Trap::Host));
+            }
+            results.copy_from_slice(&out);
+            return Ok(());
         }
         FuncKind::Wasm { instance, code } => (code.clone(), *instance),
     };
+    // The stack keeps its length between calls: frames initialise their own cells, so
+    // only the arguments need writing.
     let mut stack = std::mem::take(&mut store.stack);
-    stack.clear();
-    stack.extend(args.iter().map(|a| a.to_cell()));
+    if stack.len() < args.len() {
+        stack.resize(args.len(), 0);
+    }
+    for (cell, a) in stack.iter_mut().zip(args) {
+        *cell = a.to_cell();
+    }
     let result = match &mut store.memo {
         None => Executor::new(store, &mut stack).start(&code, f.0, instance, Phase::Plain),
         Some(memo) => {
@@ -67,9 +78,14 @@ pub(crate) fn call(store: &mut Store, f: Func, args: &[Value]) -> Result<Vec<Val
             memo.abort();
         }
     }
-    let out = result.map(|()| ty.results.iter().zip(&stack).map(|(&t, &c)| Value::from_cell(t, c)).collect());
+    if result.is_ok() {
+        let ty = &store.funcs[f.0 as usize].ty;
+        for ((r, &t), &c) in results.iter_mut().zip(&ty.results).zip(&stack) {
+            *r = Value::from_cell(t, c);
+        }
+    }
     store.stack = stack;
-    out.map_err(Error::Trap)
+    result.map_err(Error::Trap)
 }
 
 /// The loop state that the threaded call, return and global handlers work on.
@@ -79,6 +95,8 @@ struct Calls<'s, 'a> {
     funcs: &'s [crate::store::FuncEntity],
     tables: &'a [crate::store::TableEntity],
     globals: &'a mut [crate::store::GlobalEntity],
+    datas: &'a [std::sync::Arc<[u8]>],
+    elems: &'a [std::sync::Arc<[u64]>],
     inst: &'s InstanceEntity,
     instance: u32,
     func: &'s CompiledFunc,
@@ -394,6 +412,8 @@ impl<'s> Executor<'s> {
                             funcs,
                             tables: self.tables,
                             globals: self.globals,
+                            datas: self.datas,
+                            elems: self.elems,
                             inst,
                             instance,
                             func,
@@ -542,7 +562,10 @@ impl<'s> Executor<'s> {
                         }
                         Op::DataDrop { data } => {
                             let id = inst.datas[data as usize];
-                            self.datas[id as usize] = std::sync::Arc::new([]);
+                            // Dropping a dropped (empty) segment changes nothing; skip the allocation.
+                            if !self.datas[id as usize].is_empty() {
+                                self.datas[id as usize] = std::sync::Arc::new([]);
+                            }
                             if MEMO {
                                 self.memo_write(Effect::DataDrop { data: id })
                             }
@@ -612,7 +635,9 @@ impl<'s> Executor<'s> {
                         }
                         Op::ElemDrop { elem } => {
                             let e = inst.elems[elem as usize];
-                            self.elems[e as usize] = std::sync::Arc::new([]);
+                            if !self.elems[e as usize].is_empty() {
+                                self.elems[e as usize] = std::sync::Arc::new([]);
+                            }
                             if MEMO {
                                 self.memo_write(Effect::ElemDrop { elem: e })
                             }

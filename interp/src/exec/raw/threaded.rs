@@ -263,6 +263,47 @@ mod handlers {
         next!(ip, fp, mem, cx)
     }
 
+    pub(super) fn TableSize<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
+        decode!(ip, Op::TableSize { dst, table });
+        fp.set(dst, cx.tables[cx.inst.tables[table as usize] as usize].elems.len() as u64);
+        next!(ip, fp, mem, cx)
+    }
+
+    /// Dropping a dropped (empty) segment changes nothing; a first drop goes to the loop.
+    pub(super) fn ElemDrop<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
+        let at = ip;
+        decode!(ip, Op::ElemDrop { elem });
+        if !cx.elems[cx.inst.elems[elem as usize] as usize].is_empty() {
+            return slow::<CELLS>(at, fp, mem, cx);
+        }
+        next!(ip, fp, mem, cx)
+    }
+
+    /// As `ElemDrop`.
+    pub(super) fn DataDrop<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
+        let at = ip;
+        decode!(ip, Op::DataDrop { data });
+        if !cx.datas[cx.inst.datas[data as usize] as usize].is_empty() {
+            return slow::<CELLS>(at, fp, mem, cx);
+        }
+        next!(ip, fp, mem, cx)
+    }
+
     /// Unversioned, as in the loop's plain instantiations.
     pub(super) fn GlobalSet<'s, const CELLS: bool>(
         ip: Ip<'s>,
@@ -374,9 +415,9 @@ macro_rules! table {
             (BrIfNez handlers::BrIfNez) (BrTable handlers::BrTable) (Return handlers::Return) (Call handlers::Call)
             (CallIndirect handlers::CallIndirect) (Copy handlers::Copy) (CopyN handlers::CopyN)
             (Select handlers::Select) (GlobalGet handlers::GlobalGet) (GlobalSet handlers::GlobalSet) (MemorySize handlers::MemorySize)
-            (MemoryGrow slow) (MemoryFill slow) (MemoryCopy slow) (MemoryInit slow) (DataDrop slow)
-            (TableGet slow) (TableSet slow) (TableSize slow) (TableGrow slow) (TableFill slow)
-            (TableCopy slow) (TableInit slow) (ElemDrop slow) (RefFunc slow) (MemoEnter slow)
+            (MemoryGrow slow) (MemoryFill slow) (MemoryCopy slow) (MemoryInit slow) (DataDrop handlers::DataDrop)
+            (TableGet slow) (TableSet slow) (TableSize handlers::TableSize) (TableGrow slow) (TableFill slow)
+            (TableCopy slow) (TableInit slow) (ElemDrop handlers::ElemDrop) (RefFunc slow) (MemoEnter slow)
             (MemoLeave slow)
             $( ($un handlers::$un) )* $( ($ut handlers::$ut) )* $( ($bn handlers::$bn) )*
             $( ($bt handlers::$bt) )* $( ($ld handlers::$ld) )* $( ($st handlers::$st) )*
