@@ -139,13 +139,20 @@ impl Translator {
                 offset: self.offset as usize,
             });
         }
-        let frame_size = self.temp_base + self.max_height;
+        let mut frame_size = self.temp_base + self.max_height;
         if !self.memo && !self.consume_fuel {
             self.thread_returns();
         }
         self.analyze_memo_blocks(m);
         let declared = (num_locals - ty.params.len() as u32) as usize;
-        let init = std::iter::repeat_n(0, declared).chain(self.consts.iter().copied()).collect();
+        let mut init: Vec<u64> = std::iter::repeat_n(0, declared).chain(self.consts.iter().copied()).collect();
+        // Short starts are padded, so that most frames start with one fixed-size copy; the
+        // padding zeroes temporaries, which the body writes before it reads them.
+        if init.len() < crate::exec::SMALL_INIT {
+            init.resize(crate::exec::SMALL_INIT, 0);
+            frame_size = frame_size.max(ty.params.len() as u32 + crate::exec::SMALL_INIT as u32);
+        }
+        let init = init.into_boxed_slice();
         let func = CompiledFunc {
             index,
             num_params: ty.params.len() as u32,

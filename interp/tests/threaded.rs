@@ -16,6 +16,8 @@ const LOOP: &str = r#"(module
   (elem $e func $inc)
   (data $d "abc")
   (func $inc (param i32) (result i32) local.get 0 i32.const 1 i32.add)
+  ;; A frame of more initial cells than the fixed-size copy: the call continues in a second handler.
+  (func $wide (param i32) (result i32) (local i64 i64 i64 i64 i64 i64 i64 i64 i64 i64) local.get 0)
   (func (export "spin") (param $n i32) (result i64)
     (local $i i32) (local $a i32) (local $b i64) (local $f f32) (local $d f64) (local $acc i64)
     i32.const 1 local.set $a
@@ -54,6 +56,7 @@ const LOOP: &str = r#"(module
       i32.const 1 i32.const 2 block (param i32 i32) (result i32 i32) end drop drop
       ;; A call and a return.
       local.get $i call $inc drop
+      local.get $i call $wide drop
       local.get $i i32.const 0 call_indirect (type $t) global.set $g
       global.get $g drop
       memory.size drop

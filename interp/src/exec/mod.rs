@@ -8,7 +8,7 @@ mod memo;
 mod raw;
 mod table;
 
-pub(crate) use raw::{check_code, check_layout};
+pub(crate) use raw::{check_code, check_layout, SMALL_INIT};
 
 use crate::error::{Error, Trap};
 use crate::ir::{for_each_numeric_op, Op};

@@ -5,10 +5,12 @@
 //! - Checked once per function, at translation, by [`check_code`]: every slot an op names is
 //!   below the function's `frame_size`, every branch target lies inside its code, a
 //!   `BrTable` is followed by its `len + 1` branches (or returns), the last op does not
-//!   fall through, and the initial cells fit the frame. Code reaches the loop only from
-//!   translation, which calls [`check_code`] (a `CompiledFunc` built elsewhere cannot be
-//!   put in a store), or as memo mode's patched copy of such code; its plain layout is
-//!   checked by [`check_layout`].
+//!   fall through, and the initial cells (at least [`SMALL_INIT`]) fit the frame. Code
+//!   reaches the loop only from translation, which calls [`check_code`] (a `CompiledFunc`
+//!   built elsewhere cannot be put in a store), or as memo mode's patched copy of such
+//!   code; its plain layout is checked by [`check_layout`].
+//! - The threaded call handler goes to the loop, instead of growing anything, when the
+//!   value stack or the frame lists lack room; the loop grows them.
 //! - Kept by the loop (`exec::Executor::run`): a [`Frame`] is derived, by [`Frame::new`]
 //!   (which checks the length), after the value stack was last resized or touched through a
 //!   safe reference, and a [`Mem`] after the memory was last resized or touched likewise.
@@ -27,6 +29,9 @@ use std::marker::PhantomData;
 /// panics on failure, which would be a translator bug.
 pub(crate) fn check_code(f: &CompiledFunc, arity: impl Fn(&Op) -> (u32, u32)) -> Result<(), String> {
     let len = f.code.len();
+    if f.init.len() < SMALL_INIT {
+        return Err(format!("{} initial cells, fewer than {SMALL_INIT}", f.init.len()));
+    }
     if f.num_params as usize + f.init.len() > f.frame_size as usize {
         return Err(format!(
             "{} parameters and {} initial cells overflow a frame of {}",
@@ -175,6 +180,10 @@ impl Ip<'_> {
     }
 }
 
+/// Translation pads a shorter `init` to this many cells (zeros, written into cells the
+/// function writes before it reads), so that most frames start with one fixed-size copy.
+pub(crate) const SMALL_INIT: usize = 8;
+
 /// The current frame's cells.
 #[derive(Clone, Copy)]
 pub(super) struct Frame {
@@ -209,20 +218,32 @@ impl Frame {
     /// frame must be `f`'s.
     #[inline(always)]
     pub(super) fn init(self, f: &CompiledFunc) {
-        let (from, n) = (f.num_params as usize, f.init.len());
-        // SAFETY: `num_params + init.len() <= frame_size` (check_code) and the frame lies
-        // within the stack (`new`); `init` is the function's own buffer, not the stack.
-        unsafe {
-            let to = self.ptr.add(from);
-            if n <= 4 {
-                // Most frames start with a few cells: cheaper than a call of `memcpy`.
-                for i in 0..n {
-                    to.add(i).write(*f.init.get_unchecked(i));
-                }
-            } else {
-                std::ptr::copy_nonoverlapping(f.init.as_ptr(), to, n);
-            }
+        if f.init.len() <= SMALL_INIT {
+            self.init_small(f);
+        } else {
+            self.init_large(f);
         }
+    }
+
+    /// `init` for the common frames of exactly [`SMALL_INIT`] initial cells (the padded
+    /// ones): one fixed-size copy, which compiles to a few vector moves rather than a call
+    /// of `memcpy` (a call would make the threaded call handler save registers on every
+    /// call).
+    #[inline(always)]
+    pub(super) fn init_small(self, f: &CompiledFunc) {
+        let from = f.num_params as usize;
+        // SAFETY: `init.len() >= SMALL_INIT` and `num_params + init.len() <= frame_size`
+        // (check_code), and the frame lies within the stack (`new`); `init` is the
+        // function's own buffer.
+        unsafe { std::ptr::copy_nonoverlapping(f.init.as_ptr(), self.ptr.add(from), SMALL_INIT) }
+    }
+
+    /// `init` for any frame, with one `memcpy`.
+    #[inline(always)]
+    pub(super) fn init_large(self, f: &CompiledFunc) {
+        let (from, n) = (f.num_params as usize, f.init.len());
+        // SAFETY: as in `init_small`, for all `n` cells.
+        unsafe { std::ptr::copy_nonoverlapping(f.init.as_ptr(), self.ptr.add(from), n) }
     }
 
     /// Copies `n` cells from `src..` to `dst..`, lowest first (they may overlap).
@@ -368,20 +389,28 @@ mod tests {
     #[test]
     fn check_code_rejects_what_the_loop_cannot_run() {
         let arity = |_: &Op| (0, 0);
-        let func = |frame_size, code| CompiledFunc { frame_size, code, ..Default::default() };
-        assert!(check_code(&func(2, vec![Op::Return { src: 0, n: 2 }]), arity).is_ok());
+        // Frames of 8 cells (the padded initial cells need them) and 9.
+        let func = |frame_size, code| CompiledFunc {
+            frame_size,
+            code,
+            init: vec![0; SMALL_INIT].into(),
+            ..Default::default()
+        };
+        assert!(check_code(&func(8, vec![Op::Return { src: 0, n: 2 }]), arity).is_ok());
         // A slot outside the frame.
-        assert!(check_code(&func(1, vec![Op::Return { src: 0, n: 2 }]), arity).is_err());
+        assert!(check_code(&func(8, vec![Op::Return { src: 7, n: 2 }]), arity).is_err());
         // Falls off the end.
-        assert!(check_code(&func(2, vec![Op::Copy { dst: 0, src: 1 }]), arity).is_err());
+        assert!(check_code(&func(8, vec![Op::Copy { dst: 0, src: 1 }]), arity).is_err());
         // Jumps off the end.
-        assert!(check_code(&func(2, vec![Op::Br { target: 1 }]), arity).is_err());
+        assert!(check_code(&func(8, vec![Op::Br { target: 1 }]), arity).is_err());
         // Initial cells that overflow the frame.
-        let init =
-            CompiledFunc { num_params: 1, init: vec![0, 5].into(), ..func(2, vec![Op::Return { src: 0, n: 0 }]) };
+        let init = CompiledFunc { num_params: 2, ..func(9, vec![Op::Return { src: 0, n: 0 }]) };
         assert!(check_code(&init, arity).is_err());
+        // Fewer initial cells than the fixed-size copy writes.
+        let short = CompiledFunc { init: vec![0; SMALL_INIT - 1].into(), ..func(8, vec![Op::Return { src: 0, n: 0 }]) };
+        assert!(check_code(&short, arity).is_err());
         // A branch table with too few arms.
-        assert!(check_code(&func(2, vec![Op::BrTable { index: 0, len: 1 }, Op::Br { target: 0 }]), arity).is_err());
-        assert!(check_code(&func(2, vec![]), arity).is_err());
+        assert!(check_code(&func(8, vec![Op::BrTable { index: 0, len: 1 }, Op::Br { target: 0 }]), arity).is_err());
+        assert!(check_code(&func(8, vec![]), arity).is_err());
     }
 }

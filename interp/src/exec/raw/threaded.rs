@@ -10,10 +10,10 @@
 //! [`run`]'s loop after every op instead. `tests/threaded.rs` runs every hot op kind in long
 //! loops on a thread with a small stack, so a handler that stops being a tail call fails it.
 
-use super::{Code, Frame, Ip, Mem};
+use super::{Code, Frame, Ip, Mem, SMALL_INIT};
 use crate::error::Trap;
 use crate::exec::cell::Cell as _;
-use crate::exec::{ensure_frame, mem, table, Caller, Calls};
+use crate::exec::{mem, table, Caller, Calls};
 use crate::ir::{for_each_numeric_op, Op};
 use crate::semantics;
 use crate::store::FuncKind;
@@ -184,8 +184,11 @@ mod handlers {
     }
 
     /// Enters store function `callee` with its frame at `base` in the current one, when it
-    /// is a wasm function of the same instance within the depth limit; otherwise stops at
-    /// `at` and leaves the call (host functions, other instances, traps) to the loop.
+    /// is a wasm function of the same instance within the depth limit and the value stack
+    /// and the frame lists have room; otherwise stops at `at` and leaves the call to the
+    /// loop (host functions, other instances, traps, growth: once the loop has grown the
+    /// stack, later calls stay here). The hot path makes no calls, so the handler saves no
+    /// registers; frames of many initial cells continue in [`init_large`].
     #[inline(always)]
     fn enter<'s, const CELLS: bool>(
         at: Ip<'s>,
@@ -200,25 +203,45 @@ mod handlers {
         let FuncKind::Wasm { instance, code: callee } = &cx.funcs[id].kind else {
             return slow::<CELLS>(at, fp, mem, cx);
         };
-        if *instance != cx.instance || cx.frames.len() + 1 >= cx.max_depth || (CELLS && cx.calls_left == 0) {
+        let new_base = cx.base + base as usize;
+        let end = new_base + callee.frame_size as usize;
+        let room = end <= cx.stack.len()
+            && end <= cx.max_stack
+            && cx.frames.len() < cx.frames.capacity()
+            && (!CELLS || cx.func_ids.len() < cx.func_ids.capacity());
+        if !room || *instance != cx.instance || cx.frames.len() + 1 >= cx.max_depth || (CELLS && cx.calls_left == 0) {
             return slow::<CELLS>(at, fp, mem, cx);
         }
-        let new_base = cx.base + base as usize;
-        let fp = trap!(at, ensure_frame(cx.stack, new_base, callee, cx.max_stack));
+        cx.frames.push(Caller { func: cx.func, instance: cx.instance, ip: cx.code.index(ip), base: cx.base });
         if CELLS {
             cx.calls_left -= 1;
+            // SAFETY: `room` checked this, and only `frames` changed since, which is
+            // another vector; the hint keeps `push`'s growth call out of this handler.
+            unsafe { std::hint::assert_unchecked(cx.func_ids.len() < cx.func_ids.capacity()) };
+            cx.func_ids.push(cx.func_id);
+            cx.func_id = id as u32;
         }
-        cx.frames.push(Caller { func: cx.func, instance: cx.instance, ip: cx.code.index(ip), base: cx.base });
+        let fp = Frame::new(cx.stack, new_base, callee);
         cx.func = callee;
         cx.base = new_base;
         cx.code = if CELLS {
-            cx.func_ids.push(cx.func_id);
-            cx.func_id = id as u32;
             Code::cells(cx.funcs[id].memo_code.as_deref().expect("patchable code"))
         } else {
             Code::new(&callee.code)
         };
+        if callee.init.len() > SMALL_INIT {
+            return init_large::<CELLS>(cx.code.at(0), fp, mem, cx);
+        }
+        fp.init_small(callee);
         next!(cx.code.at(0), fp, mem, cx)
+    }
+
+    /// The rest of a call into a function whose frame starts with many cells: copies them
+    /// (a call of `memcpy`, kept out of the call handler) and runs its first op.
+    #[inline(never)]
+    fn init_large<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+        fp.init_large(cx.func);
+        next!(ip, fp, mem, cx)
     }
 
     pub(super) fn Call<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
