@@ -88,6 +88,8 @@ pub struct CompiledFunc {
     /// Cells the frame needs in all: locals, constants and the deepest operand stack.
     pub frame_size: u32,
     pub code: Vec<Op>,
+    /// The plain engine's form of `code`: each op with the handler that runs it.
+    pub(crate) threaded: Box<[crate::exec::Threaded]>,
     /// Byte offset in the module of the wasm instruction each op came from.
     pub offsets: Vec<u32>,
     /// `(table, engine type id, module type index)` of each `call_indirect` in the body.

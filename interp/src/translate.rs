@@ -153,7 +153,7 @@ impl Translator {
             frame_size = frame_size.max(ty.params.len() as u32 + crate::exec::SMALL_INIT as u32);
         }
         let init = init.into_boxed_slice();
-        let func = CompiledFunc {
+        let mut func = CompiledFunc {
             index,
             num_params: ty.params.len() as u32,
             num_results: ty.results.len() as u32,
@@ -162,6 +162,7 @@ impl Translator {
             init,
             frame_size,
             code: std::mem::take(&mut self.code),
+            threaded: Box::default(),
             offsets: std::mem::take(&mut self.offsets),
             indirect: std::mem::take(&mut self.indirect),
             memo_blocks: std::mem::take(&mut self.memo_blocks),
@@ -171,6 +172,7 @@ impl Translator {
         if let Err(e) = crate::exec::check_code(&func, |op| call_arity(m, &func.indirect, op)) {
             panic!("translation of function {index} broke an invariant: {e}");
         }
+        func.threaded = crate::exec::thread_code(&func.code);
         Ok(func)
     }
 

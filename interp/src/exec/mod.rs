@@ -8,7 +8,7 @@ mod memo;
 mod raw;
 mod table;
 
-pub(crate) use raw::{check_code, check_layout, SMALL_INIT};
+pub(crate) use raw::{check_code, check_layout, thread_code, Threaded, SMALL_INIT};
 
 use crate::error::{Error, Trap};
 use crate::ir::{for_each_numeric_op, Op};
@@ -25,7 +25,8 @@ use raw::{Code, Frame, Mem};
 struct Caller<'s> {
     func: &'s CompiledFunc,
     instance: u32,
-    /// Where the caller resumes.
+    /// Where the caller resumes ([`Code::pos`]: an op index in memo engines, a byte offset
+    /// in the plain engine's code).
     ip: usize,
     /// The caller's frame base in the value stack.
     base: usize,
@@ -153,6 +154,7 @@ struct Machine<'s> {
     func_id: u32,
     instance: u32,
     base: usize,
+    /// The next op ([`Code::pos`]).
     ip: usize,
 }
 
@@ -296,11 +298,11 @@ impl<'s> Executor<'s> {
             if CELLS {
                 Code::cells(funcs[f as usize].memo_code.as_deref().expect("patchable code"))
             } else {
-                Code::new(&func.code)
+                Code::plain(&func.threaded)
             }
         };
         let mut code = code_of(func, func_id);
-        let mut ip = code.at(m.ip);
+        let mut ip = code.resume::<CELLS>(m.ip);
         let mut mem_id = inst.memories.first().map_or(usize::MAX, |&m| m as usize);
         let mem_of = |memories: &mut Vec<MemoryEntity>, mem_id: usize| {
             if mem_id == usize::MAX {
@@ -340,7 +342,7 @@ impl<'s> Executor<'s> {
         }
         macro_rules! save {
             () => {
-                *m = Machine { frames, func_ids, func, func_id, instance, base, ip: code.index(ip) }
+                *m = Machine { frames, func_ids, func, func_id, instance, base, ip: code.pos::<CELLS>(ip) }
             };
         }
         // Enters the wasm function `callee` with its frame at `new_base`, or runs a host function.
@@ -355,7 +357,7 @@ impl<'s> Executor<'s> {
                         }
                         let callee_code: &'s CompiledFunc = callee_code;
                         fp = ensure_frame(self.stack, new_base, callee_code, self.max_stack)?;
-                        frames.push(Caller { func, instance, ip: code.index(ip), base });
+                        frames.push(Caller { func, instance, ip: code.pos::<CELLS>(ip), base });
                         if CELLS {
                             func_ids.push(func_id);
                             func_id = callee as u32;
@@ -368,7 +370,7 @@ impl<'s> Executor<'s> {
                         func = callee_code;
                         code = code_of(func, func_id);
                         base = new_base;
-                        ip = code.at(0);
+                        ip = code.at::<CELLS>(0);
                         if *ci != instance {
                             instance = *ci;
                             inst = &self.instances[instance as usize];
@@ -444,23 +446,23 @@ impl<'s> Executor<'s> {
                             return Err(t);
                         }
                     }
-                    match ip.fetch() {
+                    match ip.fetch::<CELLS>() {
                         Op::Unreachable => return Err(Trap::Unreachable),
                         Op::Fuel { amount } => {
                             *self.fuel = self.fuel.checked_sub(amount as u64).ok_or(Trap::OutOfFuel)?
                         }
-                        Op::Br { target } => ip = code.at(target as usize),
+                        Op::Br { target } => ip = code.target::<CELLS>(target),
                         Op::BrIfEqz { cond, target } => {
                             if r!(cond) == 0 {
-                                ip = code.at(target as usize)
+                                ip = code.target::<CELLS>(target)
                             }
                         }
                         Op::BrIfNez { cond, target } => {
                             if r!(cond) != 0 {
-                                ip = code.at(target as usize)
+                                ip = code.target::<CELLS>(target)
                             }
                         }
-                        Op::BrTable { index, len } => ip.skip((r!(index) as u32).min(len) as usize),
+                        Op::BrTable { index, len } => ip.skip::<CELLS>((r!(index) as u32).min(len) as usize),
                         Op::Return { src, n } => {
                             fp.copy(0, src, n);
                             let Some(caller) = frames.pop() else { return Ok(Exit::Done) };
@@ -469,7 +471,7 @@ impl<'s> Executor<'s> {
                                 func_id = func_ids.pop().expect("a frame's function");
                             }
                             code = code_of(func, func_id);
-                            ip = code.at(caller.ip);
+                            ip = code.resume::<CELLS>(caller.ip);
                             base = caller.base;
                             fp = Frame::new(self.stack, base, func);
                             // A callee of this instance that grew the memory refreshed `mem`.
@@ -649,7 +651,7 @@ impl<'s> Executor<'s> {
                                 refresh!();
                                 match enter {
                                     memo::Enter::Run => {}
-                                    memo::Enter::Jump(exit) => ip = code.at(exit as usize),
+                                    memo::Enter::Jump(exit) => ip = code.at::<CELLS>(exit as usize),
                                     memo::Enter::Plain => {
                                         save!();
                                         return Ok(Exit::ToPlain);
@@ -659,7 +661,7 @@ impl<'s> Executor<'s> {
                         }
                         Op::MemoLeave { exit } => {
                             if MEMO {
-                                let plain = self.memo_leave(func_id, func, exit, code.index(ip) as u32, base, frames.len());
+                                let plain = self.memo_leave(func_id, func, exit, code.index::<CELLS>(ip) as u32, base, frames.len());
                                 refresh!();
                                 if plain {
                                     save!();
@@ -682,7 +684,7 @@ impl<'s> Executor<'s> {
                         } )*
                         $( Op::$cb { a, b, target } => {
                             if semantics::$cbf(<$cbt>::from_cell(r!(a)), <$cbt>::from_cell(r!(b))) != 0 {
-                                ip = code.at(target as usize)
+                                ip = code.target::<CELLS>(target)
                             }
                         } )*
                         $( Op::$ld { dst, addr, offset } => {

@@ -106,18 +106,78 @@ fn check_arms(ops: &[Op], at: usize, n: u32) -> Result<(), String> {
     Ok(())
 }
 
-/// The start of a function's code: its op array, or its patchable copy in memo engines.
+/// One op of the plain engine's code with the handler that runs it, so that the threaded
+/// chain jumps through the record itself (direct threading) instead of looking the
+/// handler up by tag. Built from checked code by [`thread_code`], one record per op.
+#[derive(Clone, Copy)]
+#[repr(C)]
+pub(crate) struct Threaded {
+    handler: threaded::Handler,
+    op: Op,
+}
+
+impl std::fmt::Debug for Threaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.op.fmt(f)
+    }
+}
+
+/// The plain engine's code for `code` (checked by [`check_code`]): each op with its handler,
+/// and each branch target as the byte offset of its record ([`Code::target`]), so that a
+/// taken branch costs an add rather than a multiply.
+pub(crate) fn thread_code(code: &[Op]) -> Box<[Threaded]> {
+    code.iter()
+        .map(|&op| {
+            let mut op = op;
+            if let Some(t) = op.branch_target_mut() {
+                *t = u32::try_from(*t as usize * std::mem::size_of::<Threaded>()).expect("code under 4 GiB");
+            }
+            Threaded { handler: threaded::plain_handler(tag(&op)), op }
+        })
+        .collect()
+}
+
+/// The tag of `op`: its variant's index in declaration order.
+#[inline(always)]
+pub(super) fn tag(op: &Op) -> u16 {
+    // SAFETY: `Op` is `repr(u16)`, so every op starts with its `u16` tag.
+    unsafe { std::ptr::from_ref(op).cast::<u16>().read() }
+}
+
+/// The distance between consecutive ops: records of [`Threaded`] in the plain engine's
+/// code (`CELLS` false), bare ops in memo engines' patchable code (`CELLS` true).
+const fn stride<const CELLS: bool>() -> usize {
+    if CELLS {
+        std::mem::size_of::<Op>()
+    } else {
+        std::mem::size_of::<Threaded>()
+    }
+}
+
+/// Where the op lies within its record.
+const fn op_offset<const CELLS: bool>() -> usize {
+    if CELLS {
+        0
+    } else {
+        std::mem::offset_of!(Threaded, op)
+    }
+}
+
+/// The start of a function's code: the plain engine's records, or memo engines'
+/// patchable copy of the ops. Its methods take the layout as `CELLS` (true for patchable
+/// code), which the loop and the handlers pass as their own `CELLS`: plain instantiations
+/// only ever build codes with [`Code::plain`], memo ones with [`Code::cells`].
 #[derive(Clone, Copy)]
 pub(super) struct Code<'s> {
-    start: *const Op,
+    start: *const u8,
     _code: PhantomData<&'s [Op]>,
 }
 
 impl<'s> Code<'s> {
-    /// The ops of a translated function (checked by [`check_code`]).
+    /// The plain engine's code of a translated function ([`thread_code`] of checked ops).
     #[inline(always)]
-    pub(super) fn new(ops: &'s [Op]) -> Self {
-        Code { start: ops.as_ptr(), _code: PhantomData }
+    pub(super) fn plain(ops: &'s [Threaded]) -> Self {
+        Code { start: ops.as_ptr().cast::<u8>(), _code: PhantomData }
     }
 
     /// The patchable copy of a translated function's ops. Memo patching keeps the length
@@ -127,56 +187,100 @@ impl<'s> Code<'s> {
     pub(super) fn cells(ops: &'s [Cell<Op>]) -> Self {
         // `Cell<Op>` has the layout of `Op`; reads through this pointer are reads of the
         // cells' contents, which is what `Cell::get` does.
-        Code { start: ops.as_ptr().cast::<Op>(), _code: PhantomData }
+        Code { start: ops.as_ptr().cast::<u8>(), _code: PhantomData }
     }
 
     /// The op at index `i`: a branch target, a saved return address, or 0.
     #[inline(always)]
-    pub(super) fn at(self, i: usize) -> Ip<'s> {
-        // SAFETY: `i` is 0, a checked branch target or an index saved from an `Ip` of this
-        // code, all within the code; `wrapping_add` keeps this function free of UB anyway.
-        Ip { ptr: self.start.wrapping_add(i), _code: PhantomData }
+    pub(super) fn at<const CELLS: bool>(self, i: usize) -> Ip<'s> {
+        // `i` is 0, a checked branch target or an index saved from an `Ip` of this code,
+        // all within the code; `wrapping_add` keeps this function free of UB anyway.
+        Ip { ptr: self.start.wrapping_add(i * stride::<CELLS>()), _code: PhantomData }
     }
 
     /// The index of `ip` in this code.
     #[inline(always)]
-    pub(super) fn index(self, ip: Ip<'s>) -> usize {
-        (ip.ptr as usize - self.start as usize) / std::mem::size_of::<Op>()
+    pub(super) fn index<const CELLS: bool>(self, ip: Ip<'s>) -> usize {
+        (ip.ptr as usize - self.start as usize) / stride::<CELLS>()
+    }
+
+    /// The op a branch with target `t` goes to: `t` is an op index in patchable code
+    /// (`CELLS`), a byte offset in the plain engine's records ([`thread_code`]).
+    #[inline(always)]
+    pub(super) fn target<const CELLS: bool>(self, t: u32) -> Ip<'s> {
+        if CELLS {
+            self.at::<CELLS>(t as usize)
+        } else {
+            // The offset of a record of this code (a checked target, scaled).
+            Ip { ptr: self.start.wrapping_add(t as usize), _code: PhantomData }
+        }
+    }
+
+    /// Where `ip` lies, as a caller's return address: [`Code::index`] in patchable code
+    /// (memo engines move frames between layouts by index), the byte offset in the plain
+    /// engine's code, which [`Code::resume`] turns back without a multiply.
+    #[inline(always)]
+    pub(super) fn pos<const CELLS: bool>(self, ip: Ip<'s>) -> usize {
+        if CELLS {
+            self.index::<CELLS>(ip)
+        } else {
+            ip.ptr as usize - self.start as usize
+        }
+    }
+
+    /// The op at position `pos` (from [`Code::pos`], or 0 for the first op).
+    #[inline(always)]
+    pub(super) fn resume<const CELLS: bool>(self, pos: usize) -> Ip<'s> {
+        if CELLS {
+            self.at::<CELLS>(pos)
+        } else {
+            Ip { ptr: self.start.wrapping_add(pos), _code: PhantomData }
+        }
     }
 }
 
-/// The instruction pointer: the next op to execute.
+/// The instruction pointer: the next op (or record) to execute.
 #[derive(Clone, Copy)]
 pub(super) struct Ip<'s> {
-    ptr: *const Op,
+    ptr: *const u8,
     _code: PhantomData<&'s [Op]>,
 }
 
 impl Ip<'_> {
     /// Reads the op at the pointer and moves past it.
     #[inline(always)]
-    pub(super) fn fetch(&mut self) -> Op {
+    pub(super) fn fetch<const CELLS: bool>(&mut self) -> Op {
         // SAFETY: the pointer is within the code: it starts at 0 or a checked target, and
         // moves by one op after an op that may fall through, which is never the last one
         // (check_code), or by at most `len` after a `BrTable` followed by `len + 1` ops.
-        // Patchable code is only written by memo hooks, never during this read.
-        let op = unsafe { self.ptr.read() };
-        self.ptr = self.ptr.wrapping_add(1);
+        // `CELLS` matches the code's layout (see `Code`), so an op lies at this offset, and
+        // records and ops are aligned by construction. Patchable code is only written by
+        // memo hooks, never during this read.
+        let op = unsafe { self.ptr.add(op_offset::<CELLS>()).cast::<Op>().read() };
+        self.ptr = self.ptr.wrapping_add(stride::<CELLS>());
         op
     }
 
     /// The tag of the op at the pointer: its variant's index in declaration order.
     #[inline(always)]
-    pub(super) fn tag(self) -> u16 {
-        // SAFETY: the pointer is within the code (as in `fetch`), and `Op` is `repr(u16)`,
-        // so every op starts with its `u16` tag.
-        unsafe { self.ptr.cast::<u16>().read() }
+    pub(super) fn tag<const CELLS: bool>(self) -> u16 {
+        // SAFETY: the op is within the code at this offset (as in `fetch`), and `Op` is
+        // `repr(u16)`, so every op starts with its `u16` tag.
+        unsafe { self.ptr.add(op_offset::<CELLS>()).cast::<u16>().read() }
+    }
+
+    /// The handler of the record at the pointer (plain engine's code only).
+    #[inline(always)]
+    pub(super) fn handler(self) -> threaded::Handler {
+        // SAFETY: in the plain engine's code the pointer is at a record (as in `fetch`),
+        // which starts with its handler (`repr(C)`).
+        unsafe { self.ptr.cast::<threaded::Handler>().read() }
     }
 
     /// Skips `n` ops (a `BrTable` arm).
     #[inline(always)]
-    pub(super) fn skip(&mut self, n: usize) {
-        self.ptr = self.ptr.wrapping_add(n);
+    pub(super) fn skip<const CELLS: bool>(&mut self, n: usize) {
+        self.ptr = self.ptr.wrapping_add(n * stride::<CELLS>());
     }
 }
 
@@ -354,16 +458,26 @@ mod tests {
     #[test]
     fn code_walks_ops_and_cells() {
         let ops = [Op::Br { target: 1 }, Op::Return { src: 0, n: 0 }];
-        let code = Code::new(&ops);
-        let mut ip = code.at(0);
-        assert_eq!(ip.fetch(), ops[0]);
-        assert_eq!(code.index(ip), 1);
-        assert_eq!(ip.fetch(), ops[1]);
+        let records = thread_code(&ops);
+        let code = Code::plain(&records);
+        let mut ip = code.at::<false>(0);
+        assert_eq!(ip.tag::<false>(), tag(&ops[0]));
+        // The record keeps the op, its target scaled to a record offset.
+        assert_eq!(ip.fetch::<false>(), Op::Br { target: std::mem::size_of::<Threaded>() as u32 });
+        assert_eq!(code.index::<false>(ip), 1);
+        assert!(std::ptr::fn_addr_eq(ip.handler(), threaded::plain_handler(tag(&ops[1]))));
+        assert_eq!(code.pos::<false>(ip), std::mem::size_of::<Threaded>());
+        assert_eq!(code.resume::<false>(code.pos::<false>(ip)).tag::<false>(), tag(&ops[1]));
+        assert_eq!(ip.fetch::<false>(), ops[1]);
+        // Targets become record offsets.
+        let Op::Br { target } = code.at::<false>(0).fetch::<false>() else { unreachable!() };
+        assert_eq!(code.target::<false>(target).fetch::<false>(), ops[1]);
         let cells: Vec<Cell<Op>> = ops.iter().map(|&o| Cell::new(o)).collect();
         let code = Code::cells(&cells);
-        let mut ip = code.at(1);
+        let mut ip = code.at::<true>(1);
         cells[1].set(Op::Unreachable);
-        assert_eq!(ip.fetch(), Op::Unreachable);
+        assert_eq!(ip.fetch::<true>(), Op::Unreachable);
+        assert_eq!(code.index::<true>(ip), 2);
     }
 
     #[test]

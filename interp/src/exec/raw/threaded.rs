@@ -2,7 +2,9 @@
 //! branches, copies, loads and stores), each ending in a call of the next op's handler in
 //! tail position, which LLVM compiles to a jump. Each handler thus has its own indirect
 //! jump, which the branch predictor can learn per op. Any other op stops the chain and the
-//! loop in `exec` runs it.
+//! loop in `exec` runs it. The plain engine's code stores each op with its handler
+//! ([`super::Threaded`], direct threading); memo engines' patchable code holds bare ops,
+//! whose handler comes from a table indexed by the op's tag.
 //!
 //! Release builds rely on LLVM's sibling-call optimisation (all handlers share one
 //! signature of five register arguments and return two registers), as wasmi 2 does.
@@ -36,7 +38,7 @@ pub(in crate::exec) enum Why {
 
 /// Handlers take five registers: the ip, the frame, the memory (base and length) and the
 /// loop state, which holds what branches, calls and globals need.
-type Handler = for<'s, 'a, 'b> fn(Ip<'s>, Frame, Mem, &'b mut Calls<'s, 'a>) -> Stopped<'s>;
+pub(crate) type Handler = for<'s, 'a, 'b> fn(Ip<'s>, Frame, Mem, &'b mut Calls<'s, 'a>) -> Stopped<'s>;
 
 /// Runs hot ops from `ip` until an op that is not hot, or a trap.
 #[inline(always)]
@@ -59,12 +61,19 @@ pub(in crate::exec) fn run<'s, const CELLS: bool>(
 
 #[inline(always)]
 fn handler<const CELLS: bool>(ip: Ip<'_>) -> Handler {
-    let tag = ip.tag() as usize;
-    let handlers = if CELLS { CELLS_HANDLERS } else { HANDLERS };
+    if !CELLS {
+        return ip.handler();
+    }
+    let tag = ip.tag::<CELLS>() as usize;
     // SAFETY: `Op` is `repr(u16)` with its variants numbered in declaration order, and
-    // `HANDLERS` has one entry per variant in that order (checked by the tests below), so
-    // every tag of a valid op indexes it.
-    unsafe { *handlers.get_unchecked(tag) }
+    // `CELLS_HANDLERS` has one entry per variant in that order (checked by the tests
+    // below), so every tag of a valid op indexes it.
+    unsafe { *CELLS_HANDLERS.get_unchecked(tag) }
+}
+
+/// The plain engine's handler for ops with tag `tag` (stored in each op's record).
+pub(super) fn plain_handler(tag: u16) -> Handler {
+    HANDLERS[tag as usize]
 }
 
 /// Continues with the handler of the op at `ip`.
@@ -95,7 +104,7 @@ macro_rules! decode {
     ($ip:ident, $pat:pat) => {
         #[allow(unused_mut)]
         let mut $ip = $ip;
-        let $pat = $ip.fetch() else {
+        let $pat = $ip.fetch::<CELLS>() else {
             // SAFETY: handlers are called only through `HANDLERS`, indexed by the tag of
             // the op at `ip`, and each entry is the handler of the variant with that tag.
             unsafe { std::hint::unreachable_unchecked() }
@@ -124,7 +133,7 @@ mod handlers {
     pub(super) fn Br<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         decode!(ip, Op::Br { target });
         let _ = ip;
-        next!(cx.code.at(target as usize), fp, mem, cx)
+        next!(cx.code.target::<CELLS>(target), fp, mem, cx)
     }
 
     pub(super) fn BrIfEqz<'s, const CELLS: bool>(
@@ -134,7 +143,7 @@ mod handlers {
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::BrIfEqz { cond, target });
-        branch!(fp.get(cond) == 0, cx.code.at(target as usize), ip, fp, mem, cx)
+        branch!(fp.get(cond) == 0, cx.code.target::<CELLS>(target), ip, fp, mem, cx)
     }
 
     pub(super) fn BrIfNez<'s, const CELLS: bool>(
@@ -144,7 +153,7 @@ mod handlers {
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::BrIfNez { cond, target });
-        branch!(fp.get(cond) != 0, cx.code.at(target as usize), ip, fp, mem, cx)
+        branch!(fp.get(cond) != 0, cx.code.target::<CELLS>(target), ip, fp, mem, cx)
     }
 
     pub(super) fn BrTable<'s, const CELLS: bool>(
@@ -154,7 +163,7 @@ mod handlers {
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::BrTable { index, len });
-        ip.skip((fp.get(index) as u32).min(len) as usize);
+        ip.skip::<CELLS>((fp.get(index) as u32).min(len) as usize);
         next!(ip, fp, mem, cx)
     }
 
@@ -212,7 +221,7 @@ mod handlers {
         if !room || *instance != cx.instance || cx.frames.len() + 1 >= cx.max_depth || (CELLS && cx.calls_left == 0) {
             return slow::<CELLS>(at, fp, mem, cx);
         }
-        cx.frames.push(Caller { func: cx.func, instance: cx.instance, ip: cx.code.index(ip), base: cx.base });
+        cx.frames.push(Caller { func: cx.func, instance: cx.instance, ip: cx.code.pos::<CELLS>(ip), base: cx.base });
         if CELLS {
             cx.calls_left -= 1;
             // SAFETY: `room` checked this, and only `frames` changed since, which is
@@ -227,13 +236,13 @@ mod handlers {
         cx.code = if CELLS {
             Code::cells(cx.funcs[id].memo_code.as_deref().expect("patchable code"))
         } else {
-            Code::new(&callee.code)
+            Code::plain(&callee.threaded)
         };
         if callee.init.len() > SMALL_INIT {
-            return init_large::<CELLS>(cx.code.at(0), fp, mem, cx);
+            return init_large::<CELLS>(cx.code.at::<CELLS>(0), fp, mem, cx);
         }
         fp.init_small(callee);
-        next!(cx.code.at(0), fp, mem, cx)
+        next!(cx.code.at::<CELLS>(0), fp, mem, cx)
     }
 
     /// The rest of a call into a function whose frame starts with many cells: copies them
@@ -362,9 +371,9 @@ mod handlers {
             cx.func_id = cx.func_ids.pop().expect("a frame's function");
             Code::cells(cx.funcs[cx.func_id as usize].memo_code.as_deref().expect("patchable code"))
         } else {
-            Code::new(&caller.func.code)
+            Code::plain(&caller.func.threaded)
         };
-        next!(cx.code.at(caller.ip), fp, mem, cx)
+        next!(cx.code.resume::<CELLS>(caller.ip), fp, mem, cx)
     }
 
     macro_rules! numeric {
@@ -414,7 +423,7 @@ mod handlers {
             $( pub(super) fn $cb<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$cb { a, b, target });
                 let taken = semantics::$cbf(<$cbt>::from_cell(fp.get(a)), <$cbt>::from_cell(fp.get(b))) != 0;
-                branch!(taken, cx.code.at(target as usize), ip, fp, mem, cx)
+                branch!(taken, cx.code.target::<CELLS>(target), ip, fp, mem, cx)
             } )*
         };
     }
@@ -525,7 +534,7 @@ mod tests {
         let mut seen = vec![false; HANDLERS.len()];
         for op in &ops {
             let code = [*op];
-            let tag = Code::new(&code).at(0).tag() as usize;
+            let tag = super::super::tag(&code[0]) as usize;
             let name = format!("{op:?}");
             let variant = name.split([' ', '{']).next().unwrap();
             assert_eq!(NAMES.get(tag), Some(&variant), "tag {tag} of {op:?}");
