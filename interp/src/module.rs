@@ -350,9 +350,7 @@ fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {
         let payload = payload.map_err(malformed)?;
         let valid = validator.payload(&payload).map_err(invalid)?;
         if let wasmparser::ValidPayload::Func(func, body) = valid {
-            let index = func.index;
-            let mut fv = func.into_validator(Default::default());
-            let compiled = translator.translate(&m, index, &mut fv, &body)?;
+            let compiled = translator.translate(&m, func, &body)?;
             m.funcs.push(Arc::new(compiled));
             continue;
         }
