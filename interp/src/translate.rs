@@ -106,7 +106,21 @@ fn unsupported(what: &str, offset: u32) -> Error {
 /// stay far below: a body has fewer than 2^23 bytes, and locals are limited to 50 000.
 const CONST_BASE: Slot = 1 << 31;
 
+impl std::fmt::Debug for Translator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Translator").field("code_capacity", &self.code.capacity()).finish_non_exhaustive()
+    }
+}
+
+/// The most ops a translator kept between modules may have room for (1 MiB of code).
+const KEPT_CODE_CAPACITY: usize = 1 << 16;
+
 impl Translator {
+    /// Whether the buffers are small enough to keep for another module.
+    pub fn is_small(&self) -> bool {
+        self.code.capacity() <= KEPT_CODE_CAPACITY
+    }
+
     /// Validates and translates one function body, decoding each operator once.
     pub fn translate(
         &mut self,
@@ -1325,6 +1339,19 @@ mod tests {
                 Op::Return { src: 3, n: 1 },
             ]
         );
+    }
+
+    #[test]
+    fn a_translator_kept_from_another_module_translates_the_same() {
+        let first = "(module (func (param i32) (result i32) (local i64)
+            local.get 0 i32.const 3 i32.add block (result i32) i32.const 4 br 0 end i32.mul)
+            (func (call 0 (i32.const 1)) drop))";
+        let second = "(module (func (param f64) (result f64) local.get 0 f64.const 2 f64.mul))";
+        let engine = Engine::default();
+        Module::from_wat(&engine, first).unwrap();
+        let reused = Module::from_wat(&engine, second).unwrap();
+        let fresh = Module::from_wat(&Engine::default(), second).unwrap();
+        assert_eq!(reused.disassemble(), fresh.disassemble());
     }
 
     #[test]
