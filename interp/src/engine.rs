@@ -1,5 +1,6 @@
 //! Engine-wide configuration and the registry that gives every function signature one id.
 
+use crate::translate::Translator;
 use crate::value::FuncType;
 use rustc_hash::FxHashMap;
 use std::sync::{Arc, Mutex};
@@ -86,6 +87,9 @@ pub struct Engine {
 struct EngineInner {
     config: Config,
     types: Mutex<TypeRegistry>,
+    /// Translators between modules: their buffers are grown already, so a module's
+    /// functions mostly translate without allocating (as wasmi's engine keeps its own).
+    translators: Mutex<Vec<Translator>>,
 }
 
 #[derive(Debug, Default)]
@@ -96,7 +100,7 @@ struct TypeRegistry {
 
 impl Engine {
     pub fn new(config: Config) -> Self {
-        Engine { inner: Arc::new(EngineInner { config, types: Mutex::default() }) }
+        Engine { inner: Arc::new(EngineInner { config, types: Mutex::default(), translators: Mutex::default() }) }
     }
 
     pub fn config(&self) -> &Config {
@@ -113,6 +117,18 @@ impl Engine {
         reg.types.push(ty.clone());
         reg.ids.insert(ty.clone(), id);
         id
+    }
+
+    /// A translator for one module: one a previous module gave back, or a new one.
+    pub(crate) fn take_translator(&self) -> Translator {
+        self.inner.translators.lock().unwrap_or_else(|e| e.into_inner()).pop().unwrap_or_default()
+    }
+
+    /// Keeps `translator` for the next module, unless a big function left it holding a lot.
+    pub(crate) fn give_back_translator(&self, translator: Translator) {
+        if translator.is_small() {
+            self.inner.translators.lock().unwrap_or_else(|e| e.into_inner()).push(translator);
+        }
     }
 
     pub(crate) fn same(&self, other: &Engine) -> bool {

@@ -381,6 +381,85 @@ macro_rules! define_ops {
                 }
             }
 
+            /// Calls `f` on each cell field of the op once: a range of cells (call arguments,
+            /// the operands of `memory.fill`, several return values) by its first cell, and a
+            /// `Return` of nothing not at all. For renumbering cells; use [`Op::for_each_slot`]
+            /// to see every cell an op touches.
+            pub fn for_each_slot_mut(&mut self, mut f: impl FnMut(&mut Slot)) {
+                match self {
+                    $( Op::$un { dst, src } )|* | $( Op::$ut { dst, src } )|* => {
+                        f(src);
+                        f(dst);
+                    }
+                    $( Op::$bn { dst, a, b } )|* | $( Op::$bt { dst, a, b } )|* => {
+                        f(a);
+                        f(b);
+                        f(dst);
+                    }
+                    $( Op::$ld { dst, addr, .. } )|* => {
+                        f(addr);
+                        f(dst);
+                    }
+                    $( Op::$st { addr, val, .. } )|* => {
+                        f(addr);
+                        f(val);
+                    }
+                    Op::Unreachable
+                    | Op::Fuel { .. }
+                    | Op::Br { .. }
+                    | Op::DataDrop { .. }
+                    | Op::ElemDrop { .. }
+                    | Op::MemoEnter { .. }
+                    | Op::MemoLeave { .. }
+                    | Op::Return { n: 0, .. } => {}
+                    Op::BrIfEqz { cond, .. } | Op::BrIfNez { cond, .. } => f(cond),
+                    $( Op::$cb { a, b, .. } )|* => {
+                        f(a);
+                        f(b);
+                    }
+                    Op::BrTable { index, .. } => f(index),
+                    Op::Return { src, .. } => f(src),
+                    Op::Call { base, .. } => f(base),
+                    Op::CallIndirect { index, base, .. } => {
+                        f(index);
+                        f(base);
+                    }
+                    Op::Copy { dst, src } | Op::CopyN { dst, src, .. } => {
+                        f(src);
+                        f(dst);
+                    }
+                    Op::Select { dst, cond, b } => {
+                        f(dst);
+                        f(cond);
+                        f(b);
+                    }
+                    Op::GlobalGet { dst, .. }
+                    | Op::MemorySize { dst }
+                    | Op::TableSize { dst, .. }
+                    | Op::RefFunc { dst, .. } => f(dst),
+                    Op::GlobalSet { src, .. } => f(src),
+                    Op::MemoryGrow { dst, delta } => {
+                        f(delta);
+                        f(dst);
+                    }
+                    Op::MemoryFill { base }
+                    | Op::MemoryCopy { base }
+                    | Op::MemoryInit { base, .. }
+                    | Op::TableFill { base, .. }
+                    | Op::TableCopy { base, .. }
+                    | Op::TableInit { base, .. }
+                    | Op::TableGrow { base, .. } => f(base),
+                    Op::TableGet { dst, index, .. } => {
+                        f(index);
+                        f(dst);
+                    }
+                    Op::TableSet { index, val, .. } => {
+                        f(index);
+                        f(val);
+                    }
+                }
+            }
+
             /// The jump target of a branch op.
             pub fn branch_target_mut(&mut self) -> Option<&mut u32> {
                 match self {
@@ -456,6 +535,34 @@ mod tests {
         assert_eq!(eqz.branch_on(false, 9), Some(Op::BrIfNez { cond: 1, target: 9 }));
         let eqz = Op::I64Eqz { dst: 4, src: 2 };
         assert_eq!(eqz.branch_on(true, 3), Some(Op::BrIfEqz { cond: 2, target: 3 }));
+    }
+
+    #[test]
+    fn renumbering_moves_every_cell_an_op_names() {
+        let arity = |_: &Op| (2, 1);
+        let ops = [
+            Op::I32Add { dst: 5, a: 0, b: 1 },
+            Op::Store32 { addr: 2, val: 3, offset: 8 },
+            Op::Call { func: 0, base: 4 },
+            Op::CallIndirect { index: 1, base: 6, sig: 0 },
+            Op::Select { dst: 2, cond: 3, b: 4 },
+            Op::MemoryCopy { base: 3 },
+            Op::TableGrow { base: 2, table: 0 },
+            Op::Return { src: 4, n: 2 },
+            Op::BrI32LtS { a: 1, b: 2, target: 7 },
+        ];
+        for op in ops {
+            let mut moved = op;
+            moved.for_each_slot_mut(|s| *s += 10);
+            let (mut before, mut after) = (Vec::new(), Vec::new());
+            op.for_each_slot(arity, |s, w| before.push((s + 10, w)));
+            moved.for_each_slot(arity, |s, w| after.push((s, w)));
+            assert_eq!(before, after, "{op:?}");
+        }
+        // A return of nothing names no cell.
+        let mut ret = Op::Return { src: 0, n: 0 };
+        ret.for_each_slot_mut(|s| *s += 10);
+        assert_eq!(ret, Op::Return { src: 0, n: 0 });
     }
 
     #[test]

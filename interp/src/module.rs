@@ -3,6 +3,7 @@
 use crate::engine::Engine;
 use crate::error::Error;
 use crate::ir::Op;
+use crate::translate::Translator;
 use crate::value::{FuncType, GlobalType, MemoryType, RefType, TableType, ValType};
 use std::sync::Arc;
 use wasmparser::{Parser, Payload, Validator, WasmFeatures};
@@ -156,7 +157,10 @@ pub(crate) struct ModuleInner {
 impl Module {
     /// Decodes, validates and translates a binary module.
     pub fn new(engine: &Engine, bytes: &[u8]) -> Result<Module, Error> {
-        match parse(engine, bytes) {
+        let mut translator = engine.take_translator();
+        let parsed = parse(engine, bytes, &mut translator);
+        engine.give_back_translator(translator);
+        match parsed {
             Ok(inner) => Ok(Module { inner: Arc::new(inner) }),
             Err(Error::Invalid { message, offset }) => {
                 // Tell "uses a feature we do not support" apart from "invalid".
@@ -320,7 +324,7 @@ pub(crate) fn const_expr(e: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr, Err
     }
 }
 
-fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {
+fn parse(engine: &Engine, bytes: &[u8], translator: &mut Translator) -> Result<ModuleInner, Error> {
     let features = engine.config().features.intersection(crate::Config::supported_features());
     let mut validator = Validator::new_with_features(features);
     let mut m = ModuleInner {
@@ -344,7 +348,6 @@ fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {
         elems: Vec::new(),
         datas: Vec::new(),
     };
-    let mut translator = crate::translate::Translator::default();
     let mut parser = Parser::new(0);
     // The binary format itself depends on features (e.g. 64-bit limits with memory64).
     parser.set_features(features);
@@ -352,9 +355,7 @@ fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {
         let payload = payload.map_err(malformed)?;
         let valid = validator.payload(&payload).map_err(invalid)?;
         if let wasmparser::ValidPayload::Func(func, body) = valid {
-            let index = func.index;
-            let mut fv = func.into_validator(Default::default());
-            let compiled = translator.translate(&m, index, &mut fv, &body)?;
+            let compiled = translator.translate(&m, func, &body)?;
             m.funcs.push(Arc::new(compiled));
             continue;
         }
@@ -402,6 +403,9 @@ fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {
                 }
             }
             Payload::FunctionSection(reader) => {
+                // Every entry takes a byte at least: a count the bytes cannot hold reserves no more.
+                let bytes = reader.range().end - reader.range().start;
+                m.func_types.reserve(u64::from(reader.count()).min(bytes) as usize);
                 for t in reader {
                     m.func_types.push(t.map_err(malformed)?);
                 }
@@ -444,6 +448,7 @@ fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {
                 }
             }
             Payload::StartSection { func, .. } => m.start = Some(func),
+            Payload::CodeSectionStart { count, size, .. } => m.funcs.reserve(count.min(size) as usize),
             Payload::ElementSection(reader) => {
                 for e in reader {
                     let e = e.map_err(malformed)?;

@@ -12,7 +12,10 @@ use crate::error::Error;
 use crate::ir::{Op, Slot};
 use crate::module::{CompiledFunc, MemoBlock, MemoExit, ModuleInner};
 use rustc_hash::FxHashMap;
-use wasmparser::{BlockType, FuncValidator, FunctionBody, Operator, ValidatorResources};
+use wasmparser::{
+    BlockType, FrameKind, FrameStack, FuncToValidate, FuncValidator, FuncValidatorAllocations, FunctionBody, Operator,
+    ValidatorResources, VisitOperator, VisitSimdOperator,
+};
 
 /// Where an operand-stack value lives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +84,8 @@ pub(crate) struct Translator {
     /// Blocks, loops and ifs seen so far, indexing `eligible`.
     blocks_seen: usize,
     offset: u32,
+    /// The validator's buffers, handed from one body to the next.
+    validator_allocs: FuncValidatorAllocations,
 }
 
 fn invalid(e: wasmparser::BinaryReaderError) -> Error {
@@ -95,8 +100,42 @@ fn unsupported(what: &str, offset: u32) -> Error {
     Error::Unsupported { message: what.to_string(), offset: offset as usize }
 }
 
+/// Where the constants of the body being translated provisionally live. Their cells come
+/// right after the locals, below the temporaries, but how many there are is known only at
+/// the end of the body, which is then renumbered ([`Translator::renumber`]). Temporaries
+/// stay far below: a body has fewer than 2^23 bytes, and locals are limited to 50 000.
+const CONST_BASE: Slot = 1 << 31;
+
+impl std::fmt::Debug for Translator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Translator").field("code_capacity", &self.code.capacity()).finish_non_exhaustive()
+    }
+}
+
+/// The most ops a translator kept between modules may have room for (1 MiB of code).
+const KEPT_CODE_CAPACITY: usize = 1 << 16;
+
 impl Translator {
+    /// Whether the buffers are small enough to keep for another module.
+    pub fn is_small(&self) -> bool {
+        self.code.capacity() <= KEPT_CODE_CAPACITY
+    }
+
+    /// Validates and translates one function body, decoding each operator once.
     pub fn translate(
+        &mut self,
+        m: &ModuleInner,
+        func: FuncToValidate<ValidatorResources>,
+        body: &FunctionBody<'_>,
+    ) -> Result<CompiledFunc, Error> {
+        let index = func.index;
+        let mut v = func.into_validator(std::mem::take(&mut self.validator_allocs));
+        let func = self.translate_body(m, index, &mut v, body)?;
+        self.validator_allocs = v.into_allocations();
+        Ok(func)
+    }
+
+    fn translate_body(
         &mut self,
         m: &ModuleInner,
         index: u32,
@@ -108,7 +147,10 @@ impl Translator {
         let mut reader = body.get_binary_reader();
         v.read_locals(&mut reader).map_err(invalid)?;
         let num_locals = v.len_locals();
-        self.reset(m, body, num_locals)?;
+        self.reset(m, num_locals);
+        if self.memo {
+            self.scan_memo_units(m, body)?;
+        }
         self.ctrl.push(Ctrl {
             kind: Kind::Block,
             height: 0,
@@ -121,50 +163,54 @@ impl Translator {
             dead: false,
             memo: None,
         });
-        let params: Vec<Slot> = (0..ty.params.len() as u32).collect();
-        self.open_memo_unit(params);
+        let num_params = ty.params.len() as u32;
+        self.open_memo_unit(|_| (0..num_params).collect());
         self.start_fuel_region();
         reader.set_features(*v.features());
-        let mut ops = wasmparser::OperatorsReader::new(reader);
-        while !ops.eof() {
-            let (op, offset) = ops.read_with_offset().map_err(malformed)?;
-            v.op(offset, &op).map_err(invalid)?;
-            self.offset = offset as u32;
-            self.translate_op(m, &op)?;
+        let mut pass = FuncPass { translator: self, validator: v, module: m, offset: 0 };
+        while !reader.eof() {
+            pass.offset = reader.original_position();
+            pass.translator.offset = pass.offset as u32;
+            reader.visit_operator(&mut pass).map_err(malformed)??;
         }
-        ops.finish().map_err(malformed)?;
+        reader.finish_expression(&pass).map_err(malformed)?;
         if !self.ctrl.is_empty() {
             return Err(Error::Invalid {
                 message: "function body not terminated".into(),
                 offset: self.offset as usize,
             });
         }
+        self.temp_base = num_locals
+            .checked_add(self.consts.len() as u32)
+            .filter(|&b| b < u32::MAX / 2)
+            .ok_or_else(|| unsupported("too many locals", 0))?;
+        self.renumber();
         let mut frame_size = self.temp_base + self.max_height;
         if !self.memo && !self.consume_fuel {
             self.thread_returns();
         }
         self.analyze_memo_blocks(m);
-        let declared = (num_locals - ty.params.len() as u32) as usize;
-        let mut init: Vec<u64> = std::iter::repeat_n(0, declared).chain(self.consts.iter().copied()).collect();
+        let declared = (num_locals - num_params) as usize;
         // Short starts are padded, so that most frames start with one fixed-size copy; the
         // padding zeroes temporaries, which the body writes before it reads them.
-        if init.len() < crate::exec::SMALL_INIT {
-            init.resize(crate::exec::SMALL_INIT, 0);
-            frame_size = frame_size.max(ty.params.len() as u32 + crate::exec::SMALL_INIT as u32);
+        let mut init = vec![0; (declared + self.consts.len()).max(crate::exec::SMALL_INIT)];
+        init[declared..declared + self.consts.len()].copy_from_slice(&self.consts);
+        if declared + self.consts.len() < crate::exec::SMALL_INIT {
+            frame_size = frame_size.max(num_params + crate::exec::SMALL_INIT as u32);
         }
-        let init = init.into_boxed_slice();
+        // The buffers stay for the next body; the function gets copies of exactly their size.
         let mut func = CompiledFunc {
             index,
-            num_params: ty.params.len() as u32,
+            num_params,
             num_results: ty.results.len() as u32,
             num_locals,
-            consts: std::mem::take(&mut self.consts),
-            init,
+            consts: self.consts.clone(),
+            init: init.into_boxed_slice(),
             frame_size,
-            code: std::mem::take(&mut self.code),
+            code: self.code.clone(),
             threaded: Box::default(),
-            offsets: std::mem::take(&mut self.offsets),
-            indirect: std::mem::take(&mut self.indirect),
+            offsets: self.offsets.clone(),
+            indirect: self.indirect.clone(),
             memo_blocks: std::mem::take(&mut self.memo_blocks),
             memo_exits: std::mem::take(&mut self.memo_exits),
         };
@@ -176,9 +222,8 @@ impl Translator {
         Ok(func)
     }
 
-    /// Clears the buffers and collects the body's constants (they become frame cells
-    /// right after the locals, so the temporaries start after them).
-    fn reset(&mut self, m: &ModuleInner, body: &FunctionBody<'_>, num_locals: u32) -> Result<(), Error> {
+    /// Clears the buffers for a body with `num_locals` locals (parameters included).
+    fn reset(&mut self, m: &ModuleInner, num_locals: u32) {
         self.code.clear();
         self.offsets.clear();
         self.stack.clear();
@@ -194,12 +239,20 @@ impl Translator {
         self.memo_blocks.clear();
         self.memo_exits.clear();
         self.eligible.clear();
+        self.body_eligible = false;
         self.blocks_seen = 0;
-        // A unit must be big enough to pay for a lookup (or call out, which is never cheap).
+        self.num_locals = num_locals;
+        // Until the constants are counted, the temporaries start right after the locals.
+        self.temp_base = num_locals;
+    }
+
+    /// With memo on: decodes the body once before translating it, to find which blocks,
+    /// loops and ifs (and the body) may be memo units: those big enough to pay for a lookup,
+    /// or that call out, which is never cheap.
+    fn scan_memo_units(&mut self, m: &ModuleInner, body: &FunctionBody<'_>) -> Result<(), Error> {
         let min_ops = m.engine.config().memo.as_ref().map_or(0, |c| c.min_unit_ops);
         let mut open: Vec<(usize, u32, bool)> = Vec::new();
         let (mut count, mut body_calls) = (0u32, false);
-        self.num_locals = num_locals;
         let mut ops = body.get_operators_reader().map_err(malformed)?;
         while !ops.eof() {
             // Errors surface in the validating pass; here we just stop.
@@ -226,28 +279,36 @@ impl Translator {
                 }
                 _ => {}
             }
-            let cell = match op {
-                Operator::I32Const { value } => value as u32 as u64,
-                Operator::I64Const { value } => value as u64,
-                Operator::F32Const { value } => value.bits() as u64,
-                Operator::F64Const { value } => value.bits(),
-                Operator::RefNull { .. } => 0,
-                _ => continue,
-            };
-            if !self.const_slots.contains_key(&cell) {
-                let slot = num_locals
-                    .checked_add(self.consts.len() as u32)
-                    .ok_or_else(|| unsupported("too many locals", 0))?;
-                self.const_slots.insert(cell, slot);
-                self.consts.push(cell);
-            }
         }
         self.body_eligible = body_calls || count >= min_ops;
-        self.temp_base = num_locals
-            .checked_add(self.consts.len() as u32)
-            .filter(|&b| b < u32::MAX / 2)
-            .ok_or_else(|| unsupported("too many locals", 0))?;
         Ok(())
+    }
+
+    /// Gives the constants their cells right after the locals (in order of first use) and
+    /// moves the temporaries up past them: until the end of the body the constants sat at
+    /// [`CONST_BASE`] and the temporaries right after the locals.
+    fn renumber(&mut self) {
+        let n = self.consts.len() as u32;
+        if n == 0 {
+            return;
+        }
+        let locals = self.num_locals;
+        let cell = |s: &mut Slot| {
+            if *s >= CONST_BASE {
+                *s = *s - CONST_BASE + locals;
+            } else if *s >= locals {
+                *s += n;
+            }
+        };
+        for op in &mut self.code {
+            op.for_each_slot_mut(cell);
+        }
+        for b in &mut self.memo_blocks {
+            b.inputs.iter_mut().for_each(cell);
+        }
+        for e in &mut self.memo_exits {
+            cell(&mut e.cells);
+        }
     }
 
     // ---- emission helpers ----
@@ -402,7 +463,7 @@ impl Translator {
     /// Opens a memo unit for the innermost frame, starting here, if it is eligible.
     /// `inputs` are the cells it reads that the body analysis cannot see (parameters, an
     /// `if` condition).
-    fn open_memo_unit(&mut self, inputs: Vec<Slot>) {
+    fn open_memo_unit(&mut self, inputs: impl FnOnce(&Self) -> Vec<Slot>) {
         let eligible = if self.ctrl.len() == 1 {
             self.body_eligible
         } else {
@@ -418,7 +479,7 @@ impl Translator {
             start,
             end: u32::MAX,
             offset: self.offset,
-            inputs: inputs.into(),
+            inputs: inputs(self).into(),
             writes: Box::new([]),
         });
         self.ctrl.last_mut().expect("control frame").memo = Some(block);
@@ -743,7 +804,11 @@ impl Translator {
     }
 
     fn push_const(&mut self, cell: u64) {
-        let slot = self.const_slots[&cell];
+        let next = CONST_BASE + self.consts.len() as u32;
+        let slot = *self.const_slots.entry(cell).or_insert(next);
+        if slot == next {
+            self.consts.push(cell);
+        }
         self.stack.push(Operand::At(slot));
         self.max_height = self.max_height.max(self.height());
     }
@@ -830,7 +895,7 @@ impl Translator {
                 self.materialize_from(0);
                 self.push_ctrl(Kind::Block, p, r);
                 let h = self.height();
-                self.open_memo_unit((h - p..h).map(|pos| self.temp(pos)).collect());
+                self.open_memo_unit(|t| (h - p..h).map(|pos| t.temp(pos)).collect());
             }
             O::Loop { blockty } => {
                 let (p, r) = self.block_arity(m, blockty);
@@ -839,7 +904,7 @@ impl Translator {
                 self.last_result = None;
                 let start = self.here();
                 let h = self.height();
-                self.open_memo_unit((h - p..h).map(|pos| self.temp(pos)).collect());
+                self.open_memo_unit(|t| (h - p..h).map(|pos| t.temp(pos)).collect());
                 self.start_fuel_region();
                 self.ctrl.last_mut().expect("control frame").loop_start = start;
             }
@@ -849,9 +914,7 @@ impl Translator {
                 self.materialize_from(0);
                 self.push_ctrl(Kind::If, p, r);
                 let h = self.height();
-                let mut inputs: Vec<Slot> = (h - p..h).map(|pos| self.temp(pos)).collect();
-                inputs.push(cond);
-                self.open_memo_unit(inputs);
+                self.open_memo_unit(|t| (h - p..h).map(|pos| t.temp(pos)).chain([cond]).collect());
                 let at = self.emit_cond_branch(cond, false, u32::MAX);
                 self.ctrl.last_mut().expect("control frame").else_fixup = Some(at);
                 self.bind_here();
@@ -1154,6 +1217,60 @@ impl Translator {
     }
 }
 
+/// One body's pass through [`BinaryReader::visit_operator`](wasmparser::BinaryReader::visit_operator):
+/// each operator is decoded once, validated, then translated, as wasmi does it. The
+/// translation still takes an [`Operator`], built from the visited arguments.
+struct FuncPass<'t> {
+    translator: &'t mut Translator,
+    validator: &'t mut FuncValidator<ValidatorResources>,
+    module: &'t ModuleInner,
+    /// Byte offset of the operator being visited.
+    offset: u64,
+}
+
+/// The validator's control stack is the one the decoder checks `else` and `end` against.
+impl FrameStack for FuncPass<'_> {
+    fn current_frame(&self) -> Option<FrameKind> {
+        self.validator.get_control_frame(0).map(|f| f.kind)
+    }
+}
+
+/// The `visit_*` methods: validate with the validator's `$visitor`, then translate.
+macro_rules! define_visit {
+    ($visitor:ident $( @$proposal:ident $op:ident $({ $($arg:ident: $argty:ty),* })? => $visit:ident ($($ann:tt)*) )*) => {
+        $(
+            fn $visit(&mut self $($(, $arg: $argty)*)?) -> Self::Output {
+                self.validator.$visitor(self.offset).$visit($($($arg.clone()),*)?).map_err(invalid)?;
+                self.translator.translate_op(self.module, &Operator::$op $({ $($arg),* })?)
+            }
+        )*
+    };
+}
+
+macro_rules! define_visit_core {
+    ($($t:tt)*) => { define_visit!(visitor $($t)*); };
+}
+
+macro_rules! define_visit_simd {
+    ($($t:tt)*) => { define_visit!(simd_visitor $($t)*); };
+}
+
+impl<'a> VisitOperator<'a> for FuncPass<'_> {
+    type Output = Result<(), Error>;
+
+    /// SIMD operators are decoded too, so that the validator rejects them as it does any
+    /// disabled feature (and `Module::new` reports them as unsupported, not malformed).
+    fn simd_visitor(&mut self) -> Option<&mut dyn VisitSimdOperator<'a, Output = Self::Output>> {
+        Some(self)
+    }
+
+    wasmparser::for_each_visit_operator!(define_visit_core);
+}
+
+impl<'a> VisitSimdOperator<'a> for FuncPass<'_> {
+    wasmparser::for_each_visit_simd_operator!(define_visit_simd);
+}
+
 /// `(params, results)` of a call op; `(0, 0)` for any other op.
 fn call_arity(m: &ModuleInner, indirect: &[(u32, u32, u32)], op: &Op) -> (u32, u32) {
     let t = match *op {
@@ -1201,6 +1318,42 @@ mod tests {
             code,
             vec![Op::I32Add { dst: 4, a: 0, b: 1 }, Op::I32Mul { dst: 2, a: 4, b: 3 }, Op::Return { src: 0, n: 0 },]
         );
+    }
+
+    #[test]
+    fn constants_sit_between_locals_and_temporaries_in_order_of_use() {
+        // param: 0; constants 9 and 5: cells 1 and 2 (7, in dead code, gets none); temporaries from 3.
+        let m = Module::from_wat(
+            &Engine::default(),
+            "(module (func (param i32) (result i32)
+                local.get 0 i32.const 9 i32.add i32.const 5 i32.mul i32.const 9 i32.sub
+                return i32.const 7 drop))",
+        )
+        .unwrap();
+        let f = &m.inner.funcs[0];
+        assert_eq!(f.consts, vec![9, 5]);
+        assert_eq!(
+            f.code,
+            vec![
+                Op::I32Add { dst: 3, a: 0, b: 1 },
+                Op::I32Mul { dst: 3, a: 3, b: 2 },
+                Op::I32Sub { dst: 3, a: 3, b: 1 },
+                Op::Return { src: 3, n: 1 },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_translator_kept_from_another_module_translates_the_same() {
+        let first = "(module (func (param i32) (result i32) (local i64)
+            local.get 0 i32.const 3 i32.add block (result i32) i32.const 4 br 0 end i32.mul)
+            (func (call 0 (i32.const 1)) drop))";
+        let second = "(module (func (param f64) (result f64) local.get 0 f64.const 2 f64.mul))";
+        let engine = Engine::default();
+        Module::from_wat(&engine, first).unwrap();
+        let reused = Module::from_wat(&engine, second).unwrap();
+        let fresh = Module::from_wat(&Engine::default(), second).unwrap();
+        assert_eq!(reused.disassemble(), fresh.disassemble());
     }
 
     #[test]
