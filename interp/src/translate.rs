@@ -53,6 +53,19 @@ struct Ctrl {
     dead: bool,
     /// The memo unit this frame opened, if any.
     memo: Option<u32>,
+    /// For an `if` with one result: the op that wrote the result at the end of the `then`
+    /// arm (`Some(None)`: that arm does not reach the end; `None`: no single writer).
+    then_writer: Option<Option<usize>>,
+}
+
+/// The ops that wrote the single result of an `if`/`else` just ended, into `slot`, one at
+/// the end of each arm that reaches the end, while the code was `len` ops long: a
+/// `local.set` right after can retarget them instead of copying.
+#[derive(Clone, Copy)]
+struct IfResult {
+    writers: [Option<usize>; 2],
+    slot: Slot,
+    len: usize,
 }
 
 /// Reusable translation buffers.
@@ -70,6 +83,7 @@ pub(crate) struct Translator {
     max_height: u32,
     /// The op just emitted and the cell it wrote, if its result may be retargeted.
     last_result: Option<(usize, Slot)>,
+    if_result: Option<IfResult>,
     /// The `Fuel` op charging the current straight-line region, when fuel is on.
     fuel_op: Option<usize>,
     consume_fuel: bool,
@@ -162,6 +176,7 @@ impl Translator {
             unreachable: false,
             dead: false,
             memo: None,
+            then_writer: None,
         });
         let num_params = ty.params.len() as u32;
         self.open_memo_unit(|_| (0..num_params).collect());
@@ -233,6 +248,7 @@ impl Translator {
         self.indirect.clear();
         self.max_height = 0;
         self.last_result = None;
+        self.if_result = None;
         self.fuel_op = None;
         self.consume_fuel = m.engine.config().consume_fuel;
         self.memo = m.engine.config().memo.is_some();
@@ -457,7 +473,9 @@ impl Translator {
             unreachable: dead,
             dead,
             memo: None,
+            then_writer: None,
         });
+        self.if_result = None;
     }
 
     /// Opens a memo unit for the innermost frame, starting here, if it is eligible.
@@ -676,18 +694,35 @@ impl Translator {
             self.ctrl.pop();
             return;
         }
+        let mut else_writer = Some(None);
         if !c.unreachable {
             if self.ctrl.len() == 1 {
                 self.emit_return();
             } else {
                 let (h, r) = (c.height, c.results);
-                self.copy_top_to(h, r);
+                else_writer = self.end_arm(h, r).map(Some);
             }
         }
         let c = self.ctrl.pop().expect("control frame");
         if self.ctrl.is_empty() {
             return;
         }
+        // An `if`/`else` whose single result each arm's last op writes, and which no other
+        // branch leaves with a value: a `local.set` right after may retarget those ops.
+        let arm_jumps = usize::from(c.then_writer.is_some_and(|w| w.is_some()));
+        self.if_result = match (c.then_writer, else_writer) {
+            (Some(then), Some(other))
+                if c.kind == Kind::Else
+                    && c.results == 1
+                    && c.memo.is_none()
+                    && !self.memo
+                    && !self.consume_fuel
+                    && c.fixups.len() == arm_jumps =>
+            {
+                Some(IfResult { writers: [then, other], slot: self.temp(c.height), len: 0 })
+            }
+            _ => None,
+        };
         let here = self.here();
         let joined = !c.fixups.is_empty() || c.else_fixup.is_some();
         for at in c.fixups {
@@ -708,6 +743,51 @@ impl Translator {
         for _ in 0..c.results {
             self.push_temp();
         }
+        if let Some(r) = &mut self.if_result {
+            r.len = self.code.len();
+        }
+    }
+
+    /// Moves an arm's results into place at its end; returns the op that wrote its single
+    /// result cell last, if that is the arm's last op (`None` otherwise).
+    fn end_arm(&mut self, height: u32, arity: u32) -> Option<usize> {
+        let before = self.code.len();
+        let produced = self.last_result;
+        self.copy_top_to(height, arity);
+        let slot = self.temp(height);
+        match self.code.len() - before {
+            1 if arity == 1 => Some(before),
+            0 if arity == 1 && produced == Some((before.wrapping_sub(1), slot)) => Some(before - 1),
+            _ => None,
+        }
+    }
+
+    /// For `local.set local` right after an `if`/`else` ([`IfResult`]): points each arm's
+    /// result writer at `local`, so no copy follows. Not when a pending operand still
+    /// reads `local` (it would see the new value early).
+    fn retarget_if_result(&mut self, local: Slot) -> bool {
+        let Some(r) = self.if_result else { return false };
+        let pos = self.height() - 1;
+        let fits = r.len == self.code.len()
+            && self.stack[pos as usize] == Operand::Temp
+            && self.temp(pos) == r.slot
+            && !self.stack.contains(&Operand::At(local));
+        if !fits {
+            return false;
+        }
+        let mut ops: Vec<(usize, Op)> = Vec::with_capacity(2);
+        for at in r.writers.into_iter().flatten() {
+            let mut op = self.code[at];
+            if !op.set_result(local) {
+                return false;
+            }
+            ops.push((at, op));
+        }
+        for (at, op) in ops {
+            self.code[at] = op;
+        }
+        self.if_result = None;
+        true
     }
 
     fn op_else(&mut self) {
@@ -716,14 +796,18 @@ impl Translator {
             self.ctrl.last_mut().expect("control frame").kind = Kind::Else;
             return;
         }
-        if !c.unreachable {
+        let writer = if !c.unreachable {
             let (h, r) = (c.height, c.results);
-            self.copy_top_to(h, r);
+            let writer = self.end_arm(h, r);
             let at = self.emit(Op::Br { target: u32::MAX });
             self.ctrl.last_mut().expect("control frame").fixups.push(at);
-        }
+            writer.map(Some)
+        } else {
+            Some(None)
+        };
         let here = self.here();
         let c = self.ctrl.last_mut().expect("control frame");
+        c.then_writer = writer;
         c.kind = Kind::Else;
         c.unreachable = false;
         let (h, p) = (c.height, c.params);
@@ -814,6 +898,15 @@ impl Translator {
     }
 
     fn local_set(&mut self, local: Slot, tee: bool) {
+        if self.retarget_if_result(local) {
+            let pos = self.height() - 1;
+            if tee {
+                self.stack[pos as usize] = Operand::At(local);
+            } else {
+                self.stack.pop();
+            }
+            return;
+        }
         self.preserve_local(local);
         let pos = self.height() - 1;
         let top = self.stack[pos as usize];
@@ -1370,6 +1463,33 @@ mod tests {
                 Op::Return { src: 2, n: 1 },
             ]
         );
+    }
+
+    #[test]
+    fn an_if_result_set_to_a_local_is_written_there_by_each_arm() {
+        let code = ir("(module (func (param i32 i32) (result i32)
+            local.get 0 (if (result i32) (then local.get 1 i32.const 3 i32.add) (else local.get 1))
+            local.set 1 local.get 1))");
+        assert!(!code.iter().any(|op| matches!(op, Op::Copy { dst: 1, src } if *src > 1)), "{code:?}");
+        assert!(code.iter().any(|op| matches!(op, Op::I32Add { dst: 1, .. })), "{code:?}");
+        assert!(!code.iter().any(|op| matches!(op, Op::Copy { dst: 1, src: 1 })), "{code:?}");
+    }
+
+    #[test]
+    fn an_if_result_is_copied_when_a_pending_read_of_the_local_remains() {
+        // `local.get 1` below the `if` must see the old value: no early write.
+        let wat = "(module (func (export \"f\") (param i32 i32) (result i32)
+            local.get 1
+            local.get 0 (if (result i32) (then i32.const 7) (else i32.const 9))
+            local.set 1 local.get 1 i32.sub))";
+        let engine = Engine::default();
+        let m = Module::from_wat(&engine, wat).unwrap();
+        let mut store = crate::Store::new(&engine);
+        let inst = crate::Linker::new().instantiate(&mut store, &m).unwrap();
+        let out = inst.call(&mut store, "f", &[crate::Value::I32(1), crate::Value::I32(100)]).unwrap();
+        assert_eq!(out, [crate::Value::I32(93)]);
+        let out = inst.call(&mut store, "f", &[crate::Value::I32(0), crate::Value::I32(100)]).unwrap();
+        assert_eq!(out, [crate::Value::I32(91)]);
     }
 
     #[test]
