@@ -48,7 +48,7 @@ pub(crate) struct FuncEntity {
     pub memo_base: u32,
     /// Memo mode: this store function's own copy of its code, where the adaptive policy
     /// patches the probes of switched-off units out (`exec::memo::render`).
-    pub memo_code: Option<Box<[std::cell::Cell<crate::ir::Op>]>>,
+    pub memo_code: Option<Box<[std::cell::Cell<crate::exec::Threaded>]>>,
 }
 
 pub(crate) struct MemoryEntity {
@@ -142,7 +142,8 @@ impl Store {
         let func = Func(self.funcs.len() as u32);
         if let (Some(memo), FuncKind::Wasm { code, .. }) = (&mut self.memo, &entity.kind) {
             entity.memo_base = memo.register(func, code);
-            entity.memo_code = Some(code.code.iter().map(|&op| std::cell::Cell::new(op)).collect());
+            entity.memo_code =
+                Some(code.code.iter().map(|&op| std::cell::Cell::new(crate::exec::Threaded::patchable(op))).collect());
             if memo.rendered_off {
                 // The others hold plain layouts: memoize from the next call, which renders
                 // every function's memo layout.

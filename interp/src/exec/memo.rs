@@ -3,7 +3,7 @@
 //! hooks that version store objects and log what a recording unit reads and writes. Only
 //! the `MEMO` instantiations of the loop call these.
 
-use super::{mem, table, Executor};
+use super::{mem, table, Executor, Threaded};
 use crate::ir::Op;
 use crate::memo::{
     Active, Dep, DepKind, Effect, Entry, Event, Lookup, MemoDivergence, MemoState, MissCause, PlainLayout, Recording,
@@ -54,21 +54,28 @@ pub(super) enum Enter {
 ///   to the next op); where that makes `BrIfEqz skip; Br t; Br t` with `t` a loop header
 ///   behind it, it folds into `BrIfNez t; Br skip; ..`, so the hot back-edge is one op again
 ///   (a forward exit stays as it is: there the fallthrough is the hot path).
-pub(crate) fn render(code: &CompiledFunc, off: impl Fn(u32) -> bool, counts: impl Fn(u32) -> bool, out: &[Cell<Op>]) {
+pub(crate) fn render(
+    code: &CompiledFunc,
+    off: impl Fn(u32) -> bool,
+    counts: impl Fn(u32) -> bool,
+    out: &[Cell<Threaded>],
+) {
+    let set = |o: &Cell<Threaded>, op: Op| o.set(Threaded::patchable(op));
+    let get = |o: &Cell<Threaded>| o.get().op();
     for (o, &op) in out.iter().zip(&code.code) {
-        o.set(op);
+        set(o, op);
     }
     for (b, unit) in code.memo_blocks.iter().enumerate() {
         if !off(b as u32) || counts(b as u32) {
             continue;
         }
         let s = unit.start;
-        out[s as usize].set(Op::Br { target: s + 1 });
+        set(&out[s as usize], Op::Br { target: s + 1 });
         for o in &out[s as usize + 1..unit.end as usize] {
-            let mut op = o.get();
+            let mut op = get(o);
             if let Some(t) = op.branch_target_mut().filter(|t| **t == s) {
                 *t = s + 1;
-                o.set(op);
+                set(o, op);
             }
         }
     }
@@ -77,20 +84,20 @@ pub(crate) fn render(code: &CompiledFunc, off: impl Fn(u32) -> bool, counts: imp
         if !code.memo_exits[exit as usize].units.iter().all(|&b| off(b)) {
             continue;
         }
-        let next = out.get(i + 1).map(Cell::get);
+        let next = out.get(i + 1).map(get);
         match next {
-            Some(n @ (Op::Br { .. } | Op::Return { .. })) => out[i].set(n),
-            _ => out[i].set(Op::Br { target: i as u32 + 1 }),
+            Some(n @ (Op::Br { .. } | Op::Return { .. })) => set(&out[i], n),
+            _ => set(&out[i], Op::Br { target: i as u32 + 1 }),
         }
         // A conditional branch over [leave; Br t] to `skip`, negated, jumps to `t` itself.
-        if let (Some(mut cond), Some(Op::Br { target: t })) = (i.checked_sub(1).map(|p| out[p].get()), next) {
+        if let (Some(mut cond), Some(Op::Br { target: t })) = (i.checked_sub(1).map(|p| get(&out[p])), next) {
             let conditional = !matches!(cond, Op::Br { .. });
             let skip = cond.branch_target_mut().filter(|_| conditional).map(|s| *s);
             if skip == Some(i as u32 + 2) && t < i as u32 {
                 if let Some(mut negated) = cond.negate() {
                     *negated.branch_target_mut().expect("a branch") = t;
-                    out[i - 1].set(negated);
-                    out[i].set(Op::Br { target: i as u32 + 2 });
+                    set(&out[i - 1], negated);
+                    set(&out[i], Op::Br { target: i as u32 + 2 });
                 }
             }
         }
@@ -119,7 +126,7 @@ pub(crate) fn rerender(funcs: &[FuncEntity], memo: &mut MemoState, f: u32) {
     if memo.rendered_off {
         let layout = plain_layout(memo, f, code);
         for (o, &op) in out.iter().zip(layout.code.iter().chain(std::iter::repeat(&Op::Unreachable))) {
-            o.set(op);
+            o.set(Threaded::patchable(op));
         }
     } else {
         let base = entity.memo_base as usize;
@@ -969,7 +976,7 @@ mod tests {
 
     fn probes(store: &Store) -> usize {
         let is_probe = |op: Op| matches!(op, Op::MemoEnter { .. } | Op::MemoLeave { .. });
-        store.funcs.iter().filter_map(|f| f.memo_code.as_deref()).flatten().filter(|c| is_probe(c.get())).count()
+        store.funcs.iter().filter_map(|f| f.memo_code.as_deref()).flatten().filter(|c| is_probe(c.get().op())).count()
     }
 
     /// In the plain loop every probe is patched out, those of units that were never judged

@@ -106,14 +106,28 @@ fn check_arms(ops: &[Op], at: usize, n: u32) -> Result<(), String> {
     Ok(())
 }
 
-/// One op of the plain engine's code with the handler that runs it, so that the threaded
-/// chain jumps through the record itself (direct threading) instead of looking the
-/// handler up by tag. Built from checked code by [`thread_code`], one record per op.
+/// One op with the handler that runs it, so that the threaded chain jumps through the
+/// record itself (direct threading) instead of looking the handler up by tag. The plain
+/// engine's code is built from checked code by [`thread_code`], one record per op; memo
+/// engines' patchable code holds [`Threaded::patchable`] records.
 #[derive(Clone, Copy)]
 #[repr(C)]
 pub(crate) struct Threaded {
     handler: threaded::Handler,
     op: Op,
+}
+
+impl Threaded {
+    /// A record of memo engines' patchable code: the handler of the memo engines' plain
+    /// loop, and the op as it is (branch targets stay op indices).
+    pub(crate) fn patchable(op: Op) -> Self {
+        Threaded { handler: threaded::cells_handler(tag(&op)), op }
+    }
+
+    /// The record's op.
+    pub(crate) fn op(self) -> Op {
+        self.op
+    }
 }
 
 impl std::fmt::Debug for Threaded {
@@ -144,29 +158,18 @@ pub(super) fn tag(op: &Op) -> u16 {
     unsafe { std::ptr::from_ref(op).cast::<u16>().read() }
 }
 
-/// The distance between consecutive ops: records of [`Threaded`] in the plain engine's
-/// code (`CELLS` false), bare ops in memo engines' patchable code (`CELLS` true).
-const fn stride<const CELLS: bool>() -> usize {
-    if CELLS {
-        std::mem::size_of::<Op>()
-    } else {
-        std::mem::size_of::<Threaded>()
-    }
-}
+/// The distance between consecutive ops in either kind of code.
+const STRIDE: usize = std::mem::size_of::<Threaded>();
 
 /// Where the op lies within its record.
-const fn op_offset<const CELLS: bool>() -> usize {
-    if CELLS {
-        0
-    } else {
-        std::mem::offset_of!(Threaded, op)
-    }
-}
+const OP_OFFSET: usize = std::mem::offset_of!(Threaded, op);
 
 /// The start of a function's code: the plain engine's records, or memo engines'
-/// patchable copy of the ops. Its methods take the layout as `CELLS` (true for patchable
-/// code), which the loop and the handlers pass as their own `CELLS`: plain instantiations
-/// only ever build codes with [`Code::plain`], memo ones with [`Code::cells`].
+/// patchable records. Both are [`Threaded`] records; they differ in how branch targets and
+/// return addresses count (see [`Code::target`] and [`Code::pos`]), which the methods take
+/// as `CELLS` (true for patchable code). The loop and the handlers pass their own `CELLS`:
+/// plain instantiations only ever build codes with [`Code::plain`], memo ones with
+/// [`Code::cells`].
 #[derive(Clone, Copy)]
 pub(super) struct Code<'s> {
     start: *const u8,
@@ -184,9 +187,9 @@ impl<'s> Code<'s> {
     /// and only retargets branches inside the code or turns probes into branches to the
     /// next op; the plain layout is checked by [`check_layout`]. So the invariants hold.
     #[inline(always)]
-    pub(super) fn cells(ops: &'s [Cell<Op>]) -> Self {
-        // `Cell<Op>` has the layout of `Op`; reads through this pointer are reads of the
-        // cells' contents, which is what `Cell::get` does.
+    pub(super) fn cells(ops: &'s [Cell<Threaded>]) -> Self {
+        // `Cell<Threaded>` has the layout of `Threaded`; reads through this pointer are
+        // reads of the cells' contents, which is what `Cell::get` does.
         Code { start: ops.as_ptr().cast::<u8>(), _code: PhantomData }
     }
 
@@ -195,13 +198,13 @@ impl<'s> Code<'s> {
     pub(super) fn at<const CELLS: bool>(self, i: usize) -> Ip<'s> {
         // `i` is 0, a checked branch target or an index saved from an `Ip` of this code,
         // all within the code; `wrapping_add` keeps this function free of UB anyway.
-        Ip { ptr: self.start.wrapping_add(i * stride::<CELLS>()), _code: PhantomData }
+        Ip { ptr: self.start.wrapping_add(i * STRIDE), _code: PhantomData }
     }
 
     /// The index of `ip` in this code.
     #[inline(always)]
     pub(super) fn index<const CELLS: bool>(self, ip: Ip<'s>) -> usize {
-        (ip.ptr as usize - self.start as usize) / stride::<CELLS>()
+        (ip.ptr as usize - self.start as usize) / STRIDE
     }
 
     /// The op a branch with target `t` goes to: `t` is an op index in patchable code
@@ -256,31 +259,31 @@ impl Ip<'_> {
         // `CELLS` matches the code's layout (see `Code`), so an op lies at this offset, and
         // records and ops are aligned by construction. Patchable code is only written by
         // memo hooks, never during this read.
-        let op = unsafe { self.ptr.add(op_offset::<CELLS>()).cast::<Op>().read() };
-        self.ptr = self.ptr.wrapping_add(stride::<CELLS>());
+        let op = unsafe { self.ptr.add(OP_OFFSET).cast::<Op>().read() };
+        self.ptr = self.ptr.wrapping_add(STRIDE);
         op
     }
 
     /// The tag of the op at the pointer: its variant's index in declaration order.
-    #[inline(always)]
-    pub(super) fn tag<const CELLS: bool>(self) -> u16 {
+    #[cfg(test)]
+    fn tag<const CELLS: bool>(self) -> u16 {
         // SAFETY: the op is within the code at this offset (as in `fetch`), and `Op` is
         // `repr(u16)`, so every op starts with its `u16` tag.
-        unsafe { self.ptr.add(op_offset::<CELLS>()).cast::<u16>().read() }
+        unsafe { self.ptr.add(OP_OFFSET).cast::<u16>().read() }
     }
 
-    /// The handler of the record at the pointer (plain engine's code only).
+    /// The handler of the record at the pointer.
     #[inline(always)]
     pub(super) fn handler(self) -> threaded::Handler {
-        // SAFETY: in the plain engine's code the pointer is at a record (as in `fetch`),
-        // which starts with its handler (`repr(C)`).
+        // SAFETY: the pointer is at a record (as in `fetch`), which starts with its handler
+        // (`repr(C)`).
         unsafe { self.ptr.cast::<threaded::Handler>().read() }
     }
 
     /// Skips `n` ops (a `BrTable` arm).
     #[inline(always)]
     pub(super) fn skip<const CELLS: bool>(&mut self, n: usize) {
-        self.ptr = self.ptr.wrapping_add(n * stride::<CELLS>());
+        self.ptr = self.ptr.wrapping_add(n * STRIDE);
     }
 }
 
@@ -472,10 +475,11 @@ mod tests {
         // Targets become record offsets.
         let Op::Br { target } = code.at::<false>(0).fetch::<false>() else { unreachable!() };
         assert_eq!(code.target::<false>(target).fetch::<false>(), ops[1]);
-        let cells: Vec<Cell<Op>> = ops.iter().map(|&o| Cell::new(o)).collect();
+        let cells: Vec<Cell<Threaded>> = ops.iter().map(|&o| Cell::new(Threaded::patchable(o))).collect();
         let code = Code::cells(&cells);
         let mut ip = code.at::<true>(1);
-        cells[1].set(Op::Unreachable);
+        cells[1].set(Threaded::patchable(Op::Unreachable));
+        assert!(std::ptr::fn_addr_eq(ip.handler(), threaded::cells_handler(tag(&Op::Unreachable))));
         assert_eq!(ip.fetch::<true>(), Op::Unreachable);
         assert_eq!(code.index::<true>(ip), 2);
     }

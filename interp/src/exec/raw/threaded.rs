@@ -2,9 +2,9 @@
 //! branches, copies, loads and stores), each ending in a call of the next op's handler in
 //! tail position, which LLVM compiles to a jump. Each handler thus has its own indirect
 //! jump, which the branch predictor can learn per op. Any other op stops the chain and the
-//! loop in `exec` runs it. The plain engine's code stores each op with its handler
-//! ([`super::Threaded`], direct threading); memo engines' patchable code holds bare ops,
-//! whose handler comes from a table indexed by the op's tag.
+//! loop in `exec` runs it. Code stores each op with its handler ([`super::Threaded`],
+//! direct threading), taken from one of two tables indexed by the op's tag: one for the
+//! plain engine, one for memo engines' plain loop over their patchable code.
 //!
 //! Release builds rely on LLVM's sibling-call optimisation (all handlers share one
 //! signature of five register arguments and return two registers), as wasmi 2 does.
@@ -61,19 +61,18 @@ pub(in crate::exec) fn run<'s, const CELLS: bool>(
 
 #[inline(always)]
 fn handler<const CELLS: bool>(ip: Ip<'_>) -> Handler {
-    if !CELLS {
-        return ip.handler();
-    }
-    let tag = ip.tag::<CELLS>() as usize;
-    // SAFETY: `Op` is `repr(u16)` with its variants numbered in declaration order, and
-    // `CELLS_HANDLERS` has one entry per variant in that order (checked by the tests
-    // below), so every tag of a valid op indexes it.
-    unsafe { *CELLS_HANDLERS.get_unchecked(tag) }
+    ip.handler()
 }
 
 /// The plain engine's handler for ops with tag `tag` (stored in each op's record).
 pub(super) fn plain_handler(tag: u16) -> Handler {
     HANDLERS[tag as usize]
+}
+
+/// The memo engines' plain-loop handler for ops with tag `tag` (stored in each record of
+/// the patchable code).
+pub(super) fn cells_handler(tag: u16) -> Handler {
+    CELLS_HANDLERS[tag as usize]
 }
 
 /// Continues with the handler of the op at `ip`.
