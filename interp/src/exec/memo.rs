@@ -240,11 +240,50 @@ fn build_plain_layout(ops: &[Op]) -> PlainLayout {
         code.push(op);
         to_memo.push(i as u32);
     }
+    let sources = thread_jumps(&mut code, &to_memo);
     // The loop reads the patchable code unchecked; this is what makes the layout safe to run.
-    if let Err(e) = super::check_layout(ops, &code, &to_memo, n) {
+    if let Err(e) = super::check_layout(ops, &code, &sources, n) {
         panic!("the plain layout broke an invariant: {e}");
     }
     PlainLayout { code: code.into(), to_plain, to_memo: to_memo.into() }
+}
+
+/// What the plain translation does to jumps, where no op need be added: a `Br` to a
+/// `Return` becomes that return, and a `Br` to a conditional branch whose exit is the op
+/// after the `Br` (a loop's back edge to its test) becomes the negated branch to the op
+/// after the test, falling through to the exit. Branch-table arms stay. Returns, for each
+/// op, the memo ip of the op it is (maybe negated, with another target), for
+/// `check_layout`; `to_memo` keeps the ips that frames move by.
+fn thread_jumps(code: &mut [Op], to_memo: &[u32]) -> Vec<u32> {
+    let mut sources = to_memo.to_vec();
+    let mut arm = vec![false; code.len()];
+    for (i, op) in code.iter().enumerate() {
+        if let Op::BrTable { len, .. } = *op {
+            arm[i + 1..i + 2 + len as usize].iter_mut().for_each(|a| *a = true);
+        }
+    }
+    for p in 0..code.len() {
+        let Op::Br { target } = code[p] else { continue };
+        let t = target as usize;
+        let Some(&at) = code.get(t).filter(|_| t != p) else { continue };
+        match at {
+            Op::Return { .. } => {
+                code[p] = at;
+                sources[p] = sources[t];
+            }
+            head if !arm[p] => {
+                let Some(mut neg) = head.negate() else { continue };
+                let exit = neg.branch_target_mut().expect("a branch");
+                if *exit as usize == p + 1 {
+                    *exit = t as u32 + 1;
+                    code[p] = neg;
+                    sources[p] = sources[t];
+                }
+            }
+            _ => {}
+        }
+    }
+    sources
 }
 
 /// Switches back on the units whose back-off has run out (called between calls).
@@ -1054,6 +1093,37 @@ mod tests {
         for (p, &m) in layout.to_memo.iter().enumerate() {
             assert_eq!(layout.to_plain[m as usize] as usize, p);
         }
+    }
+
+    /// Jumps to a return become the return; a back edge to its loop's test takes the test
+    /// along when the exit follows it; branch-table arms keep their jumps.
+    #[test]
+    fn jumps_are_threaded_where_no_op_is_added() {
+        let mut code = vec![
+            Op::BrI32GeU { a: 0, b: 1, target: 4 },
+            Op::I32Add { dst: 0, a: 0, b: 2 },
+            Op::BrTable { index: 0, len: 0 },
+            Op::Br { target: 0 },
+            Op::Br { target: 0 },
+            Op::Br { target: 6 },
+            Op::Return { src: 0, n: 1 },
+        ];
+        let sources = super::thread_jumps(&mut code, &[10, 11, 12, 13, 14, 15, 16]);
+        // The arm at 3 stays; the jump at 4 to the test at 0, whose exit (4) is not right
+        // after it, stays too; the jump at 5 to the return becomes it.
+        assert_eq!(code[3], Op::Br { target: 0 });
+        assert_eq!(code[4], Op::Br { target: 0 });
+        assert_eq!(code[5], Op::Return { src: 0, n: 1 });
+        assert_eq!(sources, [10, 11, 12, 13, 14, 16, 16]);
+        let mut code = vec![
+            Op::BrI32GeU { a: 0, b: 1, target: 3 },
+            Op::I32Add { dst: 0, a: 0, b: 2 },
+            Op::Br { target: 0 },
+            Op::Return { src: 0, n: 1 },
+        ];
+        let sources = super::thread_jumps(&mut code, &[5, 6, 7, 8]);
+        assert_eq!(code[2], Op::BrI32LtU { a: 0, b: 1, target: 1 });
+        assert_eq!(sources, [5, 6, 5, 8]);
     }
 
     /// Execution moves between the layouts deep in a recursion, in both directions, and
