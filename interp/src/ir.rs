@@ -176,6 +176,26 @@ macro_rules! for_each_numeric_op {
                 (Store32, store32, 4)
                 (Store64, store64, 8)
             }
+            load_add {
+                (Load32Add, Load32, 4, u32 => i32)
+                (Load64Add, Load64, 8, u64 => i64)
+                (I32Load8SAdd, I32Load8S, 1, i8 => i32)
+                (I32Load8UAdd, I32Load8U, 1, u8 => i32)
+                (I32Load16SAdd, I32Load16S, 2, i16 => i32)
+                (I32Load16UAdd, I32Load16U, 2, u16 => i32)
+                (I64Load8SAdd, I64Load8S, 1, i8 => i64)
+                (I64Load8UAdd, I64Load8U, 1, u8 => i64)
+                (I64Load16SAdd, I64Load16S, 2, i16 => i64)
+                (I64Load16UAdd, I64Load16U, 2, u16 => i64)
+                (I64Load32SAdd, I64Load32S, 4, i32 => i64)
+                (I64Load32UAdd, I64Load32U, 4, u32 => i64)
+            }
+            store_add {
+                (Store8Add, Store8, 1)
+                (Store16Add, Store16, 2)
+                (Store32Add, Store32, 4)
+                (Store64Add, Store64, 8)
+            }
             cmp_branch {
                 (BrI32Eq, I32Eq, i32_eq, i32, BrI32Ne)
                 (BrI32Ne, I32Ne, i32_ne, i32, BrI32Eq)
@@ -211,6 +231,8 @@ macro_rules! define_ops {
         binary_trap { $( ($bt:ident, $btf:ident, $($btt:tt)*) )* }
         load { $( ($ld:ident, $ldf:ident, $($ldt:tt)*) )* }
         store { $( ($st:ident, $stf:ident, $stn:literal) )* }
+        load_add { $( ($la:ident, $lab:ident, $($lat:tt)*) )* }
+        store_add { $( ($sa:ident, $sab:ident, $san:literal) )* }
         cmp_branch { $( ($cb:ident, $cbc:ident, $cbf:ident, $cbt:ident, $cbi:ident) )* }
     ) => {
         /// One IR operation. Kept at 16 bytes: at most three 32-bit fields. The `u16`
@@ -285,6 +307,10 @@ macro_rules! define_ops {
             $( $bt { dst: Slot, a: Slot, b: Slot }, )*
             $( $ld { dst: Slot, addr: Slot, offset: u32 }, )*
             $( $st { addr: Slot, val: Slot, offset: u32 }, )*
+            // ---- loads and stores at offset 0 of the address `s[a] + s[b]` (an `i32.add`
+            // fused into the access) ----
+            $( $la { dst: Slot, a: Slot, b: Slot }, )*
+            $( $sa { a: Slot, b: Slot, val: Slot }, )*
             // ---- fused compare and branch: jump to `target` when `a <cmp> b` ----
             $( $cb { a: Slot, b: Slot, target: u32 }, )*
         }
@@ -309,6 +335,16 @@ macro_rules! define_ops {
                     }
                     $( Op::$st { addr, val, .. } )|* => {
                         f(addr, false);
+                        f(val, false);
+                    }
+                    $( Op::$la { dst, a, b } )|* => {
+                        f(a, false);
+                        f(b, false);
+                        f(dst, true);
+                    }
+                    $( Op::$sa { a, b, val } )|* => {
+                        f(a, false);
+                        f(b, false);
                         f(val, false);
                     }
                     Op::Unreachable
@@ -404,6 +440,16 @@ macro_rules! define_ops {
                         f(addr);
                         f(val);
                     }
+                    $( Op::$la { dst, a, b } )|* => {
+                        f(a);
+                        f(b);
+                        f(dst);
+                    }
+                    $( Op::$sa { a, b, val } )|* => {
+                        f(a);
+                        f(b);
+                        f(val);
+                    }
                     Op::Unreachable
                     | Op::Fuel { .. }
                     | Op::Br { .. }
@@ -492,6 +538,16 @@ macro_rules! define_ops {
                 if when { Some(op) } else { op.negate() }
             }
 
+            /// This load or store at offset 0, with its address computed as `s[a] + s[b]`
+            /// (wrapping, as `i32.add`) instead of read from its address cell.
+            pub fn with_address_sum(self, a: Slot, b: Slot) -> Option<Op> {
+                Some(match self {
+                    $( Op::$lab { dst, offset: 0, .. } => Op::$la { dst, a, b }, )*
+                    $( Op::$sab { val, offset: 0, .. } => Op::$sa { a, b, val }, )*
+                    _ => return None,
+                })
+            }
+
             /// Points the op's result at `slot`; false if the op has no single result cell
             /// that may be moved.
             pub fn set_result(&mut self, slot: Slot) -> bool {
@@ -501,6 +557,7 @@ macro_rules! define_ops {
                     | $( Op::$bn { dst, .. } )|*
                     | $( Op::$bt { dst, .. } )|*
                     | $( Op::$ld { dst, .. } )|*
+                    | $( Op::$la { dst, .. } )|*
                     | Op::GlobalGet { dst, .. }
                     | Op::MemorySize { dst }
                     | Op::TableGet { dst, .. }

@@ -874,6 +874,50 @@ impl Translator {
         self.temp(base_pos)
     }
 
+    /// Folds the load or store just emitted, at offset 0, into the `i32.add` right before
+    /// it that computed its address into a temporary (`before`: the last result when the
+    /// access was reached): one op reading the address as the sum, in the add's place. The
+    /// temporary is the access's operand alone (a stack value is consumed once), so
+    /// nothing else reads it. Plain translation only: memo probes and fuel charges count
+    /// ops by position.
+    fn fuse_address(&mut self, before: Option<(usize, Slot)>) {
+        if self.memo || self.consume_fuel {
+            return;
+        }
+        let n = self.code.len();
+        let Some(add) = n.checked_sub(2) else { return };
+        let (Some((at, sum)), Op::I32Add { dst, a, b }) = (before, self.code[add]) else { return };
+        let access = self.code[n - 1];
+        let reads_sum = match access {
+            Op::Load32 { addr, .. }
+            | Op::Load64 { addr, .. }
+            | Op::I32Load8S { addr, .. }
+            | Op::I32Load8U { addr, .. }
+            | Op::I32Load16S { addr, .. }
+            | Op::I32Load16U { addr, .. }
+            | Op::I64Load8S { addr, .. }
+            | Op::I64Load8U { addr, .. }
+            | Op::I64Load16S { addr, .. }
+            | Op::I64Load16U { addr, .. }
+            | Op::I64Load32S { addr, .. }
+            | Op::I64Load32U { addr, .. } => addr == sum,
+            Op::Store8 { addr, val, .. }
+            | Op::Store16 { addr, val, .. }
+            | Op::Store32 { addr, val, .. }
+            | Op::Store64 { addr, val, .. } => addr == sum && val != sum,
+            _ => false,
+        };
+        if at != add || dst != sum || !reads_sum {
+            return;
+        }
+        let Some(fused) = access.with_address_sum(a, b) else { return };
+        self.code[add] = fused;
+        self.code.pop();
+        self.offsets.pop();
+        // A load's result (the last result) now comes from the fused op; a store has none.
+        self.last_result = self.last_result.map(|(_, loaded)| (add, loaded));
+    }
+
     fn unary(&mut self, make: impl FnOnce(Slot, Slot) -> Op) {
         let src = self.pop();
         let dst = self.push_temp();
@@ -966,15 +1010,19 @@ impl Translator {
         macro_rules! load {
             ($v:ident, $memarg:expr) => {{
                 let offset = $memarg.offset as u32;
-                self.unary(|dst, addr| Op::$v { dst, addr, offset })
+                let before = self.last_result;
+                self.unary(|dst, addr| Op::$v { dst, addr, offset });
+                self.fuse_address(before);
             }};
         }
         macro_rules! store {
             ($v:ident, $memarg:expr) => {{
                 let offset = $memarg.offset as u32;
+                let before = self.last_result;
                 let val = self.pop();
                 let addr = self.pop();
                 self.emit(Op::$v { addr, val, offset });
+                self.fuse_address(before);
             }};
         }
         match *op {
@@ -1463,6 +1511,29 @@ mod tests {
                 Op::Return { src: 2, n: 1 },
             ]
         );
+    }
+
+    #[test]
+    fn an_address_sum_fuses_into_its_load_or_store_and_wraps_at_32_bits() {
+        let wat = r#"(module (memory 1) (data (i32.const 4) "\2a")
+            (func (export "f") (param i32 i32) (result i32)
+              (i32.store8 (i32.add (local.get 0) (local.get 1)) (i32.const 7))
+              (i32.add (i32.load8_u (i32.add (local.get 0) (local.get 1)))
+                       (i32.load8_u offset=1 (i32.add (local.get 0) (local.get 1))))))"#;
+        let code = ir(wat);
+        assert!(code.iter().any(|op| matches!(op, Op::Store8Add { a: 0, b: 1, .. })), "{code:?}");
+        assert!(code.iter().any(|op| matches!(op, Op::I32Load8UAdd { a: 0, b: 1, .. })), "{code:?}");
+        // With an offset the add stays: the sum wraps, the offset does not.
+        assert!(code.iter().any(|op| matches!(op, Op::I32Load8U { offset: 1, .. })), "{code:?}");
+        let engine = Engine::default();
+        let m = Module::from_wat(&engine, wat).unwrap();
+        let mut store = crate::Store::new(&engine);
+        let inst = crate::Linker::new().instantiate(&mut store, &m).unwrap();
+        // -1 + 5 wraps to address 4: the byte written there (7) and the one after (0).
+        let out = inst.call(&mut store, "f", &[crate::Value::I32(-1), crate::Value::I32(5)]).unwrap();
+        assert_eq!(out, [crate::Value::I32(7)]);
+        // Out of bounds traps.
+        assert!(inst.call(&mut store, "f", &[crate::Value::I32(65536), crate::Value::I32(0)]).is_err());
     }
 
     #[test]

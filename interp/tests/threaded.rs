@@ -45,6 +45,9 @@ const LOOP: &str = r#"(module
       i32.const 64 i64.load8_s i64.add i32.const 64 i64.load8_u i64.add i32.const 66 i64.load16_s i64.add
       i32.const 66 i64.load16_u i64.add i32.const 68 i64.load32_s i64.add i32.const 68 i64.load32_u i64.add
       i32.const 72 i64.load i64.add
+      ;; A load and a store whose address is an i32.add (fused into one op each).
+      i32.const 60 local.get $i i32.const 7 i32.and i32.add local.get $i i32.store
+      i32.const 60 local.get $i i32.const 7 i32.and i32.add i32.load i64.extend_i32_u i64.add
       local.get $acc i64.add local.set $acc
       ;; select, a branch table, if/else (conditional branches), block results (copies).
       local.get $a local.get $i local.get $i i32.const 1 i32.and select drop

@@ -9,6 +9,12 @@ pub(crate) fn effective(addr: u64, offset: u32) -> usize {
     (addr as u32 as u64 + offset as u64) as usize
 }
 
+/// The address `i32.add` computes from cells `a` and `b` (wrapping at 32 bits), as a cell.
+#[inline(always)]
+pub(crate) fn address_sum(a: u64, b: u64) -> u64 {
+    u64::from((a as u32).wrapping_add(b as u32))
+}
+
 /// `[start, start + len)` as a range, if it lies within `size`.
 pub(crate) fn range(start: u64, len: u64, size: usize) -> Result<std::ops::Range<usize>, Trap> {
     let (start, len) = (start as u32 as usize, len as u32 as usize);

@@ -403,6 +403,8 @@ impl<'s> Executor<'s> {
                 binary_trap { $( ($bt:ident, $btf:ident, $bta:ident $btb:ident => $btr:ident) )* }
                 load { $( ($ld:ident, $ldf:ident, $ldn:literal, $ldraw:ident => $ldr:ident) )* }
                 store { $( ($st:ident, $stf:ident, $stn:literal) )* }
+                load_add { $( ($la:ident, $lab:ident, $lan:literal, $laraw:ident => $lar:ident) )* }
+                store_add { $( ($sa:ident, $sab:ident, $san:literal) )* }
                 cmp_branch { $( ($cb:ident, $cbc:ident, $cbf:ident, $cbt:ident, $cbi:ident) )* }
             ) => {
                 loop {
@@ -700,6 +702,21 @@ impl<'s> Executor<'s> {
                             mem.store::<$stn>(ea, r!(val)).ok_or(Trap::MemoryOutOfBounds)?;
                             if MEMO {
                                 self.memo_store(mem_id, ea as u64, $stn, r!(val))
+                            }
+                        } )*
+                        $( Op::$la { dst, a, b } => {
+                            let ea = mem::effective(mem::address_sum(r!(a), r!(b)), 0);
+                            let bytes = mem.load::<$lan>(ea).ok_or(Trap::MemoryOutOfBounds)?;
+                            set!(dst, ($laraw::from_le_bytes(bytes) as $lar).into_cell());
+                            if MEMO {
+                                self.memo_read_mem(mem_id, ea as u64, $lan)
+                            }
+                        } )*
+                        $( Op::$sa { a, b, val } => {
+                            let ea = mem::effective(mem::address_sum(r!(a), r!(b)), 0);
+                            mem.store::<$san>(ea, r!(val)).ok_or(Trap::MemoryOutOfBounds)?;
+                            if MEMO {
+                                self.memo_store(mem_id, ea as u64, $san, r!(val))
                             }
                         } )*
                     }

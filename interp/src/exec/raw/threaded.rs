@@ -383,6 +383,8 @@ mod handlers {
             binary_trap { $( ($bt:ident, $btf:ident, $bta:ident $btb:ident => $btr:ident) )* }
             load { $( ($ld:ident, $ldf:ident, $ldn:literal, $ldraw:ident => $ldr:ident) )* }
             store { $( ($st:ident, $stf:ident, $stn:literal) )* }
+            load_add { $( ($la:ident, $lab:ident, $lan:literal, $laraw:ident => $lar:ident) )* }
+            store_add { $( ($sa:ident, $sab:ident, $san:literal) )* }
             cmp_branch { $( ($cb:ident, $cbc:ident, $cbf:ident, $cbt:ident, $cbi:ident) )* }
         ) => {
             $( pub(super) fn $un<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
@@ -419,6 +421,19 @@ mod handlers {
                 trap!(ip, mem.store::<$stn>(ea, fp.get(val)).ok_or(Trap::MemoryOutOfBounds));
                 next!(ip, fp, mem, cx)
             } )*
+            $( pub(super) fn $la<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                decode!(ip, Op::$la { dst, a, b });
+                let ea = mem::effective(mem::address_sum(fp.get(a), fp.get(b)), 0);
+                let bytes = trap!(ip, mem.load::<$lan>(ea).ok_or(Trap::MemoryOutOfBounds));
+                fp.set(dst, ($laraw::from_le_bytes(bytes) as $lar).into_cell());
+                next!(ip, fp, mem, cx)
+            } )*
+            $( pub(super) fn $sa<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                decode!(ip, Op::$sa { a, b, val });
+                let ea = mem::effective(mem::address_sum(fp.get(a), fp.get(b)), 0);
+                trap!(ip, mem.store::<$san>(ea, fp.get(val)).ok_or(Trap::MemoryOutOfBounds));
+                next!(ip, fp, mem, cx)
+            } )*
             $( pub(super) fn $cb<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$cb { a, b, target });
                 let taken = semantics::$cbf(<$cbt>::from_cell(fp.get(a)), <$cbt>::from_cell(fp.get(b))) != 0;
@@ -438,6 +453,8 @@ macro_rules! table {
         binary_trap { $( ($bt:ident, $($btt:tt)*) )* }
         load { $( ($ld:ident, $($ldt:tt)*) )* }
         store { $( ($st:ident, $($stt:tt)*) )* }
+        load_add { $( ($la:ident, $($lat:tt)*) )* }
+        store_add { $( ($sa:ident, $($sat:tt)*) )* }
         cmp_branch { $( ($cb:ident, $($cbt:tt)*) )* }
     ) => {
         table!(@emit
@@ -452,7 +469,7 @@ macro_rules! table {
             (MemoLeave slow)
             $( ($un handlers::$un) )* $( ($ut handlers::$ut) )* $( ($bn handlers::$bn) )*
             $( ($bt handlers::$bt) )* $( ($ld handlers::$ld) )* $( ($st handlers::$st) )*
-            $( ($cb handlers::$cb) )*
+            $( ($la handlers::$la) )* $( ($sa handlers::$sa) )* $( ($cb handlers::$cb) )*
         );
     };
     (@emit $( ($name:ident $($h:ident)::+) )* ) => {
@@ -479,12 +496,15 @@ mod tests {
                 binary_trap { $( ($bt:ident, $($btt:tt)*) )* }
                 load { $( ($ld:ident, $($ldt:tt)*) )* }
                 store { $( ($st:ident, $($stt:tt)*) )* }
+                load_add { $( ($la:ident, $($lat:tt)*) )* }
+                store_add { $( ($sa:ident, $($sat:tt)*) )* }
                 cmp_branch { $( ($cb:ident, $($cbt:tt)*) )* }
             ) => {
                 vec![
                     $( Op::$un { dst: 1, src: 2 }, )* $( Op::$ut { dst: 1, src: 2 }, )*
                     $( Op::$bn { dst: 1, a: 2, b: 3 }, )* $( Op::$bt { dst: 1, a: 2, b: 3 }, )*
                     $( Op::$ld { dst: 1, addr: 2, offset: 3 }, )* $( Op::$st { addr: 1, val: 2, offset: 3 }, )*
+                    $( Op::$la { dst: 1, a: 2, b: 3 }, )* $( Op::$sa { a: 1, b: 2, val: 3 }, )*
                     $( Op::$cb { a: 1, b: 2, target: 3 }, )*
                 ]
             };
