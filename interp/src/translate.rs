@@ -878,10 +878,10 @@ impl Translator {
     /// it that computed its address into a temporary (`before`: the last result when the
     /// access was reached): one op reading the address as the sum, in the add's place. The
     /// temporary is the access's operand alone (a stack value is consumed once), so
-    /// nothing else reads it. Plain translation only: memo probes and fuel charges count
-    /// ops by position.
+    /// nothing else reads it. Not with fuel, whose charges count ops. With memo probes it
+    /// is safe: a probe between the two clears the last result, so none is crossed.
     fn fuse_address(&mut self, before: Option<(usize, Slot)>) {
-        if self.memo || self.consume_fuel {
+        if self.consume_fuel {
             return;
         }
         let n = self.code.len();
