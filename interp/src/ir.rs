@@ -12,7 +12,8 @@ pub type Slot = u32;
 
 /// Invokes `$m!` with the whole numeric and memory op table. Each row names the op
 /// variant, the pure semantic function in [`crate::semantics`] that implements it,
-/// and its operand and result types.
+/// and its operand and result types; load and store rows also name the variant that takes
+/// its address as the sum of two cells at offset 0 (an `i32.add` fused into the access).
 macro_rules! for_each_numeric_op {
     ($m:ident) => {
         $m! {
@@ -157,44 +158,24 @@ macro_rules! for_each_numeric_op {
                 (I64RemU, i64_rem_u, i64 i64 => i64)
             }
             load {
-                (Load32, load32, 4, u32 => i32)
-                (Load64, load64, 8, u64 => i64)
-                (I32Load8S, i32_load8_s, 1, i8 => i32)
-                (I32Load8U, i32_load8_u, 1, u8 => i32)
-                (I32Load16S, i32_load16_s, 2, i16 => i32)
-                (I32Load16U, i32_load16_u, 2, u16 => i32)
-                (I64Load8S, i64_load8_s, 1, i8 => i64)
-                (I64Load8U, i64_load8_u, 1, u8 => i64)
-                (I64Load16S, i64_load16_s, 2, i16 => i64)
-                (I64Load16U, i64_load16_u, 2, u16 => i64)
-                (I64Load32S, i64_load32_s, 4, i32 => i64)
-                (I64Load32U, i64_load32_u, 4, u32 => i64)
+                (Load32, Load32Add, load32, 4, u32 => i32)
+                (Load64, Load64Add, load64, 8, u64 => i64)
+                (I32Load8S, I32Load8SAdd, i32_load8_s, 1, i8 => i32)
+                (I32Load8U, I32Load8UAdd, i32_load8_u, 1, u8 => i32)
+                (I32Load16S, I32Load16SAdd, i32_load16_s, 2, i16 => i32)
+                (I32Load16U, I32Load16UAdd, i32_load16_u, 2, u16 => i32)
+                (I64Load8S, I64Load8SAdd, i64_load8_s, 1, i8 => i64)
+                (I64Load8U, I64Load8UAdd, i64_load8_u, 1, u8 => i64)
+                (I64Load16S, I64Load16SAdd, i64_load16_s, 2, i16 => i64)
+                (I64Load16U, I64Load16UAdd, i64_load16_u, 2, u16 => i64)
+                (I64Load32S, I64Load32SAdd, i64_load32_s, 4, i32 => i64)
+                (I64Load32U, I64Load32UAdd, i64_load32_u, 4, u32 => i64)
             }
             store {
-                (Store8, store8, 1)
-                (Store16, store16, 2)
-                (Store32, store32, 4)
-                (Store64, store64, 8)
-            }
-            load_add {
-                (Load32Add, Load32, 4, u32 => i32)
-                (Load64Add, Load64, 8, u64 => i64)
-                (I32Load8SAdd, I32Load8S, 1, i8 => i32)
-                (I32Load8UAdd, I32Load8U, 1, u8 => i32)
-                (I32Load16SAdd, I32Load16S, 2, i16 => i32)
-                (I32Load16UAdd, I32Load16U, 2, u16 => i32)
-                (I64Load8SAdd, I64Load8S, 1, i8 => i64)
-                (I64Load8UAdd, I64Load8U, 1, u8 => i64)
-                (I64Load16SAdd, I64Load16S, 2, i16 => i64)
-                (I64Load16UAdd, I64Load16U, 2, u16 => i64)
-                (I64Load32SAdd, I64Load32S, 4, i32 => i64)
-                (I64Load32UAdd, I64Load32U, 4, u32 => i64)
-            }
-            store_add {
-                (Store8Add, Store8, 1)
-                (Store16Add, Store16, 2)
-                (Store32Add, Store32, 4)
-                (Store64Add, Store64, 8)
+                (Store8, Store8Add, store8, 1)
+                (Store16, Store16Add, store16, 2)
+                (Store32, Store32Add, store32, 4)
+                (Store64, Store64Add, store64, 8)
             }
             cmp_branch {
                 (BrI32Eq, I32Eq, i32_eq, i32, BrI32Ne)
@@ -229,10 +210,8 @@ macro_rules! define_ops {
         unary_trap { $( ($ut:ident, $utf:ident, $($utt:tt)*) )* }
         binary { $( ($bn:ident, $bnf:ident, $($bnt:tt)*) )* }
         binary_trap { $( ($bt:ident, $btf:ident, $($btt:tt)*) )* }
-        load { $( ($ld:ident, $ldf:ident, $($ldt:tt)*) )* }
-        store { $( ($st:ident, $stf:ident, $stn:literal) )* }
-        load_add { $( ($la:ident, $lab:ident, $($lat:tt)*) )* }
-        store_add { $( ($sa:ident, $sab:ident, $san:literal) )* }
+        load { $( ($ld:ident, $la:ident, $ldf:ident, $($ldt:tt)*) )* }
+        store { $( ($st:ident, $sa:ident, $stf:ident, $stn:literal) )* }
         cmp_branch { $( ($cb:ident, $cbc:ident, $cbf:ident, $cbt:ident, $cbi:ident) )* }
     ) => {
         /// One IR operation. Kept at 16 bytes: at most three 32-bit fields. The `u16`
@@ -538,12 +517,13 @@ macro_rules! define_ops {
                 if when { Some(op) } else { op.negate() }
             }
 
-            /// This load or store at offset 0, with its address computed as `s[a] + s[b]`
-            /// (wrapping, as `i32.add`) instead of read from its address cell.
-            pub fn with_address_sum(self, a: Slot, b: Slot) -> Option<Op> {
+            /// This load or store, if it is at offset 0 of the address in cell `sum` (and
+            /// stores no value from it), with that address computed as `s[a] + s[b]`
+            /// (wrapping, as `i32.add`) instead of read from `sum`.
+            pub fn with_address_sum(self, sum: Slot, a: Slot, b: Slot) -> Option<Op> {
                 Some(match self {
-                    $( Op::$lab { dst, offset: 0, .. } => Op::$la { dst, a, b }, )*
-                    $( Op::$sab { val, offset: 0, .. } => Op::$sa { a, b, val }, )*
+                    $( Op::$ld { dst, addr, offset: 0 } if addr == sum => Op::$la { dst, a, b }, )*
+                    $( Op::$st { addr, val, offset: 0 } if addr == sum && val != sum => Op::$sa { a, b, val }, )*
                     _ => return None,
                 })
             }

@@ -887,30 +887,10 @@ impl Translator {
         let n = self.code.len();
         let Some(add) = n.checked_sub(2) else { return };
         let (Some((at, sum)), Op::I32Add { dst, a, b }) = (before, self.code[add]) else { return };
-        let access = self.code[n - 1];
-        let reads_sum = match access {
-            Op::Load32 { addr, .. }
-            | Op::Load64 { addr, .. }
-            | Op::I32Load8S { addr, .. }
-            | Op::I32Load8U { addr, .. }
-            | Op::I32Load16S { addr, .. }
-            | Op::I32Load16U { addr, .. }
-            | Op::I64Load8S { addr, .. }
-            | Op::I64Load8U { addr, .. }
-            | Op::I64Load16S { addr, .. }
-            | Op::I64Load16U { addr, .. }
-            | Op::I64Load32S { addr, .. }
-            | Op::I64Load32U { addr, .. } => addr == sum,
-            Op::Store8 { addr, val, .. }
-            | Op::Store16 { addr, val, .. }
-            | Op::Store32 { addr, val, .. }
-            | Op::Store64 { addr, val, .. } => addr == sum && val != sum,
-            _ => false,
-        };
-        if at != add || dst != sum || !reads_sum {
+        if at != add || dst != sum {
             return;
         }
-        let Some(fused) = access.with_address_sum(a, b) else { return };
+        let Some(fused) = self.code[n - 1].with_address_sum(sum, a, b) else { return };
         self.code[add] = fused;
         self.code.pop();
         self.offsets.pop();

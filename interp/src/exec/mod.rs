@@ -401,10 +401,8 @@ impl<'s> Executor<'s> {
                 unary_trap { $( ($ut:ident, $utf:ident, $uta:ident => $utr:ident) )* }
                 binary { $( ($bn:ident, $bnf:ident, $ba:ident $bb:ident => $br:ident) )* }
                 binary_trap { $( ($bt:ident, $btf:ident, $bta:ident $btb:ident => $btr:ident) )* }
-                load { $( ($ld:ident, $ldf:ident, $ldn:literal, $ldraw:ident => $ldr:ident) )* }
-                store { $( ($st:ident, $stf:ident, $stn:literal) )* }
-                load_add { $( ($la:ident, $lab:ident, $lan:literal, $laraw:ident => $lar:ident) )* }
-                store_add { $( ($sa:ident, $sab:ident, $san:literal) )* }
+                load { $( ($ld:ident, $la:ident, $ldf:ident, $ldn:literal, $ldraw:ident => $ldr:ident) )* }
+                store { $( ($st:ident, $sa:ident, $stf:ident, $stn:literal) )* }
                 cmp_branch { $( ($cb:ident, $cbc:ident, $cbf:ident, $cbt:ident, $cbi:ident) )* }
             ) => {
                 loop {
@@ -706,17 +704,17 @@ impl<'s> Executor<'s> {
                         } )*
                         $( Op::$la { dst, a, b } => {
                             let ea = mem::effective(mem::address_sum(r!(a), r!(b)), 0);
-                            let bytes = mem.load::<$lan>(ea).ok_or(Trap::MemoryOutOfBounds)?;
-                            set!(dst, ($laraw::from_le_bytes(bytes) as $lar).into_cell());
+                            let bytes = mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds)?;
+                            set!(dst, ($ldraw::from_le_bytes(bytes) as $ldr).into_cell());
                             if MEMO {
-                                self.memo_read_mem(mem_id, ea as u64, $lan)
+                                self.memo_read_mem(mem_id, ea as u64, $ldn)
                             }
                         } )*
                         $( Op::$sa { a, b, val } => {
                             let ea = mem::effective(mem::address_sum(r!(a), r!(b)), 0);
-                            mem.store::<$san>(ea, r!(val)).ok_or(Trap::MemoryOutOfBounds)?;
+                            mem.store::<$stn>(ea, r!(val)).ok_or(Trap::MemoryOutOfBounds)?;
                             if MEMO {
-                                self.memo_store(mem_id, ea as u64, $san, r!(val))
+                                self.memo_store(mem_id, ea as u64, $stn, r!(val))
                             }
                         } )*
                     }

@@ -49,7 +49,7 @@ pub(in crate::exec) fn run<'s, const CELLS: bool>(
     cx: &mut Calls<'s, '_>,
 ) -> Stopped<'s> {
     loop {
-        let stopped = handler::<CELLS>(ip)(ip, fp, mem, cx);
+        let stopped = ip.handler()(ip, fp, mem, cx);
         if stopped.why != Why::Next {
             return stopped;
         }
@@ -57,11 +57,6 @@ pub(in crate::exec) fn run<'s, const CELLS: bool>(
         // A call or return moved to another frame (only seen here with debug assertions).
         fp = cx.frame();
     }
-}
-
-#[inline(always)]
-fn handler<const CELLS: bool>(ip: Ip<'_>) -> Handler {
-    ip.handler()
 }
 
 /// The plain engine's handler for ops with tag `tag` (stored in each op's record).
@@ -82,7 +77,7 @@ macro_rules! next {
         if cfg!(debug_assertions) {
             return Stopped { ip, why: Why::Next };
         }
-        return handler::<CELLS>(ip)(ip, $fp, $mem, $cx);
+        return ip.handler()(ip, $fp, $mem, $cx);
     }};
 }
 
@@ -104,8 +99,10 @@ macro_rules! decode {
         #[allow(unused_mut)]
         let mut $ip = $ip;
         let $pat = $ip.fetch::<CELLS>() else {
-            // SAFETY: handlers are called only through `HANDLERS`, indexed by the tag of
-            // the op at `ip`, and each entry is the handler of the variant with that tag.
+            // SAFETY: handlers are called only through the record at `ip`, whose handler
+            // was taken from a table by its op's tag (`thread_code`, `Threaded::patchable`,
+            // which are the only ways records are made), and each table entry is the
+            // handler of the variant with that tag.
             unsafe { std::hint::unreachable_unchecked() }
         };
     };
@@ -381,10 +378,8 @@ mod handlers {
             unary_trap { $( ($ut:ident, $utf:ident, $uta:ident => $utr:ident) )* }
             binary { $( ($bn:ident, $bnf:ident, $ba:ident $bb:ident => $br:ident) )* }
             binary_trap { $( ($bt:ident, $btf:ident, $bta:ident $btb:ident => $btr:ident) )* }
-            load { $( ($ld:ident, $ldf:ident, $ldn:literal, $ldraw:ident => $ldr:ident) )* }
-            store { $( ($st:ident, $stf:ident, $stn:literal) )* }
-            load_add { $( ($la:ident, $lab:ident, $lan:literal, $laraw:ident => $lar:ident) )* }
-            store_add { $( ($sa:ident, $sab:ident, $san:literal) )* }
+            load { $( ($ld:ident, $la:ident, $ldf:ident, $ldn:literal, $ldraw:ident => $ldr:ident) )* }
+            store { $( ($st:ident, $sa:ident, $stf:ident, $stn:literal) )* }
             cmp_branch { $( ($cb:ident, $cbc:ident, $cbf:ident, $cbt:ident, $cbi:ident) )* }
         ) => {
             $( pub(super) fn $un<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
@@ -424,14 +419,14 @@ mod handlers {
             $( pub(super) fn $la<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$la { dst, a, b });
                 let ea = mem::effective(mem::address_sum(fp.get(a), fp.get(b)), 0);
-                let bytes = trap!(ip, mem.load::<$lan>(ea).ok_or(Trap::MemoryOutOfBounds));
-                fp.set(dst, ($laraw::from_le_bytes(bytes) as $lar).into_cell());
+                let bytes = trap!(ip, mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds));
+                fp.set(dst, ($ldraw::from_le_bytes(bytes) as $ldr).into_cell());
                 next!(ip, fp, mem, cx)
             } )*
             $( pub(super) fn $sa<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$sa { a, b, val });
                 let ea = mem::effective(mem::address_sum(fp.get(a), fp.get(b)), 0);
-                trap!(ip, mem.store::<$san>(ea, fp.get(val)).ok_or(Trap::MemoryOutOfBounds));
+                trap!(ip, mem.store::<$stn>(ea, fp.get(val)).ok_or(Trap::MemoryOutOfBounds));
                 next!(ip, fp, mem, cx)
             } )*
             $( pub(super) fn $cb<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
@@ -451,10 +446,8 @@ macro_rules! table {
         unary_trap { $( ($ut:ident, $($utt:tt)*) )* }
         binary { $( ($bn:ident, $($bnt:tt)*) )* }
         binary_trap { $( ($bt:ident, $($btt:tt)*) )* }
-        load { $( ($ld:ident, $($ldt:tt)*) )* }
-        store { $( ($st:ident, $($stt:tt)*) )* }
-        load_add { $( ($la:ident, $($lat:tt)*) )* }
-        store_add { $( ($sa:ident, $($sat:tt)*) )* }
+        load { $( ($ld:ident, $la:ident, $($ldt:tt)*) )* }
+        store { $( ($st:ident, $sa:ident, $($stt:tt)*) )* }
         cmp_branch { $( ($cb:ident, $($cbt:tt)*) )* }
     ) => {
         table!(@emit
@@ -494,10 +487,8 @@ mod tests {
                 unary_trap { $( ($ut:ident, $($utt:tt)*) )* }
                 binary { $( ($bn:ident, $($bnt:tt)*) )* }
                 binary_trap { $( ($bt:ident, $($btt:tt)*) )* }
-                load { $( ($ld:ident, $($ldt:tt)*) )* }
-                store { $( ($st:ident, $($stt:tt)*) )* }
-                load_add { $( ($la:ident, $($lat:tt)*) )* }
-                store_add { $( ($sa:ident, $($sat:tt)*) )* }
+                load { $( ($ld:ident, $la:ident, $($ldt:tt)*) )* }
+                store { $( ($st:ident, $sa:ident, $($stt:tt)*) )* }
                 cmp_branch { $( ($cb:ident, $($cbt:tt)*) )* }
             ) => {
                 vec![
