@@ -143,7 +143,7 @@ impl Store {
         if let (Some(memo), FuncKind::Wasm { code, .. }) = (&mut self.memo, &entity.kind) {
             entity.memo_base = memo.register(func, code);
             entity.memo_code =
-                Some(code.code.iter().map(|&op| std::cell::Cell::new(crate::exec::Threaded::patchable(op))).collect());
+                Some(code.code.iter().map(|&op| std::cell::Cell::new(crate::exec::Threaded::memo(op))).collect());
             if memo.rendered_off {
                 // The others hold plain layouts: memoize from the next call, which renders
                 // every function's memo layout.

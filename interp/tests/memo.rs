@@ -174,7 +174,8 @@ fn class01_stale_memory_read() {
 fn class02_cross_chunk_access() {
     let wat = module(
         r#"(func (export "get") (param i32) (result i64) local.get 0 i64.load)
-        (func (export "poke") (param i32 i32) local.get 0 local.get 1 i32.store8)"#,
+        (func (export "poke") (param i32 i32) local.get 0 local.get 1 i32.store8)
+        (func (export "poke32") (param i32 i32) local.get 0 local.get 1 i32.store)"#,
     );
     let memo = MemoConfig::seed().threshold(2).chunk_size(64);
     let script = [
@@ -187,6 +188,11 @@ fn class02_cross_chunk_access() {
         // The low chunk too.
         Call(0, "poke", vec![i32v(61), i32v(3)]),
         Repeat(0, "get", vec![i32v(60)], 2),
+        // A store that starts in the low chunk and ends in the high one, which is all that
+        // `get(64)` read.
+        Repeat(0, "get", vec![i32v(64)], 4),
+        Call(0, "poke32", vec![i32v(62), i32v(0x0102_0304)]),
+        Repeat(0, "get", vec![i32v(64)], 2),
     ];
     check(&wat, 1, memo.clone().verify(true), Config::default(), &script);
     check(&wat, 1, adaptive().chunk_size(64).verify(true), Config::default(), &no_checkpoints(&script));
@@ -640,4 +646,69 @@ fn adaptive_switches_off_a_big_unit_that_never_hits() {
     assert_eq!(stats.totals.hits, 0, "{:?}", stats.totals);
     assert!(stats.totals.switched_off >= 1, "{:?}", stats.totals);
     assert!(stats.totals.lookups < 400 * 40 / 4, "{:?}", stats.totals);
+}
+
+#[test]
+fn adaptive_records_only_inputs_met_before() {
+    // A unit pays for a recording only when its inputs come back: the first pass over new
+    // arguments records nothing, the second records each, the third hits each.
+    let wat = r#"(module
+      (func (export "f") (param i32) (result i32)
+        (i32.sub (i32.shl (i32.xor (i32.add (i32.mul (local.get 0) (i32.const 3)) (i32.const 7))
+          (local.get 0)) (i32.const 5)) (local.get 0))))"#;
+    let engine = Engine::new(Config::default().memo(Some(MemoConfig::default().threshold(1).window(64))));
+    let module = Module::from_wat(&engine, wat).unwrap();
+    let mut s = Store::new(&engine);
+    let i = Linker::new().instantiate(&mut s, &module).unwrap();
+    let f = |x: i32| ((x.wrapping_mul(3).wrapping_add(7) ^ x) << 5).wrapping_sub(x);
+    // The first execution is cold (threshold 1).
+    assert_eq!(i.call(&mut s, "f", &[i32v(-1)]).unwrap(), vec![i32v(f(-1))]);
+    for pass in 1..=3u64 {
+        for x in 0..8 {
+            assert_eq!(i.call(&mut s, "f", &[i32v(x)]).unwrap(), vec![i32v(f(x))]);
+        }
+        let t = s.memo_stats().unwrap().totals;
+        let (first, recorded, hits) = [(8, 0, 0), (8, 8, 0), (8, 8, 8)][pass as usize - 1];
+        assert_eq!((t.first_sight, t.recordings, t.hits), (first, recorded, hits), "pass {pass}: {t:?}");
+    }
+}
+
+#[test]
+fn loop_iterations_make_first_sights_not_cheap() {
+    // The collatz shape: a call around a long loop, on 24 arguments that come back. The first
+    // pass meets them (nothing recorded), the second records them; neither hits. The loop's
+    // iterations, counted while its body's unit is off, make the call's unit one that covers
+    // much work, so it is kept until its arguments hit.
+    let wat = r#"(module
+      (func (export "len") (param $x i64) (result i32) (local $steps i32)
+        (block $done
+          (loop $step
+            (br_if $done (i64.eq (local.get $x) (i64.const 1)))
+            (local.set $x
+              (if (result i64) (i64.eqz (i64.and (local.get $x) (i64.const 1)))
+                (then (i64.shr_u (local.get $x) (i64.const 1)))
+                (else (i64.add (i64.mul (local.get $x) (i64.const 3)) (i64.const 1)))))
+            (local.set $steps (i32.add (local.get $steps) (i32.const 1)))
+            (br $step)))
+        (local.get $steps)))"#;
+    let engine = Engine::new(Config::default().memo(Some(MemoConfig::default())));
+    let module = Module::from_wat(&engine, wat).unwrap();
+    let mut s = Store::new(&engine);
+    let i = Linker::new().instantiate(&mut s, &module).unwrap();
+    let len = |mut x: i64| {
+        let mut n = 0;
+        while x != 1 {
+            x = if x % 2 == 0 { x / 2 } else { 3 * x + 1 };
+            n += 1;
+        }
+        n
+    };
+    for _ in 0..4 {
+        for j in 0..24 {
+            let x = 1000 + 7 * j;
+            assert_eq!(i.call(&mut s, "len", &[Value::I64(x)]).unwrap(), vec![i32v(len(x))]);
+        }
+    }
+    let t = s.memo_stats().unwrap().totals;
+    assert!(t.hits >= 20, "{t:?}");
 }

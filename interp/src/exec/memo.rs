@@ -32,6 +32,8 @@ struct Outcome {
     pays: bool,
     /// A miss whose entry for the same inputs had been invalidated.
     invalidated: bool,
+    /// A miss that recorded (not a first sight).
+    recorded: bool,
     /// Nested work the execution covered.
     work: u64,
 }
@@ -60,13 +62,18 @@ pub(crate) fn render(
     counts: impl Fn(u32) -> bool,
     out: &[Cell<Threaded>],
 ) {
-    let set = |o: &Cell<Threaded>, op: Op| o.set(Threaded::patchable(op));
+    let set = |o: &Cell<Threaded>, op: Op| o.set(Threaded::memo(op));
     let get = |o: &Cell<Threaded>| o.get().op();
     for (o, &op) in out.iter().zip(&code.code) {
         set(o, op);
     }
     for (b, unit) in code.memo_blocks.iter().enumerate() {
-        if !off(b as u32) || counts(b as u32) {
+        if !off(b as u32) {
+            continue;
+        }
+        if counts(b as u32) {
+            // A loop body (`counts_iterations`).
+            out[unit.start as usize].set(Threaded::memo_count(b as u32));
             continue;
         }
         let s = unit.start;
@@ -360,7 +367,8 @@ impl<'s> Executor<'s> {
 
     /// A wasm call reached `depth` frames and value-stack cells up to `cells_end`. Returns
     /// whether to drop to the plain loop: the adaptive policy looks every `probe_calls` calls,
-    /// and leaves when nothing hit since the last look and nothing is recording.
+    /// and leaves when nothing hit or finished recording since the last look and nothing is
+    /// recording.
     pub(super) fn memo_call(&mut self, depth: usize, cells_end: usize) -> bool {
         let m = self.memo();
         if m.recording > 0 {
@@ -377,8 +385,9 @@ impl<'s> Executor<'s> {
             return false;
         }
         m.calls = 0;
-        let idle = m.probe_hits == 0 && m.recording == 0;
+        let idle = m.probe_hits == 0 && m.probe_recorded == 0 && m.recording == 0;
         m.probe_hits = 0;
+        m.probe_recorded = 0;
         if idle {
             self.render_plain();
         }
@@ -508,6 +517,7 @@ impl<'s> Executor<'s> {
         memo.clock += 1;
         memo.recent_hits += u64::from(hit);
         memo.probe_hits += u64::from(hit);
+        memo.probe_recorded += u64::from(o.recorded);
         if !memo.config.adaptive() || memo.adapt[unit as usize].off {
             return (false, false);
         }
@@ -556,9 +566,12 @@ impl<'s> Executor<'s> {
         if memo.recording == 0 {
             memo.log.clear();
         }
-        // Drop to the plain loop only when nothing hit lately and nothing is recording: a
-        // long recording (a recursive unit's outer call) is where the hits come from.
-        let plain = memo.recent_hits == 0 && memo.recording == 0;
+        // Drop to the plain loop only when nothing hit lately and nothing is recording or
+        // meeting inputs for the first time: a long recording (a recursive unit's outer
+        // call) is where the hits come from, and a unit around this one that met new
+        // inputs records them when they come back (collatz: a call around a loop).
+        let plain =
+            memo.recent_hits == 0 && memo.recording == 0 && !memo.active.iter().any(|a| a.first_sight.is_some());
         memo.recent_hits = 0;
         rerender(self.funcs, memo, func_id);
         (true, plain)
@@ -591,7 +604,7 @@ impl<'s> Executor<'s> {
         if counters.executions <= memo.config.threshold as u64 {
             counters.miss(MissCause::Cold);
             let since = memo.tick();
-            memo.active.push(Active { unit, depth: depth as u32, rec: None, since });
+            memo.active.push(Active { unit, depth: depth as u32, rec: None, first_sight: None, since });
             return Enter::Run;
         }
         counters.lookups += 1;
@@ -603,7 +616,8 @@ impl<'s> Executor<'s> {
         }
         let t = memo.tick();
         let frame = &self.stack[base..];
-        let hash = memo.cache.key_hash(hash_inputs(frame, b, code.num_locals, memo.config.stack_depth));
+        let inputs_hash = hash_inputs(frame, b, code.num_locals, memo.config.stack_depth);
+        let hash = memo.cache.key_hash(inputs_hash);
         let key = (func_id, block, hash);
         lap!(memo, t, key_ns);
         let t = memo.tick();
@@ -641,7 +655,13 @@ impl<'s> Executor<'s> {
             }
         };
         if let Some(e) = hit {
-            let outcome = Outcome { hit: true, pays: crate::memo::hit_pays(&e), invalidated: false, work: e.work };
+            let outcome = Outcome {
+                hit: true,
+                pays: crate::memo::hit_pays(&e),
+                invalidated: false,
+                recorded: false,
+                work: e.work,
+            };
             let (off, plain) = self.adapt(func_id, unit, outcome);
             if !self.memo().config.verify {
                 let t = self.memo().tick();
@@ -661,7 +681,17 @@ impl<'s> Executor<'s> {
             }
             verify = Some(e);
         } else {
-            self.memo().units[unit as usize].1.miss(cause);
+            let memo = self.memo();
+            memo.units[unit as usize].1.miss(cause);
+            if matches!(cause, MissCause::Absent) && memo.config.adaptive() && !memo.sight(unit, inputs_hash) {
+                // Inputs met for the first time: an entry for them pays only if they come
+                // back, so record when they do, not now.
+                memo.units[unit as usize].1.first_sight += 1;
+                let since = memo.tick();
+                let work = Some(memo.work);
+                memo.active.push(Active { unit, depth: depth as u32, rec: None, first_sight: work, since });
+                return Enter::Run;
+            }
         }
         let memo = self.memo.as_deref_mut().expect("memo state");
         let rec = Recording {
@@ -687,7 +717,7 @@ impl<'s> Executor<'s> {
         }
         memo.recording += 1;
         let since = memo.tick();
-        memo.active.push(Active { unit, depth: depth as u32, rec: Some(Box::new(rec)), since });
+        memo.active.push(Active { unit, depth: depth as u32, rec: Some(Box::new(rec)), first_sight: None, since });
         Enter::Run
     }
 
@@ -744,10 +774,20 @@ impl<'s> Executor<'s> {
                 c.timed += 1;
                 c.exec_ns += since.elapsed().as_nanos() as u64;
             }
+            if let Some(work_start) = a.first_sight {
+                let work = self.memo().work - work_start;
+                plain |= self
+                    .adapt(
+                        func_id,
+                        unit,
+                        Outcome { hit: false, pays: false, invalidated: false, recorded: false, work },
+                    )
+                    .1;
+            }
             if let Some(rec) = a.rec {
                 let verified = rec.verify.is_some();
                 let work = self.memo().work - rec.work_start;
-                let outcome = Outcome { hit: false, pays: false, invalidated: rec.invalidated, work };
+                let outcome = Outcome { hit: false, pays: false, invalidated: rec.invalidated, recorded: true, work };
                 let t = self.memo().tick();
                 let lru_ns = self.finalize(func_id, code, b, unit, *rec, exit, exit_ip, base);
                 if let Some(t) = t {

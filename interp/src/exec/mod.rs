@@ -114,12 +114,32 @@ struct Calls<'s, 'a> {
     /// the current one (the patchable code is per store function).
     func_ids: &'a mut Vec<u32>,
     func_id: u32,
+    /// In a memo engine's memo loop, the chunk versions of the default memory, and the
+    /// version that its stores and global writes give what they write: one fresh version
+    /// per run of the chain, newer than any an entry recorded (nothing records while the
+    /// chain runs). Empty elsewhere.
+    versions: &'a mut [u64],
+    chunk_shift: u32,
+    version: u64,
+    /// In the memo loop, the `MemoEnter`s of switched-off units the chain ran, and the ops
+    /// of those that are loops' bodies (`MemoState::work`, `MemoState::entered_ops`).
+    entered: u64,
+    entered_ops: u64,
 }
 
 impl Calls<'_, '_> {
     /// The current frame.
     fn frame(&mut self) -> Frame {
         Frame::new(self.stack, self.base, self.func)
+    }
+
+    /// A store of `len` bytes at `ea` happened in the memo loop: the chunks it touched get
+    /// the chain's version.
+    #[inline(always)]
+    fn version_store(&mut self, ea: usize, len: usize) {
+        let (first, last) = (ea >> self.chunk_shift, (ea + len - 1) >> self.chunk_shift);
+        self.versions[first] = self.version;
+        self.versions[last] = self.version;
     }
 }
 
@@ -406,8 +426,17 @@ impl<'s> Executor<'s> {
                 cmp_branch { $( ($cb:ident, $cbc:ident, $cbf:ident, $cbt:ident, $cbi:ident) )* }
             ) => {
                 loop {
-                    if !MEMO {
+                    if !MEMO || self.memo.as_deref().is_some_and(|m| m.recording == 0) {
                         // Hot ops run threaded; the match below runs the op that stopped them.
+                        // In the memo loop, only while nothing records: the chain logs no
+                        // reads or writes.
+                        let (versions, chunk_shift, version) = match self.memo.as_deref_mut() {
+                            Some(m) if MEMO && mem_id != usize::MAX => {
+                                (&mut self.memories[mem_id].versions[..], m.chunk_shift, m.next_version())
+                            }
+                            Some(m) if MEMO => (&mut [][..], 0, m.next_version()),
+                            _ => (&mut [][..], 0, 0),
+                        };
                         let mut cx = Calls {
                             frames: &mut frames,
                             stack: &mut *self.stack,
@@ -424,16 +453,34 @@ impl<'s> Executor<'s> {
                             max_depth: self.max_depth,
                             max_stack: self.max_stack,
                             calls_left: match self.memo.as_deref() {
+                                // Up to the call that makes `memo_call` look again.
+                                Some(m) if MEMO && m.config.adaptive() => {
+                                    m.probe_calls.saturating_sub(m.calls + 1)
+                                }
+                                Some(_) if MEMO => u64::MAX,
                                 Some(m) if CELLS => m.plain_span.saturating_sub(m.plain_calls),
                                 _ => u64::MAX,
                             },
                             func_ids: &mut func_ids,
                             func_id,
+                            versions,
+                            chunk_shift,
+                            version,
+                            entered: 0,
+                            entered_ops: 0,
                         };
                         let calls_left = cx.calls_left;
                         let stopped = threaded::run::<CELLS>(ip, fp, mem, &mut cx);
                         (func, base, code, func_id) = (cx.func, cx.base, cx.code, cx.func_id);
-                        if CELLS {
+                        if MEMO {
+                            // The calls the chain made, as `memo_call` would have counted them.
+                            let made = calls_left - cx.calls_left;
+                            let m = self.memo.as_deref_mut().expect("memo state");
+                            m.calls += made;
+                            m.work += made + cx.entered;
+                            m.call_count += made;
+                            m.entered_ops += cx.entered_ops;
+                        } else if CELLS {
                             // The calls the chain made, as `plain_call` would have counted them.
                             let made = calls_left - cx.calls_left;
                             let m = self.memo.as_deref_mut().expect("memo state");

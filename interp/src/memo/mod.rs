@@ -214,6 +214,9 @@ pub struct Counters {
     pub miss_collision: u64,
     pub miss_evicted: u64,
     pub miss_limit: u64,
+    /// Adaptive: misses among `miss_absent` on inputs the unit had not met before, which
+    /// it runs without recording (only inputs met again are worth an entry).
+    pub first_sight: u64,
     /// Invalidations, by dependency kind, in [`DepKind`] order.
     pub miss_invalidated: [u64; 6],
     /// Verify mode: hits whose real execution agreed / disagreed with the entry.
@@ -261,6 +264,7 @@ impl Counters {
         self.evictions += o.evictions;
         self.miss_cold += o.miss_cold;
         self.miss_absent += o.miss_absent;
+        self.first_sight += o.first_sight;
         self.miss_collision += o.miss_collision;
         self.miss_evicted += o.miss_evicted;
         self.miss_limit += o.miss_limit;
@@ -530,6 +534,10 @@ pub(crate) struct Active {
     /// active in several frames).
     pub depth: u32,
     pub rec: Option<Box<Recording>>,
+    /// Adaptive: the unit met inputs it had not met before, so it runs without recording
+    /// (see [`MemoState::sight`]); its exit still counts as an outcome, with the nested work
+    /// done since `work` was this.
+    pub first_sight: Option<u64>,
     /// Profiling: when the unit was entered.
     pub since: Option<std::time::Instant>,
 }
@@ -578,11 +586,12 @@ impl Default for Adapt {
 /// average: a recursive unit's first outcomes are its leaves.)
 pub(crate) const CHEAP_WORK: u64 = 16;
 
-/// ... unless it has not hit at all for this many windows in a row: then its recordings
-/// are pure cost, however much they cover (a recursive sort that never sees the same array
-/// twice). Long enough for a first pass over a few dozen distinct arguments (collatz: 64)
-/// before they come back.
-pub(crate) const DRY_WINDOWS: u32 = 8;
+/// ... unless it has not hit at all for this many windows in a row: then its probes and
+/// recordings are pure cost, however much they cover (a recursive sort that never sees the
+/// same array twice). Long enough for a first pass over a few dozen distinct arguments
+/// (collatz: 64), met first (not recorded, see [`SIGHT_BITS`]), then met again and
+/// recorded, before they hit.
+pub(crate) const DRY_WINDOWS: u32 = 12;
 
 /// The cost model of a hit, in ops of the memo loop (deterministic: no clocks, so that runs
 /// reproduce). A hit costs a fixed `HIT_OPS` (key hash, table probe, outcome bookkeeping,
@@ -627,6 +636,11 @@ pub(crate) const MIN_PROBE_CALLS: u64 = 64;
 
 /// The longest stay in the plain loop, in calls, before memoizing is tried again.
 pub(crate) const MAX_PLAIN_SPAN: u64 = 1 << 20;
+
+/// The adaptive policy records a unit's execution only for inputs it has met before: a
+/// table of this many (log2) fingerprints of (unit, inputs) remembers the inputs met once.
+/// A fingerprint overwritten by another only delays a recording.
+pub(crate) const SIGHT_BITS: u32 = 13;
 
 /// Recordings stop (are poisoned) once their shared log holds this many events.
 pub(crate) const LOG_CAP: usize = 1 << 16;
@@ -687,6 +701,8 @@ pub(crate) struct MemoState {
     pub calls: u64,
     pub probe_calls: u64,
     pub probe_hits: u64,
+    /// Adaptive: recordings finished since the last probe (inputs met again: hits may follow).
+    pub probe_recorded: u64,
     /// Wasm calls and unit entries so far: recordings measure their nested work with it.
     pub work: u64,
     /// Wasm calls so far in the memo loop.
@@ -698,6 +714,8 @@ pub(crate) struct MemoState {
     pub seen: rustc_hash::FxHashSet<(u8, u32, u32)>,
     /// `work` when the oldest recording in progress started.
     pub record_since: u64,
+    /// Adaptive: fingerprints of the (unit, inputs) met so far (see [`MemoState::sight`]).
+    sighted: Box<[u64]>,
 }
 
 impl MemoState {
@@ -732,11 +750,13 @@ impl MemoState {
             calls: 0,
             probe_calls: PROBE_CALLS,
             probe_hits: 0,
+            probe_recorded: 0,
             work: 0,
             call_count: 0,
             entered_ops: 0,
             seen: Default::default(),
             record_since: 0,
+            sighted: vec![0; 1 << SIGHT_BITS].into_boxed_slice(),
         }
     }
 
@@ -774,6 +794,16 @@ impl MemoState {
     }
 
     /// Appends to the recording log, poisoning everything if it grows past `LOG_CAP`.
+    /// Whether `unit` met inputs hashing to `hash` before (as far as the fingerprint table
+    /// remembers); remembers them from now on.
+    pub fn sight(&mut self, unit: u32, hash: u64) -> bool {
+        let fingerprint = (hash ^ u64::from(unit).wrapping_add(1).wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1;
+        let slot = (fingerprint.wrapping_mul(0x2545_f491_4f6c_dd1d) >> (64 - SIGHT_BITS)) as usize;
+        let met = self.sighted[slot] == fingerprint;
+        self.sighted[slot] = fingerprint;
+        met
+    }
+
     pub fn log(&mut self, ev: Event) {
         if self.recording > 0 {
             if self.log.len() >= LOG_CAP {
@@ -793,6 +823,7 @@ impl MemoState {
         self.plain_switches += 1;
         self.calls = 0;
         self.probe_hits = 0;
+        self.probe_recorded = 0;
     }
 
     /// Back from the plain loop. Writes there bumped no versions, so entries that depend

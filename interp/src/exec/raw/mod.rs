@@ -124,6 +124,18 @@ impl Threaded {
         Threaded { handler: threaded::cells_handler(tag(&op)), op }
     }
 
+    /// A record of memo engines' patchable code rendered for the memo loop: the handler
+    /// that runs the op while nothing records (stores also version what they write).
+    pub(crate) fn memo(op: Op) -> Self {
+        Threaded { handler: threaded::memo_handler(&op), op }
+    }
+
+    /// A `MemoEnter` record of the memo loop for a switched-off loop body left in place to
+    /// count its loop's iterations: its handler only counts.
+    pub(crate) fn memo_count(block: u32) -> Self {
+        Threaded { handler: threaded::memo_count_handler(), op: Op::MemoEnter { block } }
+    }
+
     /// The record's op.
     pub(crate) fn op(self) -> Op {
         self.op

@@ -70,6 +70,38 @@ pub(super) fn cells_handler(tag: u16) -> Handler {
     CELLS_HANDLERS[tag as usize]
 }
 
+/// The handler of `op` in memo engines' memo loop, which runs the chain only while nothing
+/// records: the memo engines' plain-loop handler, except that stores and `global.set` also
+/// give what they write the chain's version (so that entries which read it before are
+/// invalidated), and the probes stop the chain (they are `slow` in every table).
+pub(super) fn memo_handler(op: &Op) -> Handler {
+    macro_rules! tracked {
+        (
+            unary { $( ($un:ident, $($unt:tt)*) )* }
+            unary_trap { $( ($ut:ident, $($utt:tt)*) )* }
+            binary { $( ($bn:ident, $($bnt:tt)*) )* }
+            binary_trap { $( ($bt:ident, $($btt:tt)*) )* }
+            load { $( ($ld:ident, $la:ident, $($ldt:tt)*) )* }
+            store { $( ($st:ident, $sa:ident, $($stt:tt)*) )* }
+            cmp_branch { $( ($cb:ident, $($cbt:tt)*) )* }
+        ) => {
+            match op {
+                $( Op::$st { .. } => handlers::tracked::$st, )*
+                $( Op::$sa { .. } => handlers::tracked::$sa, )*
+                Op::GlobalSet { .. } => handlers::tracked::GlobalSet,
+                _ => cells_handler(super::tag(op)),
+            }
+        };
+    }
+    for_each_numeric_op!(tracked)
+}
+
+/// The memo loop's handler of a switched-off loop body's `MemoEnter` kept to count
+/// iterations.
+pub(super) fn memo_count_handler() -> Handler {
+    handlers::MemoCount
+}
+
 /// Continues with the handler of the op at `ip`.
 macro_rules! next {
     ($ip:expr, $fp:expr, $mem:expr, $cx:expr) => {{
@@ -100,9 +132,10 @@ macro_rules! decode {
         let mut $ip = $ip;
         let $pat = $ip.fetch::<CELLS>() else {
             // SAFETY: handlers are called only through the record at `ip`, whose handler
-            // was taken from a table by its op's tag (`thread_code`, `Threaded::patchable`,
-            // which are the only ways records are made), and each table entry is the
-            // handler of the variant with that tag.
+            // was taken from a table by its op's tag (`thread_code`, `Threaded::patchable`)
+            // or chosen by its op's variant (`Threaded::memo`), which are the only ways
+            // records are made, and each table entry is the handler of the variant with
+            // that tag.
             unsafe { std::hint::unreachable_unchecked() }
         };
     };
@@ -344,6 +377,32 @@ mod handlers {
         next!(ip, fp, mem, cx)
     }
 
+    /// The memo loop's `MemoEnter` of a switched-off loop body kept to count its loop's
+    /// iterations (see `exec::memo::render`): counts what `memo_enter` would, the entry and
+    /// the body's ops, nothing else.
+    pub(super) fn MemoCount<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+        const CELLS: bool = true;
+        decode!(ip, Op::MemoEnter { block });
+        let b = &cx.func.memo_blocks[block as usize];
+        cx.entered += 1;
+        cx.entered_ops += u64::from(b.end - b.start);
+        next!(ip, fp, mem, cx)
+    }
+
+    /// The memo loop's `global.set` (see [`memo_handler`]).
+    pub(super) fn tracked_global_set<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
+        decode!(ip, Op::GlobalSet { global, src });
+        let g = &mut cx.globals[cx.inst.globals[global as usize] as usize];
+        g.value = fp.get(src);
+        g.version = cx.version;
+        next!(ip, fp, mem, cx)
+    }
+
     /// A return to a caller of the same instance; the loop handles the rest.
     pub(super) fn Return<'s, const CELLS: bool>(
         ip: Ip<'s>,
@@ -429,6 +488,30 @@ mod handlers {
                 trap!(ip, mem.store::<$stn>(ea, fp.get(val)).ok_or(Trap::MemoryOutOfBounds));
                 next!(ip, fp, mem, cx)
             } )*
+            /// The memo loop's stores: they also version the chunks they write (see
+            /// [`super::memo_handler`]).
+            pub(super) mod tracked {
+                use super::*;
+                pub(in super::super) fn GlobalSet<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                    tracked_global_set::<true>(ip, fp, mem, cx)
+                }
+                $( pub(in super::super) fn $st<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                    const CELLS: bool = true;
+                    decode!(ip, Op::$st { addr, val, offset });
+                    let ea = mem::effective(fp.get(addr), offset);
+                    trap!(ip, mem.store::<$stn>(ea, fp.get(val)).ok_or(Trap::MemoryOutOfBounds));
+                    cx.version_store(ea, $stn);
+                    next!(ip, fp, mem, cx)
+                } )*
+                $( pub(in super::super) fn $sa<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                    const CELLS: bool = true;
+                    decode!(ip, Op::$sa { a, b, val });
+                    let ea = mem::effective(mem::address_sum(fp.get(a), fp.get(b)), 0);
+                    trap!(ip, mem.store::<$stn>(ea, fp.get(val)).ok_or(Trap::MemoryOutOfBounds));
+                    cx.version_store(ea, $stn);
+                    next!(ip, fp, mem, cx)
+                } )*
+            }
             $( pub(super) fn $cb<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$cb { a, b, target });
                 let taken = semantics::$cbf(<$cbt>::from_cell(fp.get(a)), <$cbt>::from_cell(fp.get(b))) != 0;
