@@ -394,18 +394,40 @@ impl<'s> Executor<'s> {
         idle
     }
 
-    /// A wasm call in the plain loop of a memo engine. Returns whether to go back to
-    /// memoizing: after `plain_span` calls (the span doubles each time).
-    pub(super) fn plain_call(&mut self) -> bool {
+    /// A wasm call of store function `callee`, its frame at `base`, in the plain loop of a
+    /// memo engine. Returns whether to go back to memoizing: after `plain_span` calls (the
+    /// span doubles each time), or sooner when a sampled call's arguments were met before
+    /// (see [`crate::memo::SAMPLE_CALLS`]).
+    pub(super) fn plain_call(&mut self, callee: usize, base: usize) -> bool {
         let m = self.memo();
         m.plain_calls += 1;
         // Units switched off wait for the lookup clock; here it counts calls.
         m.clock += 1;
-        let back = m.plain_calls > m.plain_span;
+        let mut back = m.plain_calls > m.plain_span;
+        if !back && m.plain_calls >= m.next_sample {
+            m.schedule_sample();
+            back = self.sample_call(callee, base);
+        }
         if back {
             retry_units(self.funcs, self.memo.as_deref_mut().expect("memo state"));
         }
         back
+    }
+
+    /// Whether the unit that starts at wasm function `callee`'s first op is on and met the
+    /// arguments in its frame at `base` before (remembering them from now on): then they
+    /// may hit.
+    fn sample_call(&mut self, callee: usize, base: usize) -> bool {
+        let entity = &self.funcs[callee];
+        let FuncKind::Wasm { code, .. } = &entity.kind else { return false };
+        let Some(b) = code.memo_blocks.first().filter(|b| b.start == 0) else { return false };
+        let unit = entity.memo_base;
+        let memo = self.memo.as_deref_mut().expect("memo state");
+        if memo.adapt[unit as usize].off {
+            return false;
+        }
+        let hash = hash_inputs(&self.stack[base..], b, code.num_locals, memo.config.stack_depth);
+        memo.sight(unit, hash)
     }
 
     /// A host function is about to run: nothing recording now can be cached.
@@ -1097,6 +1119,39 @@ mod tests {
             }
         }
         assert!(memoized);
+    }
+
+    #[test]
+    fn a_sampled_call_met_before_ends_the_plain_span() {
+        // In the plain loop with a long span, `run` calls `$f` with the same argument over
+        // and over. Sampled calls meet it again, so execution goes back to memoizing before
+        // the span ends, and `$f` hits.
+        let wat = r#"(module
+          (func $f (param $n i32) (result i32) (local $s i32)
+            (loop $l
+              (local.set $s (i32.add (local.get $s) (i32.mul (local.get $n) (local.get $n))))
+              (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+              (br_if $l (i32.ne (local.get $n) (i32.const 0))))
+            (local.get $s))
+          (func (export "run") (param $n i32) (result i32) (local $s i32)
+            (loop $l
+              (local.set $s (i32.add (local.get $s) (call $f (i32.const 30))))
+              (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+              (br_if $l (i32.ne (local.get $n) (i32.const 0))))
+            (local.get $s)))"#;
+        let engine = Engine::new(Config::default().memo(Some(MemoConfig::default())));
+        let module = Module::from_wat(&engine, wat).unwrap();
+        let mut s = Store::new(&engine);
+        let i = Linker::new().instantiate(&mut s, &module).unwrap();
+        let memo = s.memo.as_deref_mut().unwrap();
+        memo.enter_plain();
+        memo.plain_span = crate::memo::MAX_PLAIN_SPAN;
+        super::render_all(&s.funcs, s.memo.as_deref_mut().unwrap(), true);
+        let want = (1..=30).map(|k| k * k).sum::<i32>().wrapping_mul(5000);
+        assert_eq!(i.call(&mut s, "run", &[Value::I32(5000)]).unwrap(), vec![Value::I32(want)]);
+        let stats = s.memo_stats().unwrap();
+        assert!(!s.memo.as_ref().unwrap().plain, "still in the plain loop");
+        assert!(stats.totals.hits > 4000, "{:?}", stats.totals);
     }
 
     const NESTED: &str = r#"(module

@@ -385,7 +385,7 @@ impl<'s> Executor<'s> {
                         let switch = if MEMO {
                             self.memo_call(frames.len(), new_base + callee_code.frame_size as usize)
                         } else {
-                            CELLS && self.plain_call()
+                            CELLS && self.plain_call(callee, new_base)
                         };
                         func = callee_code;
                         code = code_of(func, func_id);
@@ -458,7 +458,11 @@ impl<'s> Executor<'s> {
                                     m.probe_calls.saturating_sub(m.calls + 1)
                                 }
                                 Some(_) if MEMO => u64::MAX,
-                                Some(m) if CELLS => m.plain_span.saturating_sub(m.plain_calls),
+                                // Up to the call that ends the span or is sampled.
+                                Some(m) if CELLS => m
+                                    .plain_span
+                                    .saturating_sub(m.plain_calls)
+                                    .min(m.next_sample.saturating_sub(m.plain_calls + 1)),
                                 _ => u64::MAX,
                             },
                             func_ids: &mut func_ids,

@@ -634,13 +634,23 @@ pub(crate) const PROBE_CALLS: u64 = 4096;
 pub(crate) const PROBE_SHARE: u64 = 64;
 pub(crate) const MIN_PROBE_CALLS: u64 = 64;
 
+/// In the plain loop, about every this many calls the callee's arguments are sampled: if
+/// the unit that starts at its first op is on and met them before, execution goes back to
+/// memoizing at once rather than at the end of its span (collatz: the arguments start to
+/// repeat while a span that grew over a stretch of new ones runs). The gaps are drawn at
+/// random (from a fixed seed, so runs repeat) between 1 and twice this, so that samples
+/// do not fall in step with a cycle of calls and miss its repeats.
+pub(crate) const SAMPLE_CALLS: u64 = 64;
+
 /// The longest stay in the plain loop, in calls, before memoizing is tried again.
 pub(crate) const MAX_PLAIN_SPAN: u64 = 1 << 20;
 
 /// The adaptive policy records a unit's execution only for inputs it has met before: a
 /// table of this many (log2) fingerprints of (unit, inputs) remembers the inputs met once.
-/// A fingerprint overwritten by another only delays a recording.
+/// Each fingerprint has a set of `SIGHT_WAYS` places (so that two inputs met in turn do
+/// not keep pushing each other out); one pushed out only delays a recording.
 pub(crate) const SIGHT_BITS: u32 = 13;
+pub(crate) const SIGHT_WAYS: usize = 4;
 
 /// Recordings stop (are poisoned) once their shared log holds this many events.
 pub(crate) const LOG_CAP: usize = 1 << 16;
@@ -691,6 +701,10 @@ pub(crate) struct MemoState {
     pub plain_calls: u64,
     pub plain_span: u64,
     pub plain_switches: u64,
+    /// The plain-loop call (counted by `plain_calls`) to sample next, and the state of the
+    /// generator that draws the gaps.
+    pub next_sample: u64,
+    sample_rng: u64,
     /// The patchable code holds the plain layouts, for the plain loop.
     pub rendered_off: bool,
     /// Plain layouts by store function, built on first use.
@@ -744,6 +758,8 @@ impl MemoState {
             plain_calls: 0,
             plain_span: 1,
             plain_switches: 0,
+            next_sample: SAMPLE_CALLS,
+            sample_rng: 0x9e37_79b9_7f4a_7c15,
             rendered_off: false,
             layouts: Vec::new(),
             profile: Profile::default(),
@@ -798,10 +814,26 @@ impl MemoState {
     /// remembers); remembers them from now on.
     pub fn sight(&mut self, unit: u32, hash: u64) -> bool {
         let fingerprint = (hash ^ u64::from(unit).wrapping_add(1).wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1;
-        let slot = (fingerprint.wrapping_mul(0x2545_f491_4f6c_dd1d) >> (64 - SIGHT_BITS)) as usize;
-        let met = self.sighted[slot] == fingerprint;
-        self.sighted[slot] = fingerprint;
-        met
+        let set = (fingerprint.wrapping_mul(0x2545_f491_4f6c_dd1d) >> (64 - SIGHT_BITS)) as usize & !(SIGHT_WAYS - 1);
+        let ways = &mut self.sighted[set..set + SIGHT_WAYS];
+        if ways.contains(&fingerprint) {
+            return true;
+        }
+        // Newest first: the oldest falls out.
+        ways.rotate_right(1);
+        ways[0] = fingerprint;
+        false
+    }
+
+    /// Draws the plain-loop call at which to sample next (see [`SAMPLE_CALLS`]).
+    pub fn schedule_sample(&mut self) {
+        // xorshift64
+        let mut x = self.sample_rng;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.sample_rng = x;
+        self.next_sample = self.plain_calls + 1 + x % (2 * SAMPLE_CALLS);
     }
 
     pub fn log(&mut self, ev: Event) {
@@ -821,6 +853,7 @@ impl MemoState {
         self.plain = true;
         self.plain_calls = 0;
         self.plain_switches += 1;
+        self.schedule_sample();
         self.calls = 0;
         self.probe_hits = 0;
         self.probe_recorded = 0;
