@@ -157,7 +157,7 @@ impl Linker {
         }
         for (gt, init) in &m.globals {
             let value = eval_const(store, &inst, *init);
-            store.globals.push(GlobalEntity { value, ty: *gt, version: 0 });
+            store.globals.push(GlobalEntity { value, ty: *gt });
             inst.globals.push(store.globals.len() as u32 - 1);
         }
         for seg in &m.elems {

@@ -69,8 +69,6 @@ pub(crate) struct TableEntity {
 pub(crate) struct GlobalEntity {
     pub value: u64,
     pub ty: GlobalType,
-    /// Memo mode: bumped on every write.
-    pub version: u64,
 }
 
 /// The resolved index spaces of one instance.
@@ -392,7 +390,7 @@ impl Global {
             return Err(Error::Api(format!("global of type {} cannot hold {}", ty.content, value.ty())));
         }
         store.check_value(&value)?;
-        store.globals.push(GlobalEntity { value: value.to_cell(), ty, version: 0 });
+        store.globals.push(GlobalEntity { value: value.to_cell(), ty });
         Ok(Global(store.globals.len() as u32 - 1))
     }
 
@@ -416,9 +414,6 @@ impl Global {
             return Err(Error::Api(format!("global of type {} cannot hold {}", g.ty.content, value.ty())));
         }
         g.value = value.to_cell();
-        if let Some(memo) = &mut store.memo {
-            g.version = memo.next_version();
-        }
         Ok(())
     }
 }

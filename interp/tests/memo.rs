@@ -712,3 +712,37 @@ fn loop_iterations_make_first_sights_not_cheap() {
     let t = s.memo_stats().unwrap().totals;
     assert!(t.hits >= 20, "{t:?}");
 }
+
+#[test]
+fn a_global_set_and_restored_leaves_entries_valid() {
+    // Compiled C moves a stack pointer global down on entry and back on exit. Entries of a
+    // function that reads it stay valid across other functions' frames, because a global is
+    // a dependency on its value; setting it to another value invalidates them.
+    let wat = module(
+        r#"(func $frame (export "frame") (param i32) (result i32) (local $fp i32)
+          (local.set $fp (i32.sub (global.get $g) (i32.const 16)))
+          (global.set $g (local.get $fp))
+          (local.set 0 (i32.add (i32.mul (local.get 0) (local.get $fp)) (i32.const 7)))
+          (local.set 0 (i32.xor (local.get 0) (i32.shl (local.get 0) (i32.const 3))))
+          (global.set $g (i32.add (local.get $fp) (i32.const 16)))
+          (local.get 0))
+        (func (export "other") (result i32) (call $frame (i32.const 99)))"#,
+    );
+    let script = [
+        HostSetGlobal(i32v(4096)),
+        Repeat(0, "frame", vec![i32v(5)], 3),
+        Call(0, "other", vec![]),
+        Call(0, "other", vec![]),
+        Repeat(0, "frame", vec![i32v(5)], 2),
+        ExpectHits,
+        HostSetGlobal(i32v(2048)),
+        Repeat(0, "frame", vec![i32v(5)], 3),
+    ];
+    check(&wat, 1, quick().verify(true), Config::default(), &script);
+    let stats = check(&wat, 1, quick(), Config::default(), &script);
+    // frame(5) hits after `other`'s frames set and restored the global; the new value then
+    // invalidates its entry once.
+    assert!(stats.totals.hits >= 3, "{:?}", stats.totals);
+    // Invalidations by kind, in `DepKind` order: memory, memory size, global, ...
+    assert_eq!(stats.totals.miss_invalidated[2], 1, "{:?}", stats.totals);
+}

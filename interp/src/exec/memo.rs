@@ -477,10 +477,9 @@ impl<'s> Executor<'s> {
         memo.log(Event::Write(Effect::Store { mem: mem as u32, ea, len: len as u8, value }));
     }
 
+    /// A global was set (entries depend on globals' values, so nothing is versioned).
     pub(super) fn memo_global_set(&mut self, g: u32, value: u64) {
-        let memo = self.memo.as_deref_mut().expect("memo state");
-        self.globals[g as usize].version = memo.next_version();
-        memo.log(Event::Write(Effect::GlobalSet { global: g, value }));
+        self.memo().log(Event::Write(Effect::GlobalSet { global: g, value }));
     }
 
     pub(super) fn memo_table_write(&mut self, t: u32, effect: Effect) {
@@ -511,7 +510,7 @@ impl<'s> Executor<'s> {
         match *d {
             Dep::Chunk { mem, chunk, version } => self.memories[mem as usize].versions[chunk as usize] == version,
             Dep::Size { mem, pages } => self.memories[mem as usize].data.len() / crate::PAGE_SIZE == pages as usize,
-            Dep::Global { global, version } => self.globals[global as usize].version == version,
+            Dep::Global { global, value } => self.globals[global as usize].value == value,
             Dep::Table { table, version } => self.tables[table as usize].version == version,
             Dep::Data { data, len } => self.datas[data as usize].len() == len as usize,
             Dep::Elem { elem, len } => self.elems[elem as usize].len() == len as usize,

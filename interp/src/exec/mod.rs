@@ -115,9 +115,9 @@ struct Calls<'s, 'a> {
     func_ids: &'a mut Vec<u32>,
     func_id: u32,
     /// In a memo engine's memo loop, the chunk versions of the default memory, and the
-    /// version that its stores and global writes give what they write: one fresh version
-    /// per run of the chain, newer than any an entry recorded (nothing records while the
-    /// chain runs). Empty elsewhere.
+    /// version that its stores give the chunks they write: one fresh version per run of the
+    /// chain, newer than any an entry recorded (nothing records while the chain runs).
+    /// Empty elsewhere.
     versions: &'a mut [u64],
     chunk_shift: u32,
     version: u64,
@@ -552,7 +552,7 @@ impl<'s> Executor<'s> {
                             let g = inst.globals[global as usize];
                             set!(dst, self.globals[g as usize].value);
                             if MEMO {
-                                self.memo_read(Dep::Global { global: g, version: self.globals[g as usize].version })
+                                self.memo_read(Dep::Global { global: g, value: self.globals[g as usize].value })
                             }
                         }
                         Op::GlobalSet { global, src } => {

@@ -393,9 +393,11 @@ pub(crate) enum Dep {
         mem: u32,
         pages: u32,
     },
+    /// A global's value: compared as a value (a stack pointer set and restored between
+    /// two executions leaves their entries valid).
     Global {
         global: u32,
-        version: u64,
+        value: u64,
     },
     Table {
         table: u32,
@@ -442,7 +444,7 @@ impl fmt::Display for Dep {
         match *self {
             Dep::Chunk { mem, chunk, version } => write!(f, "memory {mem} chunk {chunk} at version {version}"),
             Dep::Size { mem, pages } => write!(f, "memory {mem} size {pages} pages"),
-            Dep::Global { global, version } => write!(f, "global {global} at version {version}"),
+            Dep::Global { global, value } => write!(f, "global {global} holding {value:#x}"),
             Dep::Table { table, version } => write!(f, "table {table} at version {version}"),
             Dep::Data { data, len } => write!(f, "data segment {data} of length {len}"),
             Dep::Elem { elem, len } => write!(f, "element segment {elem} of length {len}"),
@@ -866,9 +868,7 @@ impl MemoState {
         self.plain = false;
         self.probe_calls = (self.plain_span / PROBE_SHARE).clamp(MIN_PROBE_CALLS, PROBE_CALLS);
         self.plain_span = (self.plain_span * 2).min(MAX_PLAIN_SPAN);
-        self.cache.retain(|e| {
-            e.deps.iter().all(|d| !matches!(d, Dep::Chunk { .. } | Dep::Global { .. } | Dep::Table { .. }))
-        });
+        self.cache.retain(|e| e.deps.iter().all(|d| !matches!(d, Dep::Chunk { .. } | Dep::Table { .. })));
     }
 
     /// Registers the units of a new store function; returns the index of its first unit.

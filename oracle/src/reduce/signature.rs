@@ -321,7 +321,7 @@ mod tests {
         for (text, want) in [
             ("memory 0 chunk 1 at version 7 was read but not recorded", Missed::NotRecorded(DepKind::Memory)),
             ("memory 0 size 1 pages recorded, now memory 0 size 2 pages", Missed::Unchecked(DepKind::MemorySize)),
-            ("global 2 at version 3 recorded, now global 2 at version 9", Missed::Unchecked(DepKind::Global)),
+            ("global 2 holding 0x3 recorded, now global 2 holding 0x9", Missed::Unchecked(DepKind::Global)),
             ("table 0 at version 1 was read but not recorded", Missed::NotRecorded(DepKind::Table)),
             (
                 "data segment 0 of length 4 recorded, now data segment 0 of length 0",

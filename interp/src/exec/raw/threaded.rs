@@ -71,8 +71,8 @@ pub(super) fn cells_handler(tag: u16) -> Handler {
 }
 
 /// The handler of `op` in memo engines' memo loop, which runs the chain only while nothing
-/// records: the memo engines' plain-loop handler, except that stores and `global.set` also
-/// give what they write the chain's version (so that entries which read it before are
+/// records: the memo engines' plain-loop handler, except that stores also give the chunks
+/// they write the chain's version (so that entries which read them before are
 /// invalidated), and the probes stop the chain (they are `slow` in every table).
 pub(super) fn memo_handler(op: &Op) -> Handler {
     macro_rules! tracked {
@@ -88,7 +88,6 @@ pub(super) fn memo_handler(op: &Op) -> Handler {
             match op {
                 $( Op::$st { .. } => handlers::tracked::$st, )*
                 $( Op::$sa { .. } => handlers::tracked::$sa, )*
-                Op::GlobalSet { .. } => handlers::tracked::GlobalSet,
                 _ => cells_handler(super::tag(op)),
             }
         };
@@ -365,7 +364,7 @@ mod handlers {
         next!(ip, fp, mem, cx)
     }
 
-    /// Unversioned, as in the loop's plain instantiations.
+    /// Entries depend on globals' values, so a set versions nothing.
     pub(super) fn GlobalSet<'s, const CELLS: bool>(
         ip: Ip<'s>,
         fp: Frame,
@@ -386,20 +385,6 @@ mod handlers {
         let b = &cx.func.memo_blocks[block as usize];
         cx.entered += 1;
         cx.entered_ops += u64::from(b.end - b.start);
-        next!(ip, fp, mem, cx)
-    }
-
-    /// The memo loop's `global.set` (see [`memo_handler`]).
-    pub(super) fn tracked_global_set<'s, const CELLS: bool>(
-        ip: Ip<'s>,
-        fp: Frame,
-        mem: Mem,
-        cx: &mut Calls<'s, '_>,
-    ) -> Stopped<'s> {
-        decode!(ip, Op::GlobalSet { global, src });
-        let g = &mut cx.globals[cx.inst.globals[global as usize] as usize];
-        g.value = fp.get(src);
-        g.version = cx.version;
         next!(ip, fp, mem, cx)
     }
 
@@ -492,9 +477,6 @@ mod handlers {
             /// [`super::memo_handler`]).
             pub(super) mod tracked {
                 use super::*;
-                pub(in super::super) fn GlobalSet<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
-                    tracked_global_set::<true>(ip, fp, mem, cx)
-                }
                 $( pub(in super::super) fn $st<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                     const CELLS: bool = true;
                     decode!(ip, Op::$st { addr, val, offset });
