@@ -7,7 +7,7 @@ use super::{mem, table, Executor, Threaded};
 use crate::ir::Op;
 use crate::memo::{
     Active, Dep, DepKind, Effect, Entry, Event, Lookup, MemoDivergence, MemoState, MissCause, PlainLayout, Recording,
-    Shape,
+    Shape, Sight,
 };
 use crate::module::{CompiledFunc, MemoBlock};
 use crate::store::{bump_chunks, FuncEntity, FuncKind};
@@ -427,7 +427,7 @@ impl<'s> Executor<'s> {
             return false;
         }
         let hash = hash_inputs(&self.stack[base..], b, code.num_locals, memo.config.stack_depth);
-        memo.sight(unit, hash)
+        memo.sample(unit, hash)
     }
 
     /// A host function is about to run: nothing recording now can be cached.
@@ -704,14 +704,24 @@ impl<'s> Executor<'s> {
         } else {
             let memo = self.memo();
             memo.units[unit as usize].1.miss(cause);
-            if matches!(cause, MissCause::Absent) && memo.config.adaptive() && !memo.sight(unit, inputs_hash) {
-                // Inputs met for the first time: an entry for them pays only if they come
-                // back, so record when they do, not now.
-                memo.units[unit as usize].1.first_sight += 1;
-                let since = memo.tick();
-                let work = Some(memo.work);
-                memo.active.push(Active { unit, depth: depth as u32, rec: None, first_sight: work, since });
-                return Enter::Run;
+            let sight = match cause {
+                MissCause::Absent if memo.config.adaptive() => memo.sight(unit, inputs_hash),
+                _ => Sight::Again,
+            };
+            match sight {
+                Sight::First => {
+                    // Inputs met for the first time: an entry for them pays only if they
+                    // come back, so record when they do, not now.
+                    memo.units[unit as usize].1.first_sight += 1;
+                    let since = memo.tick();
+                    let work = Some(memo.work);
+                    memo.active.push(Active { unit, depth: depth as u32, rec: None, first_sight: work, since });
+                    return Enter::Run;
+                }
+                // Recorded before, and the entry is gone without a hit: for the adaptive
+                // policy, as good as invalidated (`INVALIDATED_PERCENT`).
+                Sight::Often => invalidated = true,
+                Sight::Again => {}
             }
         }
         let memo = self.memo.as_deref_mut().expect("memo state");

@@ -654,6 +654,18 @@ pub(crate) const MAX_PLAIN_SPAN: u64 = 1 << 20;
 pub(crate) const SIGHT_BITS: u32 = 13;
 pub(crate) const SIGHT_WAYS: usize = 4;
 
+/// What [`MemoState::sight`] remembers of a unit's inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sight {
+    /// Not met before: not worth recording yet.
+    First,
+    /// Met once before: worth recording.
+    Again,
+    /// Met at least twice before, so recorded before: if they miss now, the entry for them
+    /// was lost (invalidated, evicted, or dropped when execution left the memo loop).
+    Often,
+}
+
 /// Recordings stop (are poisoned) once their shared log holds this many events.
 pub(crate) const LOG_CAP: usize = 1 << 16;
 
@@ -812,19 +824,35 @@ impl MemoState {
     }
 
     /// Appends to the recording log, poisoning everything if it grows past `LOG_CAP`.
-    /// Whether `unit` met inputs hashing to `hash` before (as far as the fingerprint table
-    /// remembers); remembers them from now on.
-    pub fn sight(&mut self, unit: u32, hash: u64) -> bool {
-        let fingerprint = (hash ^ u64::from(unit).wrapping_add(1).wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1;
+    /// How often `unit` met inputs hashing to `hash` before, as far as the fingerprint table
+    /// remembers (see [`Sight`]); counts this time.
+    pub fn sight(&mut self, unit: u32, hash: u64) -> Sight {
+        self.sight_as(unit, hash, true)
+    }
+
+    /// Whether `unit` met inputs hashing to `hash` before; a sample in the plain loop. New
+    /// inputs are remembered as met once; others keep their count (the unit itself has not
+    /// met them again).
+    pub fn sample(&mut self, unit: u32, hash: u64) -> bool {
+        self.sight_as(unit, hash, false) != Sight::First
+    }
+
+    fn sight_as(&mut self, unit: u32, hash: u64, count: bool) -> Sight {
+        // The low two bits of a slot hold the count (1 or 2); 0 is an empty slot.
+        let fingerprint = (hash ^ u64::from(unit).wrapping_add(1).wrapping_mul(0x9e37_79b9_7f4a_7c15)) & !3;
         let set = (fingerprint.wrapping_mul(0x2545_f491_4f6c_dd1d) >> (64 - SIGHT_BITS)) as usize & !(SIGHT_WAYS - 1);
         let ways = &mut self.sighted[set..set + SIGHT_WAYS];
-        if ways.contains(&fingerprint) {
-            return true;
+        if let Some(slot) = ways.iter_mut().find(|s| **s != 0 && **s & !3 == fingerprint) {
+            let before = *slot & 3;
+            if count {
+                *slot = fingerprint | 2;
+            }
+            return if before == 1 { Sight::Again } else { Sight::Often };
         }
         // Newest first: the oldest falls out.
         ways.rotate_right(1);
-        ways[0] = fingerprint;
-        false
+        ways[0] = fingerprint | 1;
+        Sight::First
     }
 
     /// Draws the plain-loop call at which to sample next (see [`SAMPLE_CALLS`]).
