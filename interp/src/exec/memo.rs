@@ -465,6 +465,15 @@ impl<'s> Executor<'s> {
         let memo = self.memo.as_deref_mut().expect("memo state");
         let shift = memo.chunk_shift;
         for chunk in (ea >> shift)..=((ea + len - 1) >> shift) {
+            // Only the first read of an object counts (`finalize`): a read of a chunk that
+            // one of the last few logged reads was of, since the innermost recording
+            // started, adds nothing.
+            let object = Some((mem as u32, chunk as u32));
+            if memo.last_reads.contains(&object) {
+                continue;
+            }
+            memo.last_reads.rotate_right(1);
+            memo.last_reads[0] = object;
             let version = self.memories[mem].versions[chunk as usize];
             memo.log(Event::Read(Dep::Chunk { mem: mem as u32, chunk: chunk as u32, version }));
         }
@@ -747,6 +756,8 @@ impl<'s> Executor<'s> {
             memo.record_since = memo.work;
         }
         memo.recording += 1;
+        // Its log starts here: its first read of each chunk must be in it.
+        memo.last_reads = Default::default();
         let since = memo.tick();
         memo.active.push(Active { unit, depth: depth as u32, rec: Some(Box::new(rec)), first_sight: None, since });
         Enter::Run

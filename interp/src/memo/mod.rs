@@ -742,6 +742,9 @@ pub(crate) struct MemoState {
     pub seen: rustc_hash::FxHashSet<(u8, u32, u32)>,
     /// `work` when the oldest recording in progress started.
     pub record_since: u64,
+    /// The memory chunks of the last few reads logged since the innermost recording
+    /// started, newest first (`exec::memo`'s `memo_read_mem` skips repeated reads of them).
+    pub last_reads: [Option<(u32, u32)>; 4],
     /// Adaptive: fingerprints of the (unit, inputs) met so far (see [`MemoState::sight`]).
     sighted: Box<[u64]>,
 }
@@ -786,6 +789,7 @@ impl MemoState {
             entered_ops: 0,
             seen: Default::default(),
             record_since: 0,
+            last_reads: Default::default(),
             sighted: vec![0; 1 << SIGHT_BITS].into_boxed_slice(),
         }
     }
