@@ -336,6 +336,16 @@ fn hash_inputs(frame: &[u64], b: &MemoBlock, num_locals: u32, stack_depth: u32) 
     h.finish()
 }
 
+/// Writes the low `len` (1, 2, 4 or 8) bytes of `value` at the start of `to`, little-endian.
+fn store_bytes(to: &mut [u8], len: u8, value: u64) {
+    match len {
+        1 => to[0] = value as u8,
+        2 => to[..2].copy_from_slice(&(value as u16).to_le_bytes()),
+        4 => to[..4].copy_from_slice(&(value as u32).to_le_bytes()),
+        _ => to[..len as usize].copy_from_slice(&value.to_le_bytes()[..len as usize]),
+    }
+}
+
 /// Whether the frame holds exactly the entry's input values (bits, never float `==`).
 fn same_inputs(frame: &[u64], b: &MemoBlock, inputs: &[u64]) -> bool {
     b.inputs.len() == inputs.len() && b.inputs.iter().zip(inputs).all(|(&s, &v)| frame[s as usize] == v)
@@ -853,8 +863,23 @@ impl<'s> Executor<'s> {
         let x = &code.memo_exits[e.exit as usize];
         let at = base + x.cells as usize;
         self.stack[at..at + e.exit_values.len()].copy_from_slice(&e.exit_values);
+        // One fresh version for every chunk the replayed stores write, as a run of the
+        // threaded chain does: newer than any an entry recorded.
+        let mut version = None;
         for effect in e.effects.iter() {
-            self.apply(*effect);
+            match *effect {
+                Effect::Store { mem, ea, len, value } => {
+                    let memo = self.memo.as_deref_mut().expect("memo state");
+                    let v = *version.get_or_insert_with(|| memo.next_version());
+                    let m = &mut self.memories[mem as usize];
+                    store_bytes(&mut m.data[ea as usize..], len, value);
+                    let shift = memo.chunk_shift;
+                    m.versions[(ea >> shift) as usize] = v;
+                    m.versions[((ea + u64::from(len) - 1) >> shift) as usize] = v;
+                    memo.log(Event::Write(*effect));
+                }
+                _ => self.apply(*effect),
+            }
         }
         let memo = self.memo.as_deref_mut().expect("memo state");
         if memo.recording > 0 {
@@ -879,9 +904,7 @@ impl<'s> Executor<'s> {
         let ok = |r: Result<(), crate::Trap>| debug_assert!(r.is_ok(), "replayed effect trapped");
         match effect {
             Effect::Store { mem, ea, len, value } => {
-                let ea_usize = ea as usize;
-                self.memories[mem as usize].data[ea_usize..ea_usize + len as usize]
-                    .copy_from_slice(&value.to_le_bytes()[..len as usize]);
+                store_bytes(&mut self.memories[mem as usize].data[ea as usize..], len, value);
                 self.memo_store(mem as usize, ea, len as u64, value);
             }
             Effect::Fill { mem: m, d, val, n } => {
