@@ -358,8 +358,8 @@ impl<'s> Executor<'s> {
     /// function's first op.
     pub(super) fn move_frames(&mut self, m: &mut super::Machine<'s>, to_plain: bool) {
         let memo = self.memo.as_deref_mut().expect("memo state");
-        for (frame, &f) in m.frames.iter_mut().zip(&m.func_ids) {
-            frame.ip = move_ip(layout_of(self.funcs, memo, f), frame.ip, to_plain);
+        for frame in &mut m.frames {
+            frame.ip = move_ip(layout_of(self.funcs, memo, frame.func_id), frame.ip, to_plain);
         }
         debug_assert!(to_plain || m.ip == 0, "the memo loop is entered at a function's first op");
         m.ip = if to_plain { layout_of(self.funcs, memo, m.func_id).to_plain[m.ip] as usize } else { 0 };

@@ -25,6 +25,9 @@ use raw::{Code, Frame, Mem};
 struct Caller<'s> {
     func: &'s CompiledFunc,
     instance: u32,
+    /// Its store function, in memo engines (memo units and the patchable code are per
+    /// store function); 0 in the plain engine. It fills what would be padding.
+    func_id: u32,
     /// Where the caller resumes ([`Code::pos`]: an op index in memo engines, a byte offset
     /// in the plain engine's code).
     ip: usize,
@@ -110,9 +113,7 @@ struct Calls<'s, 'a> {
     /// plain engine; in a memo engine's plain loop, those before `plain_call` would send
     /// execution back to memoizing.
     calls_left: u64,
-    /// In a memo engine's plain loop, the store function of each suspended frame and of
-    /// the current one (the patchable code is per store function).
-    func_ids: &'a mut Vec<u32>,
+    /// In memo engines, the current frame's store function.
     func_id: u32,
     /// In a memo engine's memo loop, the chunk versions of the default memory, and the
     /// version that its stores give the chunks they write: one fresh version per run of the
@@ -167,9 +168,6 @@ enum Exit {
 /// Where execution stands, so that it can move from one instantiation of the loop to another.
 struct Machine<'s> {
     frames: Vec<Caller<'s>>,
-    /// The store function of each suspended frame (memo engines only): memo units and the
-    /// patchable code need it; kept apart so that the plain loop's frames stay small.
-    func_ids: Vec<u32>,
     func: &'s CompiledFunc,
     func_id: u32,
     instance: u32,
@@ -267,15 +265,7 @@ impl<'s> Executor<'s> {
     /// moving to the plain loop if the adaptive policy says so.
     fn start(&mut self, entry: &'s CompiledFunc, entry_id: u32, instance: u32, phase: Phase) -> Result<(), Trap> {
         ensure_frame(self.stack, 0, entry, self.max_stack)?;
-        let mut m = Machine {
-            frames: Vec::new(),
-            func_ids: Vec::new(),
-            func: entry,
-            func_id: entry_id,
-            instance,
-            base: 0,
-            ip: 0,
-        };
+        let mut m = Machine { frames: Vec::new(), func: entry, func_id: entry_id, instance, base: 0, ip: 0 };
         let mut exit = match phase {
             Phase::Plain => self.run::<false, false>(&mut m)?,
             Phase::Memo => self.run::<true, true>(&mut m)?,
@@ -307,7 +297,6 @@ impl<'s> Executor<'s> {
     /// may move or touch them through safe code (see `raw`'s module notes).
     fn run<const CELLS: bool, const MEMO: bool>(&mut self, m: &mut Machine<'s>) -> Result<Exit, Trap> {
         let mut frames = std::mem::take(&mut m.frames);
-        let mut func_ids = std::mem::take(&mut m.func_ids);
         let mut func: &'s CompiledFunc = m.func;
         let mut func_id = m.func_id;
         let mut instance = m.instance;
@@ -362,7 +351,7 @@ impl<'s> Executor<'s> {
         }
         macro_rules! save {
             () => {
-                *m = Machine { frames, func_ids, func, func_id, instance, base, ip: code.pos::<CELLS>(ip) }
+                *m = Machine { frames, func, func_id, instance, base, ip: code.pos::<CELLS>(ip) }
             };
         }
         // Enters the wasm function `callee` with its frame at `new_base`, or runs a host function.
@@ -377,9 +366,8 @@ impl<'s> Executor<'s> {
                         }
                         let callee_code: &'s CompiledFunc = callee_code;
                         fp = ensure_frame(self.stack, new_base, callee_code, self.max_stack)?;
-                        frames.push(Caller { func, instance, ip: code.pos::<CELLS>(ip), base });
+                        frames.push(Caller { func, instance, func_id, ip: code.pos::<CELLS>(ip), base });
                         if CELLS {
-                            func_ids.push(func_id);
                             func_id = callee as u32;
                         }
                         let switch = if MEMO {
@@ -465,7 +453,6 @@ impl<'s> Executor<'s> {
                                     .min(m.next_sample.saturating_sub(m.plain_calls + 1)),
                                 _ => u64::MAX,
                             },
-                            func_ids: &mut func_ids,
                             func_id,
                             versions,
                             chunk_shift,
@@ -519,7 +506,7 @@ impl<'s> Executor<'s> {
                             let Some(caller) = frames.pop() else { return Ok(Exit::Done) };
                             func = caller.func;
                             if CELLS {
-                                func_id = func_ids.pop().expect("a frame's function");
+                                func_id = caller.func_id;
                             }
                             code = code_of(func, func_id);
                             ip = code.resume::<CELLS>(caller.ip);

@@ -242,20 +242,19 @@ mod handlers {
         };
         let new_base = cx.base + base as usize;
         let end = new_base + callee.frame_size as usize;
-        let room = end <= cx.stack.len()
-            && end <= cx.max_stack
-            && cx.frames.len() < cx.frames.capacity()
-            && (!CELLS || cx.func_ids.len() < cx.func_ids.capacity());
+        let room = end <= cx.stack.len() && end <= cx.max_stack && cx.frames.len() < cx.frames.capacity();
         if !room || *instance != cx.instance || cx.frames.len() + 1 >= cx.max_depth || (CELLS && cx.calls_left == 0) {
             return slow::<CELLS>(at, fp, mem, cx);
         }
-        cx.frames.push(Caller { func: cx.func, instance: cx.instance, ip: cx.code.pos::<CELLS>(ip), base: cx.base });
+        cx.frames.push(Caller {
+            func: cx.func,
+            instance: cx.instance,
+            func_id: if CELLS { cx.func_id } else { 0 },
+            ip: cx.code.pos::<CELLS>(ip),
+            base: cx.base,
+        });
         if CELLS {
             cx.calls_left -= 1;
-            // SAFETY: `room` checked this, and only `frames` changed since, which is
-            // another vector; the hint keeps `push`'s growth call out of this handler.
-            unsafe { std::hint::assert_unchecked(cx.func_ids.len() < cx.func_ids.capacity()) };
-            cx.func_ids.push(cx.func_id);
             cx.func_id = id as u32;
         }
         let fp = Frame::new(cx.stack, new_base, callee);
@@ -408,7 +407,7 @@ mod handlers {
         cx.base = caller.base;
         let fp = cx.frame();
         cx.code = if CELLS {
-            cx.func_id = cx.func_ids.pop().expect("a frame's function");
+            cx.func_id = caller.func_id;
             Code::cells(cx.funcs[cx.func_id as usize].memo_code.as_deref().expect("patchable code"))
         } else {
             Code::plain(&caller.func.threaded)
