@@ -1118,6 +1118,18 @@ mod tests {
     use crate::ir::Op;
     use crate::{Config, Engine, Linker, MemoConfig, Module, Store, Value};
 
+    /// A function `name` returning the sum of the squares of 1..=n, in a loop.
+    fn squares(name: &str) -> String {
+        format!(
+            r#"(func {name} (param $n i32) (result i32) (local $s i32)
+              (loop $l
+                (local.set $s (i32.add (local.get $s) (i32.mul (local.get $n) (local.get $n))))
+                (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                (br_if $l (i32.ne (local.get $n) (i32.const 0))))
+              (local.get $s))"#
+        )
+    }
+
     fn probes(store: &Store) -> usize {
         let is_probe = |op: Op| matches!(op, Op::MemoEnter { .. } | Op::MemoLeave { .. });
         store.funcs.iter().filter_map(|f| f.memo_code.as_deref()).flatten().filter(|c| is_probe(c.get().op())).count()
@@ -1127,21 +1139,18 @@ mod tests {
     /// (first reached there) too; back in the memo loop the units' own states apply again.
     #[test]
     fn the_plain_loop_runs_without_probes() {
-        let wat = r#"(module
-          (func $late (param $n i32) (result i32) (local $s i32)
-            (loop $l
-              (local.set $s (i32.add (local.get $s) (i32.mul (local.get $n) (local.get $n))))
-              (local.set $n (i32.sub (local.get $n) (i32.const 1)))
-              (br_if $l (i32.ne (local.get $n) (i32.const 0))))
-            (local.get $s))
+        let wat = format!(
+            r#"(module {}
           (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32)
             (loop $l
               (local.set $s (i32.add (local.get $s) (i32.mul (local.get $i) (i32.const 3))))
               (local.set $i (i32.add (local.get $i) (i32.const 1)))
               (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
-            (i32.add (local.get $s) (call $late (local.get $n)))))"#;
+            (i32.add (local.get $s) (call $late (local.get $n)))))"#,
+            squares("$late")
+        );
         let engine = Engine::new(Config::default().memo(Some(MemoConfig::default().min_unit_ops(0))));
-        let module = Module::from_wat(&engine, wat).unwrap();
+        let module = Module::from_wat(&engine, &wat).unwrap();
         let mut s = Store::new(&engine);
         let i = Linker::new().instantiate(&mut s, &module).unwrap();
         assert!(probes(&s) > 0);
@@ -1169,21 +1178,18 @@ mod tests {
         // In the plain loop with a long span, `run` calls `$f` with the same argument over
         // and over. Sampled calls meet it again, so execution goes back to memoizing before
         // the span ends, and `$f` hits.
-        let wat = r#"(module
-          (func $f (param $n i32) (result i32) (local $s i32)
-            (loop $l
-              (local.set $s (i32.add (local.get $s) (i32.mul (local.get $n) (local.get $n))))
-              (local.set $n (i32.sub (local.get $n) (i32.const 1)))
-              (br_if $l (i32.ne (local.get $n) (i32.const 0))))
-            (local.get $s))
+        let wat = format!(
+            r#"(module {}
           (func (export "run") (param $n i32) (result i32) (local $s i32)
             (loop $l
               (local.set $s (i32.add (local.get $s) (call $f (i32.const 30))))
               (local.set $n (i32.sub (local.get $n) (i32.const 1)))
               (br_if $l (i32.ne (local.get $n) (i32.const 0))))
-            (local.get $s)))"#;
+            (local.get $s)))"#,
+            squares("$f")
+        );
         let engine = Engine::new(Config::default().memo(Some(MemoConfig::default())));
-        let module = Module::from_wat(&engine, wat).unwrap();
+        let module = Module::from_wat(&engine, &wat).unwrap();
         let mut s = Store::new(&engine);
         let i = Linker::new().instantiate(&mut s, &module).unwrap();
         let memo = s.memo.as_deref_mut().unwrap();
