@@ -757,6 +757,7 @@ impl<'s> Executor<'s> {
             work_start: memo.work,
             calls_start: memo.call_count,
             entered_ops_start: memo.entered_ops,
+            ops_start: memo.ops_run,
             invalidated,
             verify,
         };
@@ -888,6 +889,7 @@ impl<'s> Executor<'s> {
                 memo.log(Event::Read(d));
             }
             memo.peak_depth = memo.peak_depth.max(depth + e.extra_depth as usize);
+            memo.ops_run = memo.ops_run.saturating_add(e.ops);
             memo.peak_cells = memo.peak_cells.max(base + e.extra_cells as usize);
         }
         if memo.consume_fuel {
@@ -1005,7 +1007,7 @@ impl<'s> Executor<'s> {
             let calls = memo.call_count - rec.calls_start;
             let shape = memo.adapt[unit as usize].shape;
             let work = memo.work - rec.work_start;
-            let ops = match shape {
+            let bound = match shape {
                 _ if calls > 0 => u64::MAX,
                 Shape::LoopFree => u64::from(exit_ip.saturating_sub(b.start)),
                 Shape::Counted => {
@@ -1013,6 +1015,8 @@ impl<'s> Executor<'s> {
                 }
                 Shape::Unbounded => u64::MAX,
             };
+            // The same inputs and dependencies run the same ops, so the count is exact.
+            let ops = bound.min(memo.ops_run - rec.ops_start);
             let x = &code.memo_exits[exit as usize];
             let entry = Entry {
                 inputs: rec.inputs,
@@ -1321,6 +1325,29 @@ mod tests {
         assert!(block.counters.switched_off > 0, "cheap hits kept the unit on: {:?}", block.counters);
         assert!(block.counters.hits < 100, "{:?}", block.counters);
         assert!(stats.plain_switches > 0);
+    }
+
+    /// A block that calls out has no bound on its ops from the code, but the ops its
+    /// recording ran are counted: a call of a tiny function is a cheap hit too.
+    #[test]
+    fn counted_ops_make_a_block_with_a_call_a_cheap_hit() {
+        let wat = r#"(module
+          (func $tiny (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+          (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32) (local $x i32)
+            (loop $l
+              (block
+                (local.set $x (i32.mul (call $tiny (local.get $n)) (i32.const 3)))
+                (local.set $x (i32.xor (local.get $x) (i32.shr_u (local.get $x) (i32.const 3)))))
+              (local.set $s (i32.add (local.get $s) (local.get $x)))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (i32.const 2000))))
+            (local.get $s)))"#;
+        let stats = run_stats(wat, 5, 1);
+        let block = stats.units.iter().find(|u| u.unit.block == 2 && u.unit.func_index == 1);
+        let block = block.expect("the block unit ran");
+        assert!(block.counters.hits > 0, "{:?}", block.counters);
+        assert!(block.counters.switched_off > 0, "cheap hits kept the unit on: {:?}", block.counters);
+        assert!(block.counters.hits < 100, "{:?}", block.counters);
     }
 
     /// A function whose loop body is a unit that never hits (switched off) still hits as a

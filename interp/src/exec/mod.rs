@@ -484,6 +484,10 @@ impl<'s> Executor<'s> {
                             return Err(t);
                         }
                     }
+                    if MEMO {
+                        // Recordings count the ops they run (the chain runs none of them).
+                        self.memo.as_deref_mut().expect("memo state").ops_run += 1;
+                    }
                     match ip.fetch::<CELLS>() {
                         Op::Unreachable => return Err(Trap::Unreachable),
                         Op::Fuel { amount } => {

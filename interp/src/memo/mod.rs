@@ -493,11 +493,12 @@ pub(crate) struct Entry {
     pub fuel: u64,
     /// Nested work (wasm calls and unit entries) the execution did.
     pub work: u64,
-    /// The ops the execution ran at most, where the code and the execution's nested work
-    /// bound it (it made no call): without a loop, it ran forward from the unit's start to
-    /// its exit; where every loop's body is a unit, each entry of a nested unit (each
-    /// iteration among them) ran at most that unit's length on top of that (ops outside
-    /// the loop bodies run forward, once). `u64::MAX` otherwise.
+    /// The ops the recorded execution ran, counted (nested calls and the ops of entries
+    /// replayed inside it included): the same inputs and dependencies run the same ops.
+    /// Never above the bound the code gives, where it gives one (it made no call): without
+    /// a loop, it ran forward from the unit's start to its exit; where every loop's body is
+    /// a unit, each entry of a nested unit (each iteration among them) ran at most that
+    /// unit's length on top of that.
     pub ops: u64,
     /// Extra call depth and value-stack cells the execution needed beyond its entry.
     pub extra_depth: u32,
@@ -521,6 +522,8 @@ pub(crate) struct Recording {
     pub calls_start: u64,
     /// `MemoState::entered_ops` when it started.
     pub entered_ops_start: u64,
+    /// `MemoState::ops_run` when it started.
+    pub ops_start: u64,
     /// The lookup found an entry for these inputs whose dependencies had changed.
     pub invalidated: bool,
     /// Verify mode: the cached entry this execution must reproduce.
@@ -600,9 +603,12 @@ pub(crate) const DRY_WINDOWS: u32 = 12;
 /// the jump), plus an op per dependency checked and per effect replayed, and one per
 /// `HIT_CELLS_PER_OP` cells compared or written. Measured with callgrind on smith-2041
 /// (`memowasm run bench/wasm/smith-2041.wasm --invoke run 7 --repeat 2000 --memo`): a hit of
-/// a 12-op block with 2 inputs and 2 dependencies costs about as many instructions as 40
-/// ops of the memo loop.
-pub(crate) const HIT_OPS: u64 = 32;
+/// a 12-op block with 2 inputs and 2 dependencies cost about as many instructions as 40
+/// ops of the `match` loop. Ops of the threaded memo loop cost a half to a third of those,
+/// and the probe stops the chain: at 32, smith-3521's block `f0 b30` (99.99% hits) counted
+/// its hits as paying, and `run 7 --repeat 5000 --memo` ran 42,227,928 instructions; at 128
+/// it is switched off and runs 32,856,758 (plain 23,036,973).
+pub(crate) const HIT_OPS: u64 = 128;
 pub(crate) const HIT_CELLS_PER_OP: u64 = 4;
 
 /// What a hit of `e` costs, in ops.
@@ -738,6 +744,9 @@ pub(crate) struct MemoState {
     /// The lengths (in ops) of the units entered so far, switched-off loop bodies that
     /// count iterations included: each entry runs at most that many of its own ops.
     pub entered_ops: u64,
+    /// Ops the memo loop's `match` ran so far (every op of a recording runs there), plus
+    /// those of the entries replayed while recording: recordings measure their ops with it.
+    pub ops_run: u64,
     /// Scratch set of the objects a finishing recording read (kept for its capacity).
     pub seen: rustc_hash::FxHashSet<(u8, u32, u32)>,
     /// `work` when the oldest recording in progress started.
@@ -787,6 +796,7 @@ impl MemoState {
             work: 0,
             call_count: 0,
             entered_ops: 0,
+            ops_run: 0,
             seen: Default::default(),
             record_since: 0,
             last_reads: Default::default(),
