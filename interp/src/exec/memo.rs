@@ -1305,21 +1305,29 @@ mod tests {
         s.memo_stats().unwrap()
     }
 
-    /// A small unit without loops or calls hits every time, but a hit costs more than the
-    /// dozen ops it replaces: it is switched off, and execution drops to the plain loop.
-    #[test]
-    fn cheap_hits_switch_a_unit_off() {
-        let wat = r#"(module
+    /// A module whose export `run` loops 2,000 times over a block (unit 2 of its function)
+    /// that sets `$x` from `first` (an expression of `$n`) and mixes it; `funcs` come before.
+    fn block_in_loop(funcs: &str, first: &str) -> String {
+        format!(
+            r#"(module {funcs}
           (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32) (local $x i32)
             (loop $l
               (block
-                (local.set $x (i32.add (i32.mul (local.get $n) (i32.const 3)) (i32.const 1)))
+                (local.set $x {first})
                 (local.set $x (i32.xor (local.get $x) (i32.shr_u (local.get $x) (i32.const 3)))))
               (local.set $s (i32.add (local.get $s) (local.get $x)))
               (local.set $i (i32.add (local.get $i) (i32.const 1)))
               (br_if $l (i32.lt_u (local.get $i) (i32.const 2000))))
-            (local.get $s)))"#;
-        let stats = run_stats(wat, 5, 1);
+            (local.get $s)))"#
+        )
+    }
+
+    /// A small unit without loops or calls hits every time, but a hit costs more than the
+    /// dozen ops it replaces: it is switched off, and execution drops to the plain loop.
+    #[test]
+    fn cheap_hits_switch_a_unit_off() {
+        let wat = block_in_loop("", "(i32.add (i32.mul (local.get $n) (i32.const 3)) (i32.const 1))");
+        let stats = run_stats(&wat, 5, 1);
         let block = stats.units.iter().find(|u| u.unit.block == 2).expect("the block unit ran");
         assert!(block.counters.hits > 0, "{:?}", block.counters);
         assert!(block.counters.switched_off > 0, "cheap hits kept the unit on: {:?}", block.counters);
@@ -1331,18 +1339,11 @@ mod tests {
     /// recording ran are counted: a call of a tiny function is a cheap hit too.
     #[test]
     fn counted_ops_make_a_block_with_a_call_a_cheap_hit() {
-        let wat = r#"(module
-          (func $tiny (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
-          (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32) (local $x i32)
-            (loop $l
-              (block
-                (local.set $x (i32.mul (call $tiny (local.get $n)) (i32.const 3)))
-                (local.set $x (i32.xor (local.get $x) (i32.shr_u (local.get $x) (i32.const 3)))))
-              (local.set $s (i32.add (local.get $s) (local.get $x)))
-              (local.set $i (i32.add (local.get $i) (i32.const 1)))
-              (br_if $l (i32.lt_u (local.get $i) (i32.const 2000))))
-            (local.get $s)))"#;
-        let stats = run_stats(wat, 5, 1);
+        let wat = block_in_loop(
+            "(func $tiny (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))",
+            "(i32.mul (call $tiny (local.get $n)) (i32.const 3))",
+        );
+        let stats = run_stats(&wat, 5, 1);
         let block = stats.units.iter().find(|u| u.unit.block == 2 && u.unit.func_index == 1);
         let block = block.expect("the block unit ran");
         assert!(block.counters.hits > 0, "{:?}", block.counters);

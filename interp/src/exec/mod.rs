@@ -344,6 +344,27 @@ impl<'s> Executor<'s> {
                 [fp.get($b), fp.get($b + 1), fp.get($b + 2)]
             };
         }
+        // A load of `$n` bytes at `$ea` into `$dst` (read as `$raw`, widened to `$wide`).
+        macro_rules! load {
+            ($dst:expr, $ea:expr, $n:literal, $raw:ident, $wide:ident) => {{
+                let ea = $ea;
+                let bytes = mem.load::<$n>(ea).ok_or(Trap::MemoryOutOfBounds)?;
+                set!($dst, ($raw::from_le_bytes(bytes) as $wide).into_cell());
+                if MEMO {
+                    self.memo_read_mem(mem_id, ea as u64, $n)
+                }
+            }};
+        }
+        // A store of the low `$n` bytes of `$v` at `$ea`.
+        macro_rules! store {
+            ($ea:expr, $n:literal, $v:expr) => {{
+                let (ea, v) = ($ea, $v);
+                mem.store::<$n>(ea, v).ok_or(Trap::MemoryOutOfBounds)?;
+                if MEMO {
+                    self.memo_store(mem_id, ea as u64, $n, v)
+                }
+            }};
+        }
         macro_rules! memory {
             () => {
                 self.memories[mem_id]
@@ -730,34 +751,14 @@ impl<'s> Executor<'s> {
                             }
                         } )*
                         $( Op::$ld { dst, addr, offset } => {
-                            let ea = mem::effective(r!(addr), offset);
-                            let bytes = mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds)?;
-                            set!(dst, ($ldraw::from_le_bytes(bytes) as $ldr).into_cell());
-                            if MEMO {
-                                self.memo_read_mem(mem_id, ea as u64, $ldn)
-                            }
+                            load!(dst, mem::effective(r!(addr), offset), $ldn, $ldraw, $ldr)
                         } )*
-                        $( Op::$st { addr, val, offset } => {
-                            let ea = mem::effective(r!(addr), offset);
-                            mem.store::<$stn>(ea, r!(val)).ok_or(Trap::MemoryOutOfBounds)?;
-                            if MEMO {
-                                self.memo_store(mem_id, ea as u64, $stn, r!(val))
-                            }
-                        } )*
+                        $( Op::$st { addr, val, offset } => store!(mem::effective(r!(addr), offset), $stn, r!(val)), )*
                         $( Op::$la { dst, a, b } => {
-                            let ea = mem::effective(mem::address_sum(r!(a), r!(b)), 0);
-                            let bytes = mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds)?;
-                            set!(dst, ($ldraw::from_le_bytes(bytes) as $ldr).into_cell());
-                            if MEMO {
-                                self.memo_read_mem(mem_id, ea as u64, $ldn)
-                            }
+                            load!(dst, mem::effective(mem::address_sum(r!(a), r!(b)), 0), $ldn, $ldraw, $ldr)
                         } )*
                         $( Op::$sa { a, b, val } => {
-                            let ea = mem::effective(mem::address_sum(r!(a), r!(b)), 0);
-                            mem.store::<$stn>(ea, r!(val)).ok_or(Trap::MemoryOutOfBounds)?;
-                            if MEMO {
-                                self.memo_store(mem_id, ea as u64, $stn, r!(val))
-                            }
+                            store!(mem::effective(mem::address_sum(r!(a), r!(b)), 0), $stn, r!(val))
                         } )*
                     }
                 }

@@ -4,7 +4,8 @@
 //! jump, which the branch predictor can learn per op. Any other op stops the chain and the
 //! loop in `exec` runs it. Code stores each op with its handler ([`super::Threaded`],
 //! direct threading), taken from one of two tables indexed by the op's tag: one for the
-//! plain engine, one for memo engines' plain loop over their patchable code.
+//! plain engine, one for memo engines' patchable code; code rendered for a memo engine's
+//! memo loop takes [`memo_handler`]s, which also version the chunks stores write.
 //!
 //! Release builds rely on LLVM's sibling-call optimisation (all handlers share one
 //! signature of five register arguments and return two registers), as wasmi 2 does.
@@ -415,6 +416,24 @@ mod handlers {
         next!(cx.code.resume::<CELLS>(caller.ip), fp, mem, cx)
     }
 
+    /// Stores the low `N` bytes of `value` at `ea` and runs the next op; in the memo loop
+    /// (`TRACK`) the chunks written get the chain's version too.
+    #[inline(always)]
+    fn store_at<'s, const CELLS: bool, const N: usize, const TRACK: bool>(
+        ip: Ip<'s>,
+        ea: usize,
+        value: u64,
+        fp: Frame,
+        mem: Mem,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
+        trap!(ip, mem.store::<N>(ea, value).ok_or(Trap::MemoryOutOfBounds));
+        if TRACK {
+            cx.version_store(ea, N);
+        }
+        next!(ip, fp, mem, cx)
+    }
+
     macro_rules! numeric {
         (
             unary { $( ($un:ident, $unf:ident, $ua:ident => $ur:ident) )* }
@@ -455,9 +474,7 @@ mod handlers {
             } )*
             $( pub(super) fn $st<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$st { addr, val, offset });
-                let ea = mem::effective(fp.get(addr), offset);
-                trap!(ip, mem.store::<$stn>(ea, fp.get(val)).ok_or(Trap::MemoryOutOfBounds));
-                next!(ip, fp, mem, cx)
+                store_at::<CELLS, $stn, false>(ip, mem::effective(fp.get(addr), offset), fp.get(val), fp, mem, cx)
             } )*
             $( pub(super) fn $la<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$la { dst, a, b });
@@ -469,8 +486,7 @@ mod handlers {
             $( pub(super) fn $sa<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$sa { a, b, val });
                 let ea = mem::effective(mem::address_sum(fp.get(a), fp.get(b)), 0);
-                trap!(ip, mem.store::<$stn>(ea, fp.get(val)).ok_or(Trap::MemoryOutOfBounds));
-                next!(ip, fp, mem, cx)
+                store_at::<CELLS, $stn, false>(ip, ea, fp.get(val), fp, mem, cx)
             } )*
             /// The memo loop's stores: they also version the chunks they write (see
             /// [`super::memo_handler`]).
@@ -479,18 +495,13 @@ mod handlers {
                 $( pub(in super::super) fn $st<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                     const CELLS: bool = true;
                     decode!(ip, Op::$st { addr, val, offset });
-                    let ea = mem::effective(fp.get(addr), offset);
-                    trap!(ip, mem.store::<$stn>(ea, fp.get(val)).ok_or(Trap::MemoryOutOfBounds));
-                    cx.version_store(ea, $stn);
-                    next!(ip, fp, mem, cx)
+                    store_at::<CELLS, $stn, true>(ip, mem::effective(fp.get(addr), offset), fp.get(val), fp, mem, cx)
                 } )*
                 $( pub(in super::super) fn $sa<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                     const CELLS: bool = true;
                     decode!(ip, Op::$sa { a, b, val });
                     let ea = mem::effective(mem::address_sum(fp.get(a), fp.get(b)), 0);
-                    trap!(ip, mem.store::<$stn>(ea, fp.get(val)).ok_or(Trap::MemoryOutOfBounds));
-                    cx.version_store(ea, $stn);
-                    next!(ip, fp, mem, cx)
+                    store_at::<CELLS, $stn, true>(ip, ea, fp.get(val), fp, mem, cx)
                 } )*
             }
             $( pub(super) fn $cb<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
