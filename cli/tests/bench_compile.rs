@@ -32,36 +32,41 @@ fn compile_reports_each_module_and_the_geometric_means() {
             "bytes",
             "memowasm",
             "µs",
+            "memowasm-eager",
+            "µs",
             "wasmi-lazy",
             "µs",
             "wasmi-eager",
             "µs",
             "x",
-            "eager",
+            "lazy",
             "x",
-            "lazy"
+            "eager"
         ]
     );
-    // One row per module: name, set, bytes, three times and two ratios.
+    // One row per module: name, set, bytes, four times and two ratios.
     let rows: Vec<Vec<&str>> = lines[1..4].iter().map(|l| l.split_whitespace().collect()).collect();
     let names: Vec<(&str, &str)> = rows.iter().map(|r| (r[0], r[1])).collect();
     assert_eq!(names, [("fib", "bench"), ("smith-s0-0", "smith"), ("smith-s0-1", "smith")]);
     for r in &rows {
-        assert_eq!(r.len(), 8, "{r:?}");
+        assert_eq!(r.len(), 9, "{r:?}");
         assert!(r[2].parse::<usize>().unwrap() > 8, "{r:?}");
-        let [memo, lazy, eager, x_eager, x_lazy] = [r[3], r[4], r[5], r[6], r[7]].map(number);
+        let [lazy, eager, wasmi_lazy, wasmi_eager, x_lazy, x_eager] = [r[3], r[4], r[5], r[6], r[7], r[8]].map(number);
         // The ratios are of the printed times, to their rounding (0.05 µs, 0.0005).
         let close = |x: f64, a: f64, b: f64| (x - a / b).abs() <= a / b * (0.06 / a + 0.06 / b) + 0.001;
-        assert!(close(x_eager, memo, eager), "{r:?}");
-        assert!(close(x_lazy, memo, lazy), "{r:?}");
+        assert!(close(x_lazy, lazy, wasmi_lazy), "{r:?}");
+        assert!(close(x_eager, eager, wasmi_eager), "{r:?}");
     }
     assert_eq!(lines[4], "");
-    assert_eq!(lines[5], "geometric mean of memowasm / wasmi, of the medians [of the fastest runs]:");
+    assert_eq!(
+        lines[5],
+        "geometric mean of memowasm / wasmi (lazy to lazy, eager to eager), of the medians [of the fastest runs]:"
+    );
     for (line, set, n) in [(lines[6], "bench modules", 1), (lines[7], "smith modules (seed 0)", 2)] {
         let rest = line.trim_start().strip_prefix(set).unwrap_or_else(|| panic!("{line:?}"));
         let f: Vec<&str> = rest.split_whitespace().collect();
         assert_eq!(f.len(), 10, "{line:?}");
-        assert_eq!((f[0], f[1], f[4], f[5]), ("x", "eager", "x", "lazy"), "{line:?}");
+        assert_eq!((f[0], f[1], f[4], f[5]), ("x", "lazy", "x", "eager"), "{line:?}");
         for i in [2, 6] {
             number(f[i]);
             number(f[i + 1].strip_prefix('[').and_then(|x| x.strip_suffix(']')).unwrap_or_else(|| panic!("{line:?}")));

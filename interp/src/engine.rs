@@ -22,6 +22,11 @@ pub struct Config {
     pub features: WasmFeatures,
     /// Memoization mode; `None` runs the plain interpreter.
     pub memo: Option<crate::memo::MemoConfig>,
+    /// Whether `Module::new` only validates function bodies, and each function is
+    /// translated at its first call (as wasmi's default `CompilationMode::LazyTranslation`).
+    /// Memo engines translate eagerly whatever this says: their stores number every
+    /// function's memo units at instantiation.
+    pub lazy_translation: bool,
 }
 
 impl Default for Config {
@@ -33,6 +38,7 @@ impl Default for Config {
             max_memory_pages: 65_536,
             features: Config::supported_features(),
             memo: None,
+            lazy_translation: true,
         }
     }
 }
@@ -69,6 +75,13 @@ impl Config {
         self
     }
 
+    /// Translates each function at its first call (`true`, the default) or all of them in
+    /// `Module::new`.
+    pub fn lazy_translation(mut self, on: bool) -> Self {
+        self.lazy_translation = on;
+        self
+    }
+
     /// Restricts the accepted features (for example to `WasmFeatures::WASM1`).
     /// Features outside [`Config::supported_features`] are rejected as unsupported anyway.
     pub fn features(mut self, features: WasmFeatures) -> Self {
@@ -95,7 +108,7 @@ struct EngineInner {
 #[derive(Debug, Default)]
 struct TypeRegistry {
     ids: FxHashMap<FuncType, u32>,
-    types: Vec<FuncType>,
+    types: Vec<Arc<FuncType>>,
 }
 
 impl Engine {
@@ -109,14 +122,21 @@ impl Engine {
 
     /// The engine-wide id of a signature: equal signatures get equal ids.
     pub(crate) fn intern_type(&self, ty: &FuncType) -> u32 {
+        self.shared_type(ty).0
+    }
+
+    /// The engine-wide id of a signature, and the engine's copy of it, which modules share
+    /// (so that a module's types allocate nothing once the engine has seen them).
+    pub(crate) fn shared_type(&self, ty: &FuncType) -> (u32, Arc<FuncType>) {
         let mut reg = self.inner.types.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(&id) = reg.ids.get(ty) {
-            return id;
+            return (id, reg.types[id as usize].clone());
         }
         let id = reg.types.len() as u32;
-        reg.types.push(ty.clone());
+        let shared = Arc::new(ty.clone());
+        reg.types.push(shared.clone());
         reg.ids.insert(ty.clone(), id);
-        id
+        (id, shared)
     }
 
     /// A translator for one module: one a previous module gave back, or a new one.

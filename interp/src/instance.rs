@@ -136,12 +136,20 @@ impl Linker {
             }
         }
         let instance_id = store.instances.len() as u32;
-        for (i, code) in m.funcs.iter().enumerate() {
-            let ty_index = m.func_types[m.num_imported_funcs as usize + i] as usize;
+        for i in 0..m.funcs.len() {
+            let index = m.num_imported_funcs + i as u32;
+            let ty_index = m.func_types[index as usize] as usize;
+            // Translated already when the engine translates eagerly (memo engines do).
+            let code = std::cell::OnceCell::new();
+            if let Some(c) = m.translated(i) {
+                let _ = code.set(c.clone());
+            }
             let f = store.push_func(FuncEntity {
                 type_id: m.type_ids[ty_index],
                 ty: m.types[ty_index].clone(),
-                kind: FuncKind::Wasm { instance: instance_id, code: code.clone() },
+                code,
+                instance: instance_id,
+                kind: FuncKind::Wasm { module: module.inner.clone(), index },
                 memo_base: 0,
                 memo_code: None,
             });

@@ -5,10 +5,11 @@ use crate::error::Error;
 use crate::ir::Op;
 use crate::translate::Translator;
 use crate::value::{FuncType, GlobalType, MemoryType, RefType, TableType, ValType};
-use std::sync::Arc;
-use wasmparser::{Parser, Payload, Validator, WasmFeatures};
+use std::sync::{Arc, OnceLock};
+use wasmparser::{BinaryReader, FunctionBody, Parser, Payload, Validator, WasmFeatures};
 
-/// A validated, translated module. Cheap to clone.
+/// A validated module, whose functions are translated in `Module::new` or at their first
+/// call ([`Config::lazy_translation`](crate::Config::lazy_translation)). Cheap to clone.
 #[derive(Clone)]
 pub struct Module {
     pub(crate) inner: Arc<ModuleInner>,
@@ -128,6 +129,15 @@ pub struct MemoBlock {
     pub writes: Box<[u32]>,
 }
 
+/// A defined function: its body, and its code once translated.
+pub(crate) struct FuncCode {
+    /// Byte range of the body in the module.
+    body: std::ops::Range<usize>,
+    /// Translated at `Module::new` when the engine translates eagerly, else at the first
+    /// call (from any store the module is instantiated in).
+    code: OnceLock<Arc<CompiledFunc>>,
+}
+
 pub(crate) struct ModuleInner {
     pub engine: Engine,
     /// The type section, and each type's engine-wide id.
@@ -140,7 +150,12 @@ pub(crate) struct ModuleInner {
     pub num_imported_tables: u32,
     pub num_imported_memories: u32,
     pub num_imported_globals: u32,
-    pub funcs: Vec<Arc<CompiledFunc>>,
+    /// The module's defined functions.
+    pub funcs: Vec<FuncCode>,
+    /// The code section's bytes, which the bodies of functions not translated yet are read
+    /// from (empty when the engine translates eagerly), and where they start in the module.
+    pub code_bytes: Arc<[u8]>,
+    pub code_start: usize,
     pub tables: Vec<TableType>,
     pub memories: Vec<MemoryType>,
     pub globals: Vec<(GlobalType, ConstExpr)>,
@@ -155,7 +170,11 @@ pub(crate) struct ModuleInner {
 }
 
 impl Module {
-    /// Decodes, validates and translates a binary module.
+    /// Decodes and validates a binary module, and translates its functions: all of them
+    /// now when the engine translates eagerly (its [`Config::lazy_translation`] is off, or
+    /// it memoizes), else each one at its first call.
+    ///
+    /// [`Config::lazy_translation`]: crate::Config::lazy_translation
     pub fn new(engine: &Engine, bytes: &[u8]) -> Result<Module, Error> {
         let mut translator = engine.take_translator();
         let parsed = parse(engine, bytes, &mut translator);
@@ -186,7 +205,14 @@ impl Module {
     pub fn disassemble(&self) -> String {
         use std::fmt::Write as _;
         let mut out = String::new();
-        for f in &self.inner.funcs {
+        for i in 0..self.inner.funcs.len() {
+            let f = match self.inner.code(i) {
+                Ok(f) => f,
+                Err(e) => {
+                    let _ = writeln!(out, "func {}: {e}", self.inner.num_imported_funcs as usize + i);
+                    continue;
+                }
+            };
             let _ = writeln!(
                 out,
                 "func {}: {} params, {} locals, constants {:?}, frame {} cells",
@@ -213,6 +239,35 @@ impl Module {
 }
 
 impl ModuleInner {
+    /// The code of defined function `i` if it is translated already.
+    pub(crate) fn translated(&self, i: usize) -> Option<&Arc<CompiledFunc>> {
+        self.funcs[i].code.get()
+    }
+
+    /// The code of defined function `i`, translated now if it was not yet. Its body was
+    /// validated by `Module::new`, so only a broken invariant of the translator fails here.
+    pub(crate) fn code(&self, i: usize) -> Result<&Arc<CompiledFunc>, Error> {
+        let f = &self.funcs[i];
+        if let Some(code) = f.code.get() {
+            return Ok(code);
+        }
+        let at = f.body.start - self.code_start..f.body.end - self.code_start;
+        let Some(bytes) = self.code_bytes.get(at) else {
+            return Err(Error::Malformed {
+                message: "function body out of the code section".into(),
+                offset: f.body.start,
+            });
+        };
+        let body = FunctionBody::new(BinaryReader::new(bytes, f.body.start as u64));
+        let mut translator = self.engine.take_translator();
+        let index = self.num_imported_funcs + i as u32;
+        let compiled = translator.translate_valid(self, index, &body);
+        self.engine.give_back_translator(translator);
+        let compiled = Arc::new(compiled?);
+        // Another thread may have translated it meanwhile: both translations are the same.
+        Ok(f.code.get_or_init(|| compiled))
+    }
+
     pub(crate) fn extern_type(&self, kind: ExportKind, idx: u32) -> ExternType {
         let i = idx as usize;
         match kind {
@@ -338,6 +393,8 @@ fn parse(engine: &Engine, bytes: &[u8], translator: &mut Translator) -> Result<M
         num_imported_memories: 0,
         num_imported_globals: 0,
         funcs: Vec::new(),
+        code_bytes: Arc::from(&[][..]),
+        code_start: 0,
         tables: Vec::new(),
         memories: Vec::new(),
         globals: Vec::new(),
@@ -348,6 +405,7 @@ fn parse(engine: &Engine, bytes: &[u8], translator: &mut Translator) -> Result<M
         elems: Vec::new(),
         datas: Vec::new(),
     };
+    let lazy = engine.config().lazy_translation && engine.config().memo.is_none();
     let mut parser = Parser::new(0);
     // The binary format itself depends on features (e.g. 64-bit limits with memory64).
     parser.set_features(features);
@@ -355,8 +413,14 @@ fn parse(engine: &Engine, bytes: &[u8], translator: &mut Translator) -> Result<M
         let payload = payload.map_err(malformed)?;
         let valid = validator.payload(&payload).map_err(invalid)?;
         if let wasmparser::ValidPayload::Func(func, body) = valid {
-            let compiled = translator.translate(&m, func, &body)?;
-            m.funcs.push(Arc::new(compiled));
+            let range = body.range();
+            let code = OnceLock::new();
+            if lazy {
+                translator.validate(func, &body)?;
+            } else {
+                let _ = code.set(Arc::new(translator.translate(&m, func, &body)?));
+            }
+            m.funcs.push(FuncCode { body: range.start as usize..range.end as usize, code });
             continue;
         }
         match payload {
@@ -367,8 +431,9 @@ fn parse(engine: &Engine, bytes: &[u8], translator: &mut Translator) -> Result<M
                             wasmparser::CompositeInnerType::Func(f) => func_type(f)?,
                             _ => return Err(unsupported("GC types")),
                         };
-                        m.type_ids.push(engine.intern_type(&ty));
-                        m.types.push(Arc::new(ty));
+                        let (id, shared) = engine.shared_type(&ty);
+                        m.type_ids.push(id);
+                        m.types.push(shared);
                     }
                 }
             }
@@ -448,7 +513,15 @@ fn parse(engine: &Engine, bytes: &[u8], translator: &mut Translator) -> Result<M
                 }
             }
             Payload::StartSection { func, .. } => m.start = Some(func),
-            Payload::CodeSectionStart { count, size, .. } => m.funcs.reserve(count.min(size) as usize),
+            Payload::CodeSectionStart { count, size, unchecked_range } => {
+                m.funcs.reserve(count.min(size) as usize);
+                // A section that runs past the end of the module fails at its first body.
+                let range = unchecked_range.start as usize..unchecked_range.end as usize;
+                if let (true, Some(code)) = (lazy, bytes.get(range.clone())) {
+                    m.code_start = range.start;
+                    m.code_bytes = Arc::from(code);
+                }
+            }
             Payload::ElementSection(reader) => {
                 for e in reader {
                     let e = e.map_err(malformed)?;
@@ -487,4 +560,100 @@ fn parse(engine: &Engine, bytes: &[u8], translator: &mut Translator) -> Result<M
         }
     }
     Ok(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Module;
+    use crate::{Config, Engine, Error, Linker, Store, Value};
+    use std::sync::Arc;
+
+    const TWO: &str = r#"(module
+        (func (export "used") (param i32) (result i32) local.get 0 i32.const 1 i32.add)
+        (func (export "unused") (result i32) i32.const 7))"#;
+
+    #[test]
+    fn a_function_is_translated_at_its_first_call() {
+        let engine = Engine::default();
+        let module = Module::from_wat(&engine, TWO).unwrap();
+        assert!(module.inner.translated(0).is_none() && module.inner.translated(1).is_none());
+        let mut store = Store::new(&engine);
+        let inst = Linker::new().instantiate(&mut store, &module).unwrap();
+        let used = inst.get_func(&store, "used").unwrap();
+        assert_eq!(used.call(&mut store, &[Value::I32(41)]).unwrap(), [Value::I32(42)]);
+        assert!(module.inner.translated(0).is_some());
+        assert!(module.inner.translated(1).is_none());
+        // Another store takes the translation at instantiation: the same code, shared.
+        let mut other = Store::new(&engine);
+        let inst2 = Linker::new().instantiate(&mut other, &module).unwrap();
+        let used2 = inst2.get_func(&other, "used").unwrap();
+        let shared = other.funcs[used2.0 as usize].code.get().expect("translated before");
+        assert!(Arc::ptr_eq(shared, module.inner.translated(0).unwrap()));
+        assert!(other.funcs[inst2.get_func(&other, "unused").unwrap().0 as usize].code.get().is_none());
+        assert_eq!(inst2.get_func(&other, "unused").unwrap().call(&mut other, &[]).unwrap(), [Value::I32(7)]);
+        assert!(module.inner.translated(1).is_some());
+    }
+
+    #[test]
+    fn eager_engines_translate_in_module_new() {
+        let memo = Some(crate::memo::MemoConfig::default());
+        for config in [Config::default().lazy_translation(false), Config::default().memo(memo)] {
+            let module = Module::from_wat(&Engine::new(config), TWO).unwrap();
+            assert!(module.inner.translated(0).is_some() && module.inner.translated(1).is_some());
+        }
+    }
+
+    /// Every bench module (C and WAT) translates to the same ops whether its bodies were
+    /// validated at `Module::new` and translated alone later, or both at once.
+    #[test]
+    fn lazy_and_eager_translations_are_the_same() {
+        let bench = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench");
+        let lazy = Engine::default();
+        let eager = Engine::new(Config::default().lazy_translation(false));
+        let mut seen = 0;
+        for dir in ["wasm", "wat"] {
+            for entry in std::fs::read_dir(bench.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                let bytes = wat::parse_file(&path).unwrap();
+                let a = Module::new(&lazy, &bytes).unwrap().disassemble();
+                let b = Module::new(&eager, &bytes).unwrap().disassemble();
+                assert!(a.lines().count() > 3, "{}", path.display());
+                assert_eq!(a, b, "{}", path.display());
+                seen += 1;
+            }
+        }
+        assert!(seen >= 12, "only {seen} bench modules");
+    }
+
+    /// A module with one function type `[] -> []` and one function of body `body`
+    /// (locals and operators).
+    fn one_body(body: &[u8]) -> Vec<u8> {
+        let mut m = b"\0asm\x01\0\0\0\x01\x04\x01\x60\0\0\x03\x02\x01\0\x0a".to_vec();
+        m.push(body.len() as u8 + 2);
+        m.extend([1, body.len() as u8]);
+        m.extend(body);
+        m
+    }
+
+    /// Bad bodies get the same error, kind and message, whether validated alone or
+    /// validated and translated together.
+    #[test]
+    fn lazy_validation_rejects_as_eager_does() {
+        let lazy = Engine::default();
+        let eager = Engine::new(Config::default().lazy_translation(false));
+        let cases: [(&str, Vec<u8>); 5] = [
+            ("else outside if", one_body(&[0, 0x05, 0x0b])),
+            ("operators after the end", one_body(&[0, 0x0b, 0x01])),
+            ("no end", one_body(&[0, 0x01])),
+            ("type mismatch", one_body(&[0, 0x41, 0x00, 0x0b])),
+            ("unknown local", one_body(&[0, 0x20, 0x03, 0x1a, 0x0b])),
+        ];
+        for (what, bytes) in cases {
+            let a = Module::new(&lazy, &bytes).err().unwrap_or_else(|| panic!("{what}: lazy accepted it"));
+            let b = Module::new(&eager, &bytes).err().unwrap_or_else(|| panic!("{what}: eager accepted it"));
+            assert_eq!(a.to_string(), b.to_string(), "{what}");
+            assert_eq!(std::mem::discriminant(&a), std::mem::discriminant(&b), "{what}");
+            assert!(matches!(a, Error::Malformed { .. } | Error::Invalid { .. }), "{what}: {a}");
+        }
+    }
 }

@@ -4,9 +4,10 @@
 use crate::engine::Engine;
 use crate::error::{Error, Trap};
 use crate::memo::{MemoDivergence, MemoState, MemoStats};
-use crate::module::CompiledFunc;
+use crate::module::{CompiledFunc, ModuleInner};
 use crate::value::{FuncType, GlobalType, MemoryType, RefType, TableType, ValType, Value};
 use crate::PAGE_SIZE;
+use std::cell::OnceCell;
 use std::sync::Arc;
 
 /// A host function: receives the arguments, returns the results or a trap.
@@ -35,7 +36,11 @@ pub enum Extern {
 }
 
 pub(crate) enum FuncKind {
-    Wasm { instance: u32, code: Arc<CompiledFunc> },
+    /// Function `index` (imports included) of `module`.
+    Wasm {
+        module: Arc<ModuleInner>,
+        index: u32,
+    },
     Host(HostFunc),
 }
 
@@ -43,12 +48,30 @@ pub(crate) struct FuncEntity {
     /// Engine-wide signature id, compared by `call_indirect`.
     pub type_id: u32,
     pub ty: Arc<FuncType>,
+    /// A wasm function's code once translated ([`FuncEntity::code`]); empty for a host
+    /// function. The call handlers take what is here and leave the rest to the loop.
+    pub code: OnceCell<Arc<CompiledFunc>>,
+    /// A wasm function's instance (`u32::MAX` for a host function).
+    pub instance: u32,
     pub kind: FuncKind,
     /// Index of the function's first memo unit in the store's memo state.
     pub memo_base: u32,
     /// Memo mode: this store function's own copy of its code, where the adaptive policy
     /// patches the probes of switched-off units out (`exec::memo::render`).
     pub memo_code: Option<Box<[std::cell::Cell<crate::exec::Threaded>]>>,
+}
+
+impl FuncEntity {
+    /// A wasm function's code, translated now if this is its first call; `None` for a host
+    /// function.
+    pub fn code(&self) -> Result<Option<&Arc<CompiledFunc>>, Error> {
+        if let Some(code) = self.code.get() {
+            return Ok(Some(code));
+        }
+        let FuncKind::Wasm { module, index } = &self.kind else { return Ok(None) };
+        let code = module.code((index - module.num_imported_funcs) as usize)?;
+        Ok(Some(self.code.get_or_init(|| code.clone())))
+    }
 }
 
 pub(crate) struct MemoryEntity {
@@ -138,7 +161,7 @@ impl Store {
     /// Registers a new store function's memo units.
     pub(crate) fn push_func(&mut self, mut entity: FuncEntity) -> Func {
         let func = Func(self.funcs.len() as u32);
-        if let (Some(memo), FuncKind::Wasm { code, .. }) = (&mut self.memo, &entity.kind) {
+        if let (Some(memo), Some(code)) = (&mut self.memo, entity.code.get()) {
             entity.memo_base = memo.register(func, code);
             entity.memo_code =
                 Some(code.code.iter().map(|&op| std::cell::Cell::new(crate::exec::Threaded::memo(op))).collect());
@@ -187,6 +210,8 @@ impl Func {
         store.push_func(FuncEntity {
             type_id,
             ty: Arc::new(ty),
+            code: OnceCell::new(),
+            instance: u32::MAX,
             kind: FuncKind::Host(Arc::new(f)),
             memo_base: 0,
             memo_code: None,
@@ -206,7 +231,7 @@ impl Func {
     /// The function's index in the module that defines it; `None` for a host function.
     pub fn module_index(&self, store: &Store) -> Option<u32> {
         match &store.funcs[self.0 as usize].kind {
-            FuncKind::Wasm { code, .. } => Some(code.index),
+            FuncKind::Wasm { index, .. } => Some(*index),
             FuncKind::Host(_) => None,
         }
     }

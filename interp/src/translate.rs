@@ -1,6 +1,8 @@
 //! Translation of one validated function body into the register IR (see [`crate::ir`]).
 //!
-//! The translator validates and translates in a single pass. It keeps a virtual operand
+//! The translator validates and translates in a single pass ([`Translator::translate`]),
+//! or validates alone ([`Translator::validate`], in `Module::new`) and translates alone
+//! later ([`Translator::translate_valid`], at a function's first call). It keeps a virtual operand
 //! stack whose entries say where each value lives: in its own temporary cell, in a local,
 //! or in a constant cell. `local.get` and constants emit nothing; an op reads its operands
 //! wherever they are, and a following `local.set` retargets the op's result straight into
@@ -14,7 +16,7 @@ use crate::module::{CompiledFunc, MemoBlock, MemoExit, ModuleInner};
 use rustc_hash::FxHashMap;
 use wasmparser::{
     BlockType, FrameKind, FrameStack, FuncToValidate, FuncValidator, FuncValidatorAllocations, FunctionBody, Operator,
-    ValidatorResources, VisitOperator, VisitSimdOperator,
+    OperatorsReader, OperatorsReaderAllocations, ValidatorResources, VisitOperator, VisitSimdOperator,
 };
 
 /// Where an operand-stack value lives.
@@ -100,6 +102,8 @@ pub(crate) struct Translator {
     offset: u32,
     /// The validator's buffers, handed from one body to the next.
     validator_allocs: FuncValidatorAllocations,
+    /// The operators reader's frame stack, handed from one body to the next.
+    operators_allocs: OperatorsReaderAllocations,
 }
 
 fn invalid(e: wasmparser::BinaryReaderError) -> Error {
@@ -108,6 +112,10 @@ fn invalid(e: wasmparser::BinaryReaderError) -> Error {
 
 fn malformed(e: wasmparser::BinaryReaderError) -> Error {
     Error::Malformed { message: e.message().to_string(), offset: e.offset() as usize }
+}
+
+fn unterminated(offset: usize) -> Error {
+    Error::Invalid { message: "function body not terminated".into(), offset }
 }
 
 fn unsupported(what: &str, offset: u32) -> Error {
@@ -144,23 +152,71 @@ impl Translator {
     ) -> Result<CompiledFunc, Error> {
         let index = func.index;
         let mut v = func.into_validator(std::mem::take(&mut self.validator_allocs));
-        let func = self.translate_body(m, index, &mut v, body)?;
+        let func = self.translate_body(m, index, Some(&mut v), body)?;
         self.validator_allocs = v.into_allocations();
         Ok(func)
     }
 
+    /// Translates one function body that [`Translator::validate`] accepted, without
+    /// validating it again (lazy translation, at the function's first call).
+    pub fn translate_valid(
+        &mut self,
+        m: &ModuleInner,
+        index: u32,
+        body: &FunctionBody<'_>,
+    ) -> Result<CompiledFunc, Error> {
+        self.translate_body(m, index, None, body)
+    }
+
+    /// Validates one function body with the decoding and the errors of
+    /// [`Translator::translate`], and translates nothing.
+    pub fn validate(&mut self, func: FuncToValidate<ValidatorResources>, body: &FunctionBody<'_>) -> Result<(), Error> {
+        let mut v = func.into_validator(std::mem::take(&mut self.validator_allocs));
+        let mut reader = body.get_binary_reader();
+        v.read_locals(&mut reader).map_err(invalid)?;
+        reader.set_features(*v.features());
+        // The operators reader keeps the frame kinds the decoder checks `else` and `end`
+        // against: cheaper to ask than the validator's control stack.
+        let mut ops = OperatorsReader::new_with_allocs(reader, std::mem::take(&mut self.operators_allocs));
+        let mut pass = ValidatePass { validator: &mut v, offset: 0 };
+        while !ops.eof() {
+            pass.offset = ops.original_position();
+            ops.visit_operator(&mut pass).map_err(malformed)?.map_err(invalid)?;
+        }
+        ops.finish().map_err(malformed)?;
+        if v.control_stack_height() != 0 {
+            return Err(unterminated(ops.original_position() as usize));
+        }
+        self.operators_allocs = ops.into_allocations();
+        self.validator_allocs = v.into_allocations();
+        Ok(())
+    }
+
+    /// Translates a body, validating it on the way when given its validator.
     fn translate_body(
         &mut self,
         m: &ModuleInner,
         index: u32,
-        v: &mut FuncValidator<ValidatorResources>,
+        mut v: Option<&mut FuncValidator<ValidatorResources>>,
         body: &FunctionBody<'_>,
     ) -> Result<CompiledFunc, Error> {
         let ty = m.types[m.func_types[index as usize] as usize].clone();
         // Locals.
         let mut reader = body.get_binary_reader();
-        v.read_locals(&mut reader).map_err(invalid)?;
-        let num_locals = v.len_locals();
+        let num_locals = match v.as_deref_mut() {
+            Some(v) => {
+                v.read_locals(&mut reader).map_err(invalid)?;
+                v.len_locals()
+            }
+            None => {
+                let mut n = ty.params.len() as u32;
+                for _ in 0..reader.read_var_u32().map_err(malformed)? {
+                    n = n.saturating_add(reader.read_var_u32().map_err(malformed)?);
+                    reader.read::<wasmparser::ValType>().map_err(malformed)?;
+                }
+                n
+            }
+        };
         self.reset(m, num_locals);
         if self.memo {
             self.scan_memo_units(m, body)?;
@@ -181,7 +237,7 @@ impl Translator {
         let num_params = ty.params.len() as u32;
         self.open_memo_unit(|_| (0..num_params).collect());
         self.start_fuel_region();
-        reader.set_features(*v.features());
+        reader.set_features(m.engine.config().features.intersection(crate::Config::supported_features()));
         let mut pass = FuncPass { translator: self, validator: v, module: m, offset: 0 };
         while !reader.eof() {
             pass.offset = reader.original_position();
@@ -190,10 +246,7 @@ impl Translator {
         }
         reader.finish_expression(&pass).map_err(malformed)?;
         if !self.ctrl.is_empty() {
-            return Err(Error::Invalid {
-                message: "function body not terminated".into(),
-                offset: self.offset as usize,
-            });
+            return Err(unterminated(self.offset as usize));
         }
         self.temp_base = num_locals
             .checked_add(self.consts.len() as u32)
@@ -1339,29 +1392,46 @@ impl Translator {
 }
 
 /// One body's pass through [`BinaryReader::visit_operator`](wasmparser::BinaryReader::visit_operator):
-/// each operator is decoded once, validated, then translated, as wasmi does it. The
-/// translation still takes an [`Operator`], built from the visited arguments.
+/// each operator is decoded once, validated (unless the body was validated before), then
+/// translated, as wasmi does it. The translation still takes an [`Operator`], built from
+/// the visited arguments.
 struct FuncPass<'t> {
     translator: &'t mut Translator,
-    validator: &'t mut FuncValidator<ValidatorResources>,
+    validator: Option<&'t mut FuncValidator<ValidatorResources>>,
     module: &'t ModuleInner,
     /// Byte offset of the operator being visited.
     offset: u64,
 }
 
 /// The validator's control stack is the one the decoder checks `else` and `end` against.
+/// Without a validator the body is known valid, and the decoder's checks (a frame is open;
+/// `else` closes the then-arm of an `if`) hold: only whether a frame is open is reported.
 impl FrameStack for FuncPass<'_> {
     fn current_frame(&self) -> Option<FrameKind> {
-        self.validator.get_control_frame(0).map(|f| f.kind)
+        match &self.validator {
+            Some(v) => v.get_control_frame(0).map(|f| f.kind),
+            None => (!self.translator.ctrl.is_empty()).then_some(FrameKind::If),
+        }
     }
 }
 
-/// The `visit_*` methods: validate with the validator's `$visitor`, then translate.
+/// A body's validation alone, with the decoding and the errors of [`FuncPass`]. Its
+/// output is wasmparser's error (one pointer) rather than [`Error`], which is returned
+/// through memory: it is converted once, when the body turns out invalid.
+struct ValidatePass<'t> {
+    validator: &'t mut FuncValidator<ValidatorResources>,
+    offset: u64,
+}
+
+/// The `visit_*` methods of [`FuncPass`]: validate with the validator's `$visitor` (if
+/// any), then translate.
 macro_rules! define_visit {
     ($visitor:ident $( @$proposal:ident $op:ident $({ $($arg:ident: $argty:ty),* })? => $visit:ident ($($ann:tt)*) )*) => {
         $(
             fn $visit(&mut self $($(, $arg: $argty)*)?) -> Self::Output {
-                self.validator.$visitor(self.offset).$visit($($($arg.clone()),*)?).map_err(invalid)?;
+                if let Some(v) = self.validator.as_deref_mut() {
+                    v.$visitor(self.offset).$visit($($($arg.clone()),*)?).map_err(invalid)?;
+                }
                 self.translator.translate_op(self.module, &Operator::$op $({ $($arg),* })?)
             }
         )*
@@ -1392,6 +1462,39 @@ impl<'a> VisitSimdOperator<'a> for FuncPass<'_> {
     wasmparser::for_each_visit_simd_operator!(define_visit_simd);
 }
 
+/// The `visit_*` methods of [`ValidatePass`]: the validator's `$visitor` only.
+macro_rules! define_validate {
+    ($visitor:ident $( @$proposal:ident $op:ident $({ $($arg:ident: $argty:ty),* })? => $visit:ident ($($ann:tt)*) )*) => {
+        $(
+            fn $visit(&mut self $($(, $arg: $argty)*)?) -> Self::Output {
+                self.validator.$visitor(self.offset).$visit($($($arg),*)?)
+            }
+        )*
+    };
+}
+
+macro_rules! define_validate_core {
+    ($($t:tt)*) => { define_validate!(visitor $($t)*); };
+}
+
+macro_rules! define_validate_simd {
+    ($($t:tt)*) => { define_validate!(simd_visitor $($t)*); };
+}
+
+impl<'a> VisitOperator<'a> for ValidatePass<'_> {
+    type Output = Result<(), wasmparser::BinaryReaderError>;
+
+    fn simd_visitor(&mut self) -> Option<&mut dyn VisitSimdOperator<'a, Output = Self::Output>> {
+        Some(self)
+    }
+
+    wasmparser::for_each_visit_operator!(define_validate_core);
+}
+
+impl<'a> VisitSimdOperator<'a> for ValidatePass<'_> {
+    wasmparser::for_each_visit_simd_operator!(define_validate_simd);
+}
+
 /// `(params, results)` of a call op; `(0, 0)` for any other op.
 fn call_arity(m: &ModuleInner, indirect: &[(u32, u32, u32)], op: &Op) -> (u32, u32) {
     let t = match *op {
@@ -1410,7 +1513,7 @@ mod tests {
     /// The IR of the module's first defined function.
     fn ir(wat: &str) -> Vec<Op> {
         let m = Module::from_wat(&Engine::default(), wat).unwrap();
-        m.inner.funcs[0].code.clone()
+        m.inner.code(0).unwrap().code.clone()
     }
 
     #[test]
@@ -1451,7 +1554,7 @@ mod tests {
                 return i32.const 7 drop))",
         )
         .unwrap();
-        let f = &m.inner.funcs[0];
+        let f = m.inner.code(0).unwrap();
         assert_eq!(f.consts, vec![9, 5]);
         assert_eq!(
             f.code,
@@ -1572,7 +1675,7 @@ mod tests {
     fn fuel_regions_are_charged_per_straight_line_run() {
         let engine = Engine::new(crate::Config::default().consume_fuel(true));
         let m = Module::from_wat(&engine, "(module (func (param i32) (loop local.get 0 br_if 0) nop))").unwrap();
-        let code = &m.inner.funcs[0].code;
+        let code = &m.inner.code(0).unwrap().code;
         // `loop`; then `local.get 0 br_if 0` in the loop; then `end nop end` after the
         // branch (the loop's end is no join point: nothing branches there).
         assert_eq!(
@@ -1594,7 +1697,7 @@ mod fib_shape {
     fn fib_body_is_compact() {
         let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../bench/wat/fib.wat")).unwrap();
         let m = crate::Module::from_wat(&crate::Engine::default(), &text).unwrap();
-        let code = &m.inner.funcs[0].code;
+        let code = &m.inner.code(0).unwrap().code;
         // 17 wasm instructions; README's architecture section quotes this figure.
         assert_eq!(code.len(), 9, "{code:#?}");
     }

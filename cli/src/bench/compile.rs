@@ -37,17 +37,21 @@ const SMITH_TRIES: u64 = 20;
 /// The compilers, in the order they run and are reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Compiler {
+    /// The default configuration: bodies validated in `Module::new`, translated at first call.
     Memowasm,
+    /// `Config::lazy_translation(false)`: every body validated and translated in `Module::new`.
+    MemowasmEager,
     WasmiLazy,
     WasmiEager,
 }
 
 impl Compiler {
-    const ALL: [Compiler; 3] = [Compiler::Memowasm, Compiler::WasmiLazy, Compiler::WasmiEager];
+    const ALL: [Compiler; 4] = [Compiler::Memowasm, Compiler::MemowasmEager, Compiler::WasmiLazy, Compiler::WasmiEager];
 
     fn name(self) -> &'static str {
         match self {
             Compiler::Memowasm => "memowasm",
+            Compiler::MemowasmEager => "memowasm-eager",
             Compiler::WasmiLazy => "wasmi-lazy",
             Compiler::WasmiEager => "wasmi-eager",
         }
@@ -81,8 +85,9 @@ impl Compiler {
     fn interval(self, bytes: &[u8], repetitions: u32) -> anyhow::Result<Duration> {
         let n = repetitions as usize;
         match self {
-            Compiler::Memowasm => {
-                let engine = memowasm::Engine::new(memowasm::Config::default());
+            Compiler::Memowasm | Compiler::MemowasmEager => {
+                let config = memowasm::Config::default().lazy_translation(self == Compiler::Memowasm);
+                let engine = memowasm::Engine::new(config);
                 let mut keep = Vec::with_capacity(n);
                 let t = Instant::now();
                 for _ in 0..n {
@@ -191,7 +196,7 @@ pub fn execute(args: CompileArgs<'_>) -> anyhow::Result<ExitCode> {
     let mut samples = Vec::new();
     for s in &subjects {
         bar.set_message(s.name.clone());
-        let mut repetitions = [0u32; 3];
+        let mut repetitions = [0u32; 4];
         for (r, c) in repetitions.iter_mut().zip(Compiler::ALL) {
             *r = c.calibrate(&s.bytes)?;
         }
@@ -262,55 +267,67 @@ fn fastest(v: Vec<f64>) -> f64 {
     v.into_iter().min_by(f64::total_cmp).unwrap_or(0.0)
 }
 
-/// The text report: a row per module with the median per-module times in µs and the ratios,
-/// then geometric means of the ratios per set, of the medians and of each compiler's fastest
-/// run (on a loaded machine slow phases reach the median; the fastest run is what is left
-/// when they miss one).
+/// The text report: a row per module with the median per-module times in µs and the ratios
+/// of lazy to lazy and eager to eager, then geometric means of the ratios per set, of the
+/// medians and of each compiler's fastest run (on a loaded machine slow phases reach the
+/// median; the fastest run is what is left when they miss one).
 fn report(subjects: &[Subject], samples: &[CompileSample], seed: u64) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<18} {:<5} {:>8} {:>12} {:>14} {:>15} {:>8} {:>8}",
-        "module", "set", "bytes", "memowasm µs", "wasmi-lazy µs", "wasmi-eager µs", "x eager", "x lazy"
+        "{:<18} {:<5} {:>7} {:>12} {:>18} {:>14} {:>15} {:>7} {:>7}",
+        "module",
+        "set",
+        "bytes",
+        "memowasm µs",
+        "memowasm-eager µs",
+        "wasmi-lazy µs",
+        "wasmi-eager µs",
+        "x lazy",
+        "x eager"
     );
-    // Per set: the sums of ln(memowasm / eager) and ln(memowasm / lazy), of the medians and of
-    // the fastest runs, and the count.
+    // Per set: the sums of ln(memowasm / wasmi lazy) and ln(memowasm eager / wasmi eager), of
+    // the medians and of the fastest runs, and the count.
     let mut logs = [([0.0f64; 4], 0u32); 2];
     for s in subjects {
         let times = |c: Compiler| -> Vec<f64> {
             samples.iter().filter(|x| x.module == s.name && x.compiler == c.name()).map(|x| x.ns_per_module).collect()
         };
-        let [memo, lazy, eager] = Compiler::ALL.map(|c| median(times(c)));
-        let [memo_min, lazy_min, eager_min] = Compiler::ALL.map(|c| fastest(times(c)));
+        let [lazy, eager, wasmi_lazy, wasmi_eager] = Compiler::ALL.map(|c| median(times(c)));
+        let [lazy_min, eager_min, wasmi_lazy_min, wasmi_eager_min] = Compiler::ALL.map(|c| fastest(times(c)));
         let _ = writeln!(
             out,
-            "{:<18} {:<5} {:>8} {:>12.1} {:>14.1} {:>15.1} {:>8.3} {:>8.3}",
+            "{:<18} {:<5} {:>7} {:>12.1} {:>18.1} {:>14.1} {:>15.1} {:>7.3} {:>7.3}",
             s.name,
             match s.set {
                 Set::Bench => "bench",
                 Set::Smith => "smith",
             },
             s.bytes.len(),
-            memo / 1e3,
             lazy / 1e3,
             eager / 1e3,
-            memo / eager,
-            memo / lazy
+            wasmi_lazy / 1e3,
+            wasmi_eager / 1e3,
+            lazy / wasmi_lazy,
+            eager / wasmi_eager
         );
         let (sums, n) = &mut logs[s.set as usize];
-        for (sum, ratio) in sums.iter_mut().zip([memo / eager, memo / lazy, memo_min / eager_min, memo_min / lazy_min])
-        {
+        let ratios = [lazy / wasmi_lazy, eager / wasmi_eager, lazy_min / wasmi_lazy_min, eager_min / wasmi_eager_min];
+        for (sum, ratio) in sums.iter_mut().zip(ratios) {
             *sum += ratio.ln();
         }
         *n += 1;
     }
-    let _ = writeln!(out, "\ngeometric mean of memowasm / wasmi, of the medians [of the fastest runs]:");
+    let _ = writeln!(
+        out,
+        "\ngeometric mean of memowasm / wasmi (lazy to lazy, eager to eager), of the medians [of the fastest runs]:"
+    );
     let names = ["bench modules".to_string(), format!("smith modules (seed {seed})")];
     for (set, (sums, n)) in names.iter().zip(logs) {
         if n > 0 {
-            let [e, l, e_min, l_min] = sums.map(|x| (x / f64::from(n)).exp());
+            let [l, e, l_min, e_min] = sums.map(|x| (x / f64::from(n)).exp());
             let _ =
-                writeln!(out, "  {set:<27} x eager {e:.3} [{e_min:.3}]   x lazy {l:.3} [{l_min:.3}]   ({n} modules)");
+                writeln!(out, "  {set:<27} x lazy {l:.3} [{l_min:.3}]   x eager {e:.3} [{e_min:.3}]   ({n} modules)");
         }
     }
     out

@@ -10,7 +10,7 @@ use crate::memo::{
     Shape, Sight,
 };
 use crate::module::{CompiledFunc, MemoBlock};
-use crate::store::{bump_chunks, FuncEntity, FuncKind};
+use crate::store::{bump_chunks, FuncEntity};
 use rustc_hash::FxHasher;
 use std::cell::Cell;
 use std::hash::Hasher;
@@ -129,7 +129,7 @@ fn counts_iterations(code: &CompiledFunc, b: u32, header: bool, measures: impl F
 /// loop runs, else the memo layout from its units' states.
 pub(crate) fn rerender(funcs: &[FuncEntity], memo: &mut MemoState, f: u32) {
     let entity = &funcs[f as usize];
-    let (FuncKind::Wasm { code, .. }, Some(out)) = (&entity.kind, &entity.memo_code) else { return };
+    let (Some(code), Some(out)) = (entity.code.get(), &entity.memo_code) else { return };
     if memo.rendered_off {
         let layout = plain_layout(memo, f, code);
         for (o, &op) in out.iter().zip(layout.code.iter().chain(std::iter::repeat(&Op::Unreachable))) {
@@ -169,7 +169,7 @@ fn plain_layout<'m>(memo: &'m mut MemoState, f: u32, code: &CompiledFunc) -> &'m
 
 /// The plain layout of wasm store function `f`.
 fn layout_of<'m>(funcs: &[FuncEntity], memo: &'m mut MemoState, f: u32) -> &'m PlainLayout {
-    let FuncKind::Wasm { code, .. } = &funcs[f as usize].kind else { unreachable!("a wasm frame") };
+    let Some(code) = funcs[f as usize].code.get() else { unreachable!("a wasm frame") };
     plain_layout(memo, f, code)
 }
 
@@ -429,7 +429,7 @@ impl<'s> Executor<'s> {
     /// may hit.
     fn sample_call(&mut self, callee: usize, base: usize) -> bool {
         let entity = &self.funcs[callee];
-        let FuncKind::Wasm { code, .. } = &entity.kind else { return false };
+        let Some(code) = entity.code.get() else { return false };
         let Some(b) = code.memo_blocks.first().filter(|b| b.start == 0) else { return false };
         let unit = entity.memo_base;
         let memo = self.memo.as_deref_mut().expect("memo state");
@@ -1226,7 +1226,7 @@ mod tests {
     fn the_plain_layout_is_as_short_as_the_plain_translation() {
         let code = |config: Config| {
             let module = Module::from_wat(&Engine::new(config), NESTED).unwrap();
-            module.inner.funcs[0].code.clone()
+            module.inner.code(0).unwrap().code.clone()
         };
         let plain = code(Config::default());
         let memo = code(Config::default().memo(Some(MemoConfig::seed())));

@@ -39,8 +39,9 @@ struct Caller<'s> {
 /// (one per result type).
 pub(crate) fn call(store: &mut Store, f: Func, args: &[Value], results: &mut [Value]) -> Result<(), Error> {
     let entity = &store.funcs[f.0 as usize];
-    let (code, instance) = match &entity.kind {
-        FuncKind::Host(h) => {
+    let (code, instance) = match (entity.code()?, &entity.kind) {
+        (Some(code), _) => (code.clone(), entity.instance),
+        (None, FuncKind::Host(h)) => {
             let out = h.clone()(args)?;
             let ty = &store.funcs[f.0 as usize].ty;
             if out.len() != ty.results.len() || out.iter().zip(&ty.results).any(|(v, t)| v.ty() != *t) {
@@ -49,7 +50,7 @@ pub(crate) fn call(store: &mut Store, f: Func, args: &[Value], results: &mut [Va
             results.copy_from_slice(&out);
             return Ok(());
         }
-        FuncKind::Wasm { instance, code } => (code.clone(), *instance),
+        (None, FuncKind::Wasm { .. }) => unreachable!("a wasm function has code"),
     };
     // The stack keeps its length between calls: frames initialise their own cells, so
     // only the arguments need writing.
@@ -380,8 +381,11 @@ impl<'s> Executor<'s> {
             ($callee:expr, $new_base:expr) => {{
                 let callee = $callee as usize;
                 let new_base = $new_base;
-                match &self.funcs[callee].kind {
-                    FuncKind::Wasm { instance: ci, code: callee_code } => {
+                let entity = &self.funcs[callee];
+                // `Module::new` validated the body, so translating it cannot fail.
+                match entity.code().expect("a validated body translates") {
+                    Some(callee_code) => {
+                        let ci = &entity.instance;
                         if frames.len() + 1 >= self.max_depth {
                             return Err(Trap::CallStackExhausted);
                         }
@@ -414,7 +418,7 @@ impl<'s> Executor<'s> {
                             return Ok(if MEMO { Exit::ToPlain } else { Exit::ToMemo });
                         }
                     }
-                    FuncKind::Host(_) => {
+                    None => {
                         if MEMO {
                             self.memo_host_call();
                         }

@@ -19,7 +19,6 @@ use crate::exec::cell::Cell as _;
 use crate::exec::{mem, table, Caller, Calls};
 use crate::ir::{for_each_numeric_op, Op};
 use crate::semantics;
-use crate::store::FuncKind;
 
 /// Where and why the chain stopped.
 pub(in crate::exec) struct Stopped<'s> {
@@ -238,9 +237,11 @@ mod handlers {
         base: u32,
     ) -> Stopped<'s> {
         let id = callee;
-        let FuncKind::Wasm { instance, code: callee } = &cx.funcs[id].kind else {
+        // Host functions, and functions not translated yet, are the loop's.
+        let Some(callee) = cx.funcs[id].code.get() else {
             return slow::<CELLS>(at, fp, mem, cx);
         };
+        let instance = &cx.funcs[id].instance;
         let new_base = cx.base + base as usize;
         let end = new_base + callee.frame_size as usize;
         let room = end <= cx.stack.len() && end <= cx.max_stack && cx.frames.len() < cx.frames.capacity();
