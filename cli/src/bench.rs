@@ -39,8 +39,9 @@ pub struct BenchArgs {
     /// List the workloads and exit.
     #[arg(long)]
     list: bool,
-    /// Time module compilation (memowasm against wasmi lazy and eager) in this process, on
-    /// the workloads' modules and on `--smith` generated ones, instead of running workloads.
+    /// Time module compilation (memowasm lazy and eager against wasmi lazy and eager) in this
+    /// process, on the workloads' modules and on `--smith` generated ones, instead of running
+    /// workloads.
     #[arg(long, conflicts_with_all = ["engines", "callgrind", "one", "list"])]
     compile: bool,
     /// With --compile: how many wasm-smith modules (the `differential` fuzz generator's) to
