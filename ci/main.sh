@@ -2,8 +2,10 @@
 # The main job: the conformance gate (ci/conformance.sh: official v1 + v2 suites and
 # corpus/regressions in plain, memo, memo-aggressive and wasmi), then a bounded `memowasm fuzz`
 # campaign of each generator (differential, memo-hazards, validate), then a summary. Exits
-# non-zero when the gate fails or any campaign finds anything; reproducers are written to
-# target/fuzz/findings/<target>/. Needs only stable Rust: cargo fetches the rest.
+# non-zero when the gate fails or any campaign finds anything but a divergence of wasmi alone
+# that wabt settles for memowasm (reported as "wasmi only"); reproducers are written to
+# target/fuzz/findings/<target>/. Needs stable Rust (cargo fetches the crates) and Debian's
+# wabt, which it installs.
 #
 # FUZZ_SECONDS (default 30) per campaign, FUZZ_JOBS (default 2) threads, FUZZ_SEED (default 1:
 # the same inputs every run, so a failure here replays; set it to explore new ones).
@@ -17,6 +19,15 @@ out=target/fuzz
 bin=target/release/memowasm
 start=$SECONDS
 status=0
+
+# wabt settles divergences of wasmi alone (oracle/src/tiebreak.rs): the tests of that need
+# it, and campaigns use it. Debian's package, installed when missing.
+if ! command -v spectest-interp >/dev/null || ! command -v wast2json >/dev/null; then
+    sudo=""
+    [[ $(id -u) -eq 0 ]] || sudo=sudo
+    { $sudo apt-get update -qq && $sudo apt-get install -y -qq wabt; } >/dev/null ||
+        { echo "error: cannot install wabt (apt-get install wabt)" >&2; exit 1; }
+fi
 
 gate=ok
 bash ci/conformance.sh || { gate=FAILED; status=1; }

@@ -1,6 +1,6 @@
 //! `memowasm fuzz`: the stable campaign runner (no libFuzzer): random inputs for a fuzz
 //! target on N threads, a live progress line, every finding written as a reproducer, exit 1 on
-//! any. Also replays one libFuzzer input (`--input`).
+//! any but those wabt settles as wasmi's own bugs. Also replays one libFuzzer input (`--input`).
 
 use crate::exit;
 use anyhow::{bail, Context};
@@ -8,6 +8,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use memowasm_oracle::fuzz::campaign::{self, Campaign, Found, Stats, Totals};
 use memowasm_oracle::fuzz::{Exec, Target};
+use memowasm_oracle::tiebreak::Tiebreak;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,8 +20,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// Targets: differential (wasm-smith modules in plain, memo and wasmi), memo-hazards (our
 /// generator of invalidation hazards, plain against memo), validate (memowasm's validator
 /// against wasmparser's). Every finding is written to --findings as a reproducer
-/// (crash-<sha256>.*, and the raw input as .input) before anything else. Exit 0 when nothing
-/// was found, 1 otherwise, 2 on bad arguments.
+/// (crash-<sha256>.*, and the raw input as .input) before anything else. A divergence of
+/// wasmi alone is put to wabt (wast2json and spectest-interp, when installed): when wabt
+/// passes the plain engine's values, the finding is reported as "wasmi only" and does not
+/// fail the run. Exit 0 when nothing else was found, 1 otherwise, 2 on bad arguments.
 #[derive(Args)]
 pub struct FuzzArgs {
     /// differential, memo-hazards (or memo_hazards) or validate.
@@ -118,8 +121,18 @@ impl FuzzArgs {
         };
         let secs = report.elapsed.as_secs_f64();
         println!("{}", summary(target, &report.totals, secs, jobs));
-        if report.totals.findings > 0 {
-            println!("{} finding(s); reproducers in {}", report.totals.findings, self.findings.display());
+        let t = &report.totals;
+        if t.findings > 0 {
+            println!("{} finding(s); reproducers in {}", t.findings, self.findings.display());
+        }
+        if t.wasmi_only > 0 {
+            println!(
+                "{} of them wasmi only: wasmi alone diverged, and wabt's spectest-interp passes plain's values \
+                 (wasmi's bugs, not failures of this run)",
+                t.wasmi_only
+            );
+        }
+        if t.findings > t.wasmi_only {
             return Ok(ExitCode::from(exit::FAILED));
         }
         Ok(ExitCode::SUCCESS)
@@ -142,7 +155,15 @@ impl FuzzArgs {
                     .write(&self.findings)
                     .with_context(|| format!("cannot write the reproducer to {}", self.findings.display()))?;
                 print!("diverged: {finding}");
+                let verdict = finding.tiebreak();
+                if let Some(v) = &verdict {
+                    println!("{}", v.summary());
+                    let _ = memowasm_oracle::fuzz::note_tiebreak(&path, v);
+                }
                 println!("reproducer: {}", path.display());
+                if matches!(verdict, Some(Tiebreak::Memowasm { .. })) {
+                    return Ok(ExitCode::SUCCESS);
+                }
                 Ok(ExitCode::from(exit::FAILED))
             }
         }
@@ -176,12 +197,13 @@ fn progress(t: &Totals, secs: f64) -> String {
 fn summary(target: Target, t: &Totals, secs: f64, jobs: usize) -> String {
     let rate = t.execs as f64 / secs.max(1e-9);
     format!(
-        "fuzz {target}: {} execs in {secs:.1} s ({rate:.0} execs/s, {:.0} per job), {} finding(s), \
-         {} steps, memo hits {} / lookups {} ({:.1}%), {} execs with hits, invalidations {} \
+        "fuzz {target}: {} execs in {secs:.1} s ({rate:.0} execs/s, {:.0} per job), {} finding(s) \
+         ({} wasmi only), {} steps, memo hits {} / lookups {} ({:.1}%), {} execs with hits, invalidations {} \
          (memory {}, size {}, global {}, table {}, data {}, elem {}), {} non-deterministic, {} skipped",
         t.execs,
         rate / jobs as f64,
         t.findings,
+        t.wasmi_only,
         t.steps,
         t.memo_hits,
         t.memo_lookups,

@@ -254,3 +254,42 @@ fn spec_junit_report() {
     assert!(xml.contains("a&amp;b.wast:2:2 [wasmi] assert_return: expected [2:i32], got [1:i32]"), "{xml}");
     assert!(!xml.contains("a&b"), "unescaped: {xml}");
 }
+
+/// A `differential` input whose module wasmi alone gets wrong (found by `memowasm fuzz
+/// --target differential --seconds 90 --jobs 2 --seed 77`, input 50084): replayed, it is
+/// written as a finding, and wabt settles it for memowasm, so the exit status is 0.
+/// Needs wabt (`apt-get install wabt`; `ci/test.sh` installs it).
+#[test]
+fn fuzz_replay_settles_a_wasmi_only_finding_with_wabt() {
+    let dir = TempDir::new("wasmi-only");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus/wasmi-divergences/inputs");
+    for (input, what) in [
+        ("differential-i32-funcref-result.input", "plain and wasmi diverge at step 0"),
+        ("differential-wasmi-panics.input", "wasmi panicked"),
+    ] {
+        let findings = dir.0.join(input);
+        let path = root.join(input);
+        let o = memowasm(&[
+            "fuzz",
+            "--target",
+            "differential",
+            "--input",
+            path.to_str().unwrap(),
+            "--findings",
+            findings.to_str().unwrap(),
+        ]);
+        let out = stdout(&o);
+        assert!(out.contains(what), "{input}: {out}");
+        assert!(out.contains("wasmi only: wabt's spectest-interp passes every assertion of plain's values"), "{out}");
+        assert_eq!(o.status.code(), Some(0), "{input}: {out}{}", stderr(&o));
+        let names: Vec<String> = std::fs::read_dir(&findings)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        let wast = names.iter().find(|n| n.ends_with(".wabt.wast")).unwrap_or_else(|| panic!("{names:?}"));
+        let script = std::fs::read_to_string(findings.join(wast)).unwrap();
+        assert!(script.contains("(assert_return"), "{script}");
+        let txt = names.iter().find(|n| n.ends_with(".txt")).unwrap();
+        assert!(std::fs::read_to_string(findings.join(txt)).unwrap().contains("wasmi only"));
+    }
+}

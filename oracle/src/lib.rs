@@ -28,6 +28,7 @@ mod memowasm_engine;
 mod plan;
 pub mod reduce;
 mod repro;
+pub mod tiebreak;
 mod value;
 mod wasmi_engine;
 

@@ -8,6 +8,7 @@
 //! form `cargo fuzz run <target> <file>` and `memowasm reduce` take.
 
 use super::{Exec, Finding, Target};
+use crate::tiebreak::Tiebreak;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{RngExt, SeedableRng};
 use std::panic::{self, AssertUnwindSafe};
@@ -53,6 +54,8 @@ pub struct Campaign {
     /// Keep inputs that ran (with memo hits, for the lockstep targets) as corpus seeds in
     /// this directory, at most this many.
     pub save_corpus: Option<(PathBuf, usize)>,
+    /// Ask wabt about divergences of wasmi alone ([`crate::tiebreak`]).
+    pub tiebreak: bool,
 }
 
 impl Campaign {
@@ -67,6 +70,7 @@ impl Campaign {
             max_findings: 10,
             timeout: Duration::from_secs(20),
             save_corpus: None,
+            tiebreak: true,
         }
     }
 }
@@ -85,6 +89,8 @@ pub struct Stats {
     pub execs_with_hits: AtomicU64,
     pub nondeterministic: AtomicU64,
     pub findings: AtomicU64,
+    /// Findings that wabt settled for memowasm: wasmi's bugs.
+    pub wasmi_only: AtomicU64,
 }
 
 /// A snapshot of [`Stats`].
@@ -99,6 +105,7 @@ pub struct Totals {
     pub execs_with_hits: u64,
     pub nondeterministic: u64,
     pub findings: u64,
+    pub wasmi_only: u64,
 }
 
 impl Stats {
@@ -114,6 +121,7 @@ impl Stats {
             execs_with_hits: get(&self.execs_with_hits),
             nondeterministic: get(&self.nondeterministic),
             findings: get(&self.findings),
+            wasmi_only: get(&self.wasmi_only),
         }
     }
 }
@@ -140,6 +148,8 @@ pub struct Found {
     /// Seconds into the campaign.
     pub at: f64,
     pub report: String,
+    /// wabt settled the divergence for memowasm: the bug is wasmi's.
+    pub wasmi_only: bool,
 }
 
 /// The end of a campaign.
@@ -239,12 +249,24 @@ pub fn run(campaign: &Campaign, stats: &Stats, on_found: &(dyn Fn(&Found) + Sync
                                     // The reproducer first, before anything else can go wrong.
                                     let reproducer = finding.write(&campaign.findings).map_err(|e| e.to_string());
                                     let input = reproducer.as_ref().ok().and_then(|p| write_input(p, &data));
+                                    let mut report = finding.to_string();
+                                    let verdict = if campaign.tiebreak { finding.tiebreak() } else { None };
+                                    if let Some(v) = &verdict {
+                                        report.push_str(&v.summary());
+                                        report.push('\n');
+                                        if let Ok(p) = &reproducer {
+                                            let _ = super::note_tiebreak(p, v);
+                                        }
+                                    }
+                                    let wasmi_only = matches!(verdict, Some(Tiebreak::Memowasm { .. }));
+                                    stats.wasmi_only.fetch_add(u64::from(wasmi_only), Ordering::Relaxed);
                                     let f = Found {
                                         reproducer,
                                         input,
                                         index,
                                         at: start.elapsed().as_secs_f64(),
-                                        report: finding.to_string(),
+                                        report,
+                                        wasmi_only,
                                     };
                                     let n = stats.findings.fetch_add(1, Ordering::Relaxed) + 1;
                                     on_found(&f);
@@ -308,7 +330,7 @@ fn watchdog(
             stats.findings.fetch_add(1, Ordering::Relaxed);
             let at = start.elapsed().as_secs_f64();
             let input = reproducer.as_ref().ok().cloned();
-            on_found(&Found { reproducer, input, index, at, report: finding.to_string() });
+            on_found(&Found { reproducer, input, index, at, report: finding.to_string(), wasmi_only: false });
             std::process::exit(1);
         }
     }

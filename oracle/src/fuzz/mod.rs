@@ -27,6 +27,7 @@ pub mod validate;
 use crate::lockstep::{run_plan, Divergence, Verdict};
 use crate::plan::Plan;
 use crate::repro::{write_reproducer, EngineSpec, RunConfig};
+use crate::tiebreak::{self, Tiebreak};
 use crate::{DiffEngine, DiffInstance, DiffValue, Failure, TableEntry};
 use std::cell::RefCell;
 use std::fmt;
@@ -183,6 +184,36 @@ impl Finding {
     }
 }
 
+impl Finding {
+    /// The wabt tiebreak of a lockstep finding where wasmi alone diverged
+    /// ([`crate::tiebreak`]); `None` for any other finding.
+    pub fn tiebreak(&self) -> Option<Tiebreak> {
+        let Finding::Lockstep { case, divergence } = self else { return None };
+        if !tiebreak::wasmi_alone(divergence) {
+            return None;
+        }
+        let case =
+            crate::reduce::Case { wasm: case.wasm.clone(), plan: case.plan.clone(), config: case.config.clone() };
+        Some(tiebreak::wabt(&case, divergence))
+    }
+}
+
+/// Adds the tiebreak's verdict to a written reproducer: a line in its `.txt`, and the
+/// script wabt passed as `.wabt.wast` when wabt agrees with memowasm.
+pub fn note_tiebreak(reproducer: &Path, verdict: &Tiebreak) -> io::Result<()> {
+    let stem = reproducer.with_extension("");
+    let txt = stem.with_extension("txt");
+    let mut text = std::fs::read_to_string(&txt).unwrap_or_default();
+    text.push_str(&verdict.summary());
+    text.push('\n');
+    if let Tiebreak::Memowasm { script } = verdict {
+        let wast = PathBuf::from(format!("{}.wabt.wast", stem.display()));
+        std::fs::write(&wast, script)?;
+        text.push_str(&format!("wabt's script: {} (wast2json, then spectest-interp)\n", wast.display()));
+    }
+    std::fs::write(txt, text)
+}
+
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -223,16 +254,33 @@ pub fn decode_script(data: &[u8]) -> Option<String> {
 /// The body of every cargo-fuzz target: runs `data` in `target` and panics with the report on
 /// a finding (libFuzzer then keeps the input). With `MEMOWASM_FINDINGS=DIR` set, the reproducer
 /// is written into DIR first.
+///
+/// A divergence of wasmi alone that wabt settles for memowasm ([`Finding::tiebreak`]) is
+/// wasmi's bug: it is written (with the variable set) and reported on stderr, but does not
+/// stop the run.
 pub fn fuzz_one(target: Target, data: &[u8]) {
     if let Exec::Found(finding) = target.run(data) {
         let mut written = String::new();
+        let mut reproducer = None;
         if let Some(dir) = std::env::var_os("MEMOWASM_FINDINGS") {
             match finding.write(Path::new(&dir)) {
-                Ok(p) => written = format!("reproducer: {}\n", p.display()),
+                Ok(p) => {
+                    written = format!("reproducer: {}\n", p.display());
+                    reproducer = Some(p);
+                }
                 Err(e) => written = format!("could not write the reproducer: {e}\n"),
             }
         }
-        panic!("{target}: {finding}{written}");
+        let verdict = finding.tiebreak();
+        if let (Some(p), Some(v)) = (&reproducer, &verdict) {
+            let _ = note_tiebreak(p, v);
+        }
+        if let Some(v @ Tiebreak::Memowasm { .. }) = &verdict {
+            eprintln!("{target}: {finding}{}\n{written}", v.summary());
+            return;
+        }
+        let verdict = verdict.map(|v| format!("{}\n", v.summary())).unwrap_or_default();
+        panic!("{target}: {finding}{verdict}{written}");
     }
 }
 
