@@ -151,16 +151,64 @@ impl std::fmt::Debug for Threaded {
 /// The plain engine's code for `code` (checked by [`check_code`]): each op with its handler,
 /// and each branch target as the byte offset of its record ([`Code::target`]), so that a
 /// taken branch costs an add rather than a multiply.
+///
+/// An op right after one that produces a value ([`produces`]), and that reads that value,
+/// gets the handler that takes it from the accumulator instead of from its cell
+/// ([`threaded::acc_handler`]): producers pass what they wrote on to the next handler in
+/// a register, so the consumer does not wait for the store to reach the load. Not after a
+/// branch target, which other paths reach with another accumulator.
 pub(crate) fn thread_code(code: &[Op]) -> Box<[Threaded]> {
+    let mut target = vec![false; code.len()];
+    for op in code {
+        let mut op = *op;
+        if let Some(&mut t) = op.branch_target_mut() {
+            if let Some(slot) = target.get_mut(t as usize) {
+                *slot = true;
+            }
+        }
+    }
     code.iter()
-        .map(|&op| {
+        .enumerate()
+        .map(|(i, &op)| {
+            let consumer = (i > 0 && !target[i])
+                .then(|| produces(&code[i - 1]))
+                .flatten()
+                .and_then(|d| threaded::acc_handler(&op, d));
             let mut op = op;
             if let Some(t) = op.branch_target_mut() {
                 *t = u32::try_from(*t as usize * std::mem::size_of::<Threaded>()).expect("code under 4 GiB");
             }
-            Threaded { handler: threaded::plain_handler(tag(&op)), op }
+            Threaded { handler: consumer.unwrap_or_else(|| threaded::plain_handler(tag(&op))), op }
         })
         .collect()
+}
+
+/// The cell `op` writes whose value its plain handler also passes on as the accumulator:
+/// numeric ops, loads and `Copy`.
+pub(super) fn produces(op: &Op) -> Option<crate::ir::Slot> {
+    macro_rules! producers {
+        (
+            unary { $( ($un:ident, $($unt:tt)*) )* }
+            unary_trap { $( ($ut:ident, $($utt:tt)*) )* }
+            binary { $( ($bn:ident, $($bnt:tt)*) )* }
+            binary_trap { $( ($bt:ident, $($btt:tt)*) )* }
+            load { $( ($ld:ident, $la:ident, $($ldt:tt)*) )* }
+            store { $( ($st:ident, $sa:ident, $($stt:tt)*) )* }
+            cmp_branch { $( ($cb:ident, $($cbt:tt)*) )* }
+        ) => {
+            match *op {
+                $( Op::$un { dst, .. } )|* => Some(dst),
+                $( Op::$ut { dst, .. } )|* => Some(dst),
+                $( Op::$bn { dst, .. } )|* => Some(dst),
+                $( Op::$bt { dst, .. } )|* => Some(dst),
+                $( Op::$ld { dst, .. } )|* => Some(dst),
+                $( Op::$la { dst, .. } )|* => Some(dst),
+                Op::Copy { dst, .. } => Some(dst),
+                _ => None,
+            }
+        };
+    }
+    crate::ir::for_each_numeric_op!(producers)
 }
 
 /// The tag of `op`: its variant's index in declaration order.
@@ -434,6 +482,42 @@ impl Mem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The address of a record's handler, for telling handlers apart.
+    fn handler_of(t: &Threaded) -> usize {
+        t.handler as usize
+    }
+
+    #[test]
+    fn an_op_after_a_producer_of_its_operand_takes_it_from_the_accumulator() {
+        let code = [
+            Op::I32Mul { dst: 5, a: 0, b: 1 },          // produces 5
+            Op::I32Add { dst: 6, a: 2, b: 5 },          // reads 5 as b: from the accumulator
+            Op::I32Sub { dst: 7, a: 6, b: 3 },          // reads 6 as a: from the accumulator
+            Op::Store32 { addr: 2, val: 7, offset: 0 }, // reads 7 as the value
+            Op::I32Add { dst: 8, a: 7, b: 7 },          // after a store: from its cell
+            Op::BrIfNez { cond: 8, target: 7 },         // reads 8 as the condition
+            Op::Copy { dst: 9, src: 3 },                // produces 9
+            Op::I32Add { dst: 10, a: 9, b: 9 },         // a branch target: from its cell
+            Op::Return { src: 10, n: 1 },
+        ];
+        let t = thread_code(&code);
+        let acc = |i: usize, d: u32| threaded::acc_handler(&code[i], d).map(|h| h as usize);
+        let plain = |i: usize| threaded::plain_handler(tag(&code[i])) as usize;
+        assert_eq!(handler_of(&t[0]), plain(0));
+        assert_eq!(Some(handler_of(&t[1])), acc(1, 5));
+        assert_eq!(Some(handler_of(&t[2])), acc(2, 6));
+        assert_eq!(Some(handler_of(&t[3])), acc(3, 7));
+        assert_eq!(handler_of(&t[4]), plain(4));
+        assert_eq!(Some(handler_of(&t[5])), acc(5, 8));
+        assert_eq!(handler_of(&t[7]), plain(7));
+        // The variants are other handlers than the plain ones, and differ by operand.
+        assert_ne!(acc(1, 5), Some(plain(1)));
+        assert_ne!(threaded::acc_handler(&code[1], 2).map(|h| h as usize), acc(1, 5));
+        assert!(threaded::acc_handler(&code[1], 4).is_none());
+        assert_eq!(produces(&code[3]), None);
+        assert_eq!(produces(&code[6]), Some(9));
+    }
 
     #[test]
     fn mem_bounds_include_the_last_byte() {

@@ -7,8 +7,15 @@
 //! plain engine, one for memo engines' patchable code; code rendered for a memo engine's
 //! memo loop takes [`memo_handler`]s, which also version the chunks stores write.
 //!
+//! Handlers also pass an accumulator: numeric ops, loads and `Copy` hand the value they
+//! wrote to the next handler in a register, and in the plain engine's code an op right after
+//! such an op that reads that value takes it from the register (the `acc_*` variants, chosen
+//! by [`super::thread_code`]), so it does not wait for the store to reach the load. The cell
+//! is written all the same, and where the chain is entered from the loop the accumulator is
+//! read back from it ([`entry_acc`]).
+//!
 //! Release builds rely on LLVM's sibling-call optimisation (all handlers share one
-//! signature of five register arguments and return two registers), as wasmi 2 does.
+//! signature of six register arguments and return two registers), as wasmi 2 does.
 //! Builds with debug assertions, where that optimisation is off, return to
 //! [`run`]'s loop after every op instead. `tests/threaded.rs` runs every hot op kind in long
 //! loops on a thread with a small stack, so a handler that stops being a tail call fails it.
@@ -36,9 +43,9 @@ pub(in crate::exec) enum Why {
     Trap(Trap),
 }
 
-/// Handlers take five registers: the ip, the frame, the memory (base and length) and the
-/// loop state, which holds what branches, calls and globals need.
-pub(crate) type Handler = for<'s, 'a, 'b> fn(Ip<'s>, Frame, Mem, &'b mut Calls<'s, 'a>) -> Stopped<'s>;
+/// Handlers take six registers: the ip, the frame, the memory (base and length), the
+/// accumulator and the loop state, which holds what branches, calls and globals need.
+pub(crate) type Handler = for<'s, 'a, 'b> fn(Ip<'s>, Frame, Mem, u64, &'b mut Calls<'s, 'a>) -> Stopped<'s>;
 
 /// Runs hot ops from `ip` until an op that is not hot, or a trap.
 #[inline(always)]
@@ -49,13 +56,29 @@ pub(in crate::exec) fn run<'s, const CELLS: bool>(
     cx: &mut Calls<'s, '_>,
 ) -> Stopped<'s> {
     loop {
-        let stopped = ip.handler()(ip, fp, mem, cx);
+        let stopped = ip.handler()(ip, fp, mem, entry_acc::<CELLS>(ip, fp, cx), cx);
         if stopped.why != Why::Next {
             return stopped;
         }
         ip = stopped.ip;
         // A call or return moved to another frame (only seen here with debug assertions).
         fp = cx.frame();
+    }
+}
+
+/// The accumulator for entering the chain at `ip`: the value the op before it left in its
+/// result cell, when that op produces one (see [`super::thread_code`]): an op that takes an
+/// operand from the accumulator was only chosen after such an op, which writes the cell too.
+#[inline(always)]
+fn entry_acc<const CELLS: bool>(ip: Ip<'_>, fp: Frame, cx: &Calls<'_, '_>) -> u64 {
+    if CELLS {
+        // Memo engines' code takes no operand from the accumulator.
+        return 0;
+    }
+    let i = cx.code.index::<CELLS>(ip);
+    match i.checked_sub(1).and_then(|p| cx.func.code.get(p)).and_then(super::produces) {
+        Some(dst) => fp.get(dst),
+        None => 0,
     }
 }
 
@@ -95,6 +118,45 @@ pub(super) fn memo_handler(op: &Op) -> Handler {
     for_each_numeric_op!(tracked)
 }
 
+/// The plain engine's handler of `op` that takes the operand in cell `d` from the
+/// accumulator, if it has one; `thread_code` asks it for an op right after one that
+/// produces `d` ([`super::produces`]).
+pub(super) fn acc_handler(op: &Op, d: crate::ir::Slot) -> Option<Handler> {
+    macro_rules! pick {
+        (
+            unary { $( ($un:ident, $($unt:tt)*) )* }
+            unary_trap { $( ($ut:ident, $($utt:tt)*) )* }
+            binary { $( ($bn:ident, $($bnt:tt)*) )* }
+            binary_trap { $( ($bt:ident, $($btt:tt)*) )* }
+            load { $( ($ld:ident, $la:ident, $($ldt:tt)*) )* }
+            store { $( ($st:ident, $sa:ident, $($stt:tt)*) )* }
+            cmp_branch { $( ($cb:ident, $($cbt:tt)*) )* }
+        ) => {
+            match *op {
+                $( Op::$un { src, .. } if src == d => Some(handlers::acc_a::$un::<false>), )*
+                $( Op::$ut { src, .. } if src == d => Some(handlers::acc_a::$ut::<false>), )*
+                $( Op::$bn { a, .. } if a == d => Some(handlers::acc_a::$bn::<false>),
+                   Op::$bn { b, .. } if b == d => Some(handlers::acc_b::$bn::<false>), )*
+                $( Op::$bt { a, .. } if a == d => Some(handlers::acc_a::$bt::<false>),
+                   Op::$bt { b, .. } if b == d => Some(handlers::acc_b::$bt::<false>), )*
+                $( Op::$ld { addr, .. } if addr == d => Some(handlers::acc_a::$ld::<false>), )*
+                $( Op::$la { a, .. } if a == d => Some(handlers::acc_a::$la::<false>),
+                   Op::$la { b, .. } if b == d => Some(handlers::acc_b::$la::<false>), )*
+                $( Op::$st { val, .. } if val == d => Some(handlers::acc_v::$st::<false>),
+                   Op::$st { addr, .. } if addr == d => Some(handlers::acc_a::$st::<false>), )*
+                $( Op::$sa { val, .. } if val == d => Some(handlers::acc_v::$sa::<false>), )*
+                $( Op::$cb { a, .. } if a == d => Some(handlers::acc_a::$cb::<false>),
+                   Op::$cb { b, .. } if b == d => Some(handlers::acc_b::$cb::<false>), )*
+                Op::Copy { src, .. } if src == d => Some(handlers::CopyAcc::<false>),
+                Op::BrIfEqz { cond, .. } if cond == d => Some(handlers::BrIfEqzAcc::<false>),
+                Op::BrIfNez { cond, .. } if cond == d => Some(handlers::BrIfNezAcc::<false>),
+                _ => None,
+            }
+        };
+    }
+    for_each_numeric_op!(pick)
+}
+
 /// The memo loop's handler of a switched-off loop body's `MemoEnter` kept to count
 /// iterations.
 pub(super) fn memo_count_handler() -> Handler {
@@ -103,23 +165,24 @@ pub(super) fn memo_count_handler() -> Handler {
 
 /// Continues with the handler of the op at `ip`.
 macro_rules! next {
-    ($ip:expr, $fp:expr, $mem:expr, $cx:expr) => {{
+    ($ip:expr, $fp:expr, $mem:expr, $acc:expr, $cx:expr) => {{
         let ip = $ip;
         if cfg!(debug_assertions) {
+            let _ = $acc;
             return Stopped { ip, why: Why::Next };
         }
-        return ip.handler()(ip, $fp, $mem, $cx);
+        return ip.handler()(ip, $fp, $mem, $acc, $cx);
     }};
 }
 
 /// Continues at `target` if `taken`, else at `ip`, with one dispatch in each arm.
 macro_rules! branch {
-    ($taken:expr, $target:expr, $ip:expr, $fp:expr, $mem:expr, $cx:expr) => {{
+    ($taken:expr, $target:expr, $ip:expr, $fp:expr, $mem:expr, $acc:expr, $cx:expr) => {{
         if $taken {
-            next!($target, $fp, $mem, $cx)
+            next!($target, $fp, $mem, $acc, $cx)
         } else {
             std::hint::cold_path();
-            next!($ip, $fp, $mem, $cx)
+            next!($ip, $fp, $mem, $acc, $cx)
         }
     }};
 }
@@ -150,7 +213,7 @@ macro_rules! trap {
 }
 
 /// Stops the chain at the op at `ip`.
-fn slow<'s, const CELLS: bool>(ip: Ip<'s>, _: Frame, _: Mem, _: &mut Calls<'s, '_>) -> Stopped<'s> {
+fn slow<'s, const CELLS: bool>(ip: Ip<'s>, _: Frame, _: Mem, _: u64, _: &mut Calls<'s, '_>) -> Stopped<'s> {
     Stopped { ip, why: Why::Slow }
 }
 
@@ -158,66 +221,126 @@ fn slow<'s, const CELLS: bool>(ip: Ip<'s>, _: Frame, _: Mem, _: &mut Calls<'s, '
 mod handlers {
     use super::*;
 
-    pub(super) fn Br<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn Br<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        acc: u64,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
         decode!(ip, Op::Br { target });
         let _ = ip;
-        next!(cx.code.target::<CELLS>(target), fp, mem, cx)
+        next!(cx.code.target::<CELLS>(target), fp, mem, acc, cx)
     }
 
     pub(super) fn BrIfEqz<'s, const CELLS: bool>(
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
+        acc: u64,
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::BrIfEqz { cond, target });
-        branch!(fp.get(cond) == 0, cx.code.target::<CELLS>(target), ip, fp, mem, cx)
+        branch!(fp.get(cond) == 0, cx.code.target::<CELLS>(target), ip, fp, mem, acc, cx)
     }
 
     pub(super) fn BrIfNez<'s, const CELLS: bool>(
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
+        acc: u64,
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::BrIfNez { cond, target });
-        branch!(fp.get(cond) != 0, cx.code.target::<CELLS>(target), ip, fp, mem, cx)
+        branch!(fp.get(cond) != 0, cx.code.target::<CELLS>(target), ip, fp, mem, acc, cx)
     }
 
     pub(super) fn BrTable<'s, const CELLS: bool>(
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
+        acc: u64,
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::BrTable { index, len });
         ip.skip::<CELLS>((fp.get(index) as u32).min(len) as usize);
-        next!(ip, fp, mem, cx)
+        next!(ip, fp, mem, acc, cx)
     }
 
-    pub(super) fn Copy<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn Copy<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        _: u64,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
         decode!(ip, Op::Copy { dst, src });
-        fp.set(dst, fp.get(src));
-        next!(ip, fp, mem, cx)
+        let v = fp.get(src);
+        fp.set(dst, v);
+        next!(ip, fp, mem, v, cx)
     }
 
-    pub(super) fn CopyN<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    /// `Copy` of the accumulator.
+    pub(super) fn CopyAcc<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        acc: u64,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
+        decode!(ip, Op::Copy { dst, .. });
+        fp.set(dst, acc);
+        next!(ip, fp, mem, acc, cx)
+    }
+
+    /// `BrIfEqz` on the accumulator.
+    pub(super) fn BrIfEqzAcc<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        acc: u64,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
+        decode!(ip, Op::BrIfEqz { target, .. });
+        branch!(acc == 0, cx.code.target::<CELLS>(target), ip, fp, mem, acc, cx)
+    }
+
+    /// `BrIfNez` on the accumulator.
+    pub(super) fn BrIfNezAcc<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        acc: u64,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
+        decode!(ip, Op::BrIfNez { target, .. });
+        branch!(acc != 0, cx.code.target::<CELLS>(target), ip, fp, mem, acc, cx)
+    }
+
+    pub(super) fn CopyN<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        acc: u64,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
         decode!(ip, Op::CopyN { dst, src, n });
         fp.copy(dst, src, n);
-        next!(ip, fp, mem, cx)
+        next!(ip, fp, mem, acc, cx)
     }
 
     pub(super) fn Select<'s, const CELLS: bool>(
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
+        acc: u64,
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::Select { dst, cond, b });
         if fp.get(cond) as u32 == 0 {
             fp.set(dst, fp.get(b));
         }
-        next!(ip, fp, mem, cx)
+        next!(ip, fp, mem, acc, cx)
     }
 
     /// Enters store function `callee` with its frame at `base` in the current one, when it
@@ -226,12 +349,15 @@ mod handlers {
     /// loop (host functions, other instances, traps, growth: once the loop has grown the
     /// stack, later calls stay here). The hot path makes no calls, so the handler saves no
     /// registers; frames of many initial cells continue in [`init_large`].
+    // The handler's six registers, and what the call needs besides.
+    #[allow(clippy::too_many_arguments)]
     #[inline(always)]
     fn enter<'s, const CELLS: bool>(
         at: Ip<'s>,
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
+        acc: u64,
         cx: &mut Calls<'s, '_>,
         callee: usize,
         base: u32,
@@ -239,14 +365,14 @@ mod handlers {
         let id = callee;
         // Host functions, and functions not translated yet, are the loop's.
         let Some(callee) = cx.funcs[id].code.get() else {
-            return slow::<CELLS>(at, fp, mem, cx);
+            return slow::<CELLS>(at, fp, mem, acc, cx);
         };
         let instance = &cx.funcs[id].instance;
         let new_base = cx.base + base as usize;
         let end = new_base + callee.frame_size as usize;
         let room = end <= cx.stack.len() && end <= cx.max_stack && cx.frames.len() < cx.frames.capacity();
         if !room || *instance != cx.instance || cx.frames.len() + 1 >= cx.max_depth || (CELLS && cx.calls_left == 0) {
-            return slow::<CELLS>(at, fp, mem, cx);
+            return slow::<CELLS>(at, fp, mem, acc, cx);
         }
         cx.frames.push(Caller {
             func: cx.func,
@@ -268,71 +394,87 @@ mod handlers {
             Code::plain(&callee.threaded)
         };
         if callee.init.len() > SMALL_INIT {
-            return init_large::<CELLS>(cx.code.at::<CELLS>(0), fp, mem, cx);
+            return init_large::<CELLS>(cx.code.at::<CELLS>(0), fp, mem, acc, cx);
         }
         fp.init_small(callee);
-        next!(cx.code.at::<CELLS>(0), fp, mem, cx)
+        next!(cx.code.at::<CELLS>(0), fp, mem, acc, cx)
     }
 
     /// The rest of a call into a function whose frame starts with many cells: copies them
     /// (a call of `memcpy`, kept out of the call handler) and runs its first op.
     #[inline(never)]
-    fn init_large<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    fn init_large<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        acc: u64,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
         fp.init_large(cx.func);
-        next!(ip, fp, mem, cx)
+        next!(ip, fp, mem, acc, cx)
     }
 
-    pub(super) fn Call<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn Call<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        acc: u64,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
         let at = ip;
         decode!(ip, Op::Call { func, base });
         let callee = cx.inst.funcs[func as usize] as usize;
-        enter::<CELLS>(at, ip, fp, mem, cx, callee, base)
+        enter::<CELLS>(at, ip, fp, mem, acc, cx, callee, base)
     }
 
     pub(super) fn CallIndirect<'s, const CELLS: bool>(
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
+        acc: u64,
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         let at = ip;
         decode!(ip, Op::CallIndirect { index, base, sig });
         let callee =
             trap!(at, table::indirect_callee(cx.tables, cx.funcs, cx.inst, cx.func, fp.get(index) as u32, sig));
-        enter::<CELLS>(at, ip, fp, mem, cx, callee as usize, base)
+        enter::<CELLS>(at, ip, fp, mem, acc, cx, callee as usize, base)
     }
 
     pub(super) fn GlobalGet<'s, const CELLS: bool>(
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
+        acc: u64,
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::GlobalGet { dst, global });
         fp.set(dst, cx.globals[cx.inst.globals[global as usize] as usize].value);
-        next!(ip, fp, mem, cx)
+        next!(ip, fp, mem, acc, cx)
     }
 
     pub(super) fn MemorySize<'s, const CELLS: bool>(
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
+        acc: u64,
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::MemorySize { dst });
         fp.set(dst, (mem.len() / crate::PAGE_SIZE) as u64);
-        next!(ip, fp, mem, cx)
+        next!(ip, fp, mem, acc, cx)
     }
 
     pub(super) fn TableSize<'s, const CELLS: bool>(
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
+        acc: u64,
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::TableSize { dst, table });
         fp.set(dst, cx.tables[cx.inst.tables[table as usize] as usize].elems.len() as u64);
-        next!(ip, fp, mem, cx)
+        next!(ip, fp, mem, acc, cx)
     }
 
     /// Dropping a dropped (empty) segment changes nothing; a first drop goes to the loop.
@@ -340,14 +482,15 @@ mod handlers {
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
+        acc: u64,
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         let at = ip;
         decode!(ip, Op::ElemDrop { elem });
         if !cx.elems[cx.inst.elems[elem as usize] as usize].is_empty() {
-            return slow::<CELLS>(at, fp, mem, cx);
+            return slow::<CELLS>(at, fp, mem, acc, cx);
         }
-        next!(ip, fp, mem, cx)
+        next!(ip, fp, mem, acc, cx)
     }
 
     /// As `ElemDrop`.
@@ -355,14 +498,15 @@ mod handlers {
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
+        acc: u64,
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         let at = ip;
         decode!(ip, Op::DataDrop { data });
         if !cx.datas[cx.inst.datas[data as usize] as usize].is_empty() {
-            return slow::<CELLS>(at, fp, mem, cx);
+            return slow::<CELLS>(at, fp, mem, acc, cx);
         }
-        next!(ip, fp, mem, cx)
+        next!(ip, fp, mem, acc, cx)
     }
 
     /// Entries depend on globals' values, so a set versions nothing.
@@ -370,23 +514,24 @@ mod handlers {
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
+        acc: u64,
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::GlobalSet { global, src });
         cx.globals[cx.inst.globals[global as usize] as usize].value = fp.get(src);
-        next!(ip, fp, mem, cx)
+        next!(ip, fp, mem, acc, cx)
     }
 
     /// The memo loop's `MemoEnter` of a switched-off loop body kept to count its loop's
     /// iterations (see `exec::memo::render`): counts what `memo_enter` would, the entry and
     /// the body's ops, nothing else.
-    pub(super) fn MemoCount<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+    pub(super) fn MemoCount<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
         const CELLS: bool = true;
         decode!(ip, Op::MemoEnter { block });
         let b = &cx.func.memo_blocks[block as usize];
         cx.entered += 1;
         cx.entered_ops += u64::from(b.end - b.start);
-        next!(ip, fp, mem, cx)
+        next!(ip, fp, mem, acc, cx)
     }
 
     /// A return to a caller of the same instance; the loop handles the rest.
@@ -394,6 +539,7 @@ mod handlers {
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
+        acc: u64,
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         let at = ip;
@@ -401,7 +547,7 @@ mod handlers {
         let _ = ip;
         let same = cx.frames.last().is_some_and(|c| c.instance == cx.instance);
         if !same {
-            return slow::<CELLS>(at, fp, mem, cx);
+            return slow::<CELLS>(at, fp, mem, acc, cx);
         }
         fp.copy(0, src, n);
         let caller = cx.frames.pop().expect("a caller");
@@ -414,7 +560,7 @@ mod handlers {
         } else {
             Code::plain(&caller.func.threaded)
         };
-        next!(cx.code.resume::<CELLS>(caller.ip), fp, mem, cx)
+        next!(cx.code.resume::<CELLS>(caller.ip), fp, mem, acc, cx)
     }
 
     /// Stores the low `N` bytes of `value` at `ea` and runs the next op; in the memo loop
@@ -426,13 +572,14 @@ mod handlers {
         value: u64,
         fp: Frame,
         mem: Mem,
+        acc: u64,
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         trap!(ip, mem.store::<N>(ea, value).ok_or(Trap::MemoryOutOfBounds));
         if TRACK {
             cx.version_store(ea, N);
         }
-        next!(ip, fp, mem, cx)
+        next!(ip, fp, mem, acc, cx)
     }
 
     macro_rules! numeric {
@@ -445,71 +592,173 @@ mod handlers {
             store { $( ($st:ident, $sa:ident, $stf:ident, $stn:literal) )* }
             cmp_branch { $( ($cb:ident, $cbc:ident, $cbf:ident, $cbt:ident, $cbi:ident) )* }
         ) => {
-            $( pub(super) fn $un<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $un<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, _: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$un { dst, src });
-                fp.set(dst, semantics::$unf(<$ua>::from_cell(fp.get(src))).into_cell());
-                next!(ip, fp, mem, cx)
+                let v = semantics::$unf(<$ua>::from_cell(fp.get(src))).into_cell();
+                fp.set(dst, v);
+                next!(ip, fp, mem, v, cx)
             } )*
-            $( pub(super) fn $ut<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $ut<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, _: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$ut { dst, src });
-                fp.set(dst, trap!(ip, semantics::$utf(<$uta>::from_cell(fp.get(src)))).into_cell());
-                next!(ip, fp, mem, cx)
+                let v = trap!(ip, semantics::$utf(<$uta>::from_cell(fp.get(src)))).into_cell();
+                fp.set(dst, v);
+                next!(ip, fp, mem, v, cx)
             } )*
-            $( pub(super) fn $bn<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $bn<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, _: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$bn { dst, a, b });
-                fp.set(dst, semantics::$bnf(<$ba>::from_cell(fp.get(a)), <$bb>::from_cell(fp.get(b))).into_cell());
-                next!(ip, fp, mem, cx)
+                let v = semantics::$bnf(<$ba>::from_cell(fp.get(a)), <$bb>::from_cell(fp.get(b))).into_cell();
+                fp.set(dst, v);
+                next!(ip, fp, mem, v, cx)
             } )*
-            $( pub(super) fn $bt<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $bt<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, _: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$bt { dst, a, b });
-                let v = trap!(ip, semantics::$btf(<$bta>::from_cell(fp.get(a)), <$btb>::from_cell(fp.get(b))));
-                fp.set(dst, v.into_cell());
-                next!(ip, fp, mem, cx)
+                let v = trap!(ip, semantics::$btf(<$bta>::from_cell(fp.get(a)), <$btb>::from_cell(fp.get(b)))).into_cell();
+                fp.set(dst, v);
+                next!(ip, fp, mem, v, cx)
             } )*
-            $( pub(super) fn $ld<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $ld<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, _: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$ld { dst, addr, offset });
                 let ea = mem::effective(fp.get(addr), offset);
                 let bytes = trap!(ip, mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds));
-                fp.set(dst, ($ldraw::from_le_bytes(bytes) as $ldr).into_cell());
-                next!(ip, fp, mem, cx)
+                let v = ($ldraw::from_le_bytes(bytes) as $ldr).into_cell();
+                fp.set(dst, v);
+                next!(ip, fp, mem, v, cx)
             } )*
-            $( pub(super) fn $st<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $st<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$st { addr, val, offset });
-                store_at::<CELLS, $stn, false>(ip, mem::effective(fp.get(addr), offset), fp.get(val), fp, mem, cx)
+                store_at::<CELLS, $stn, false>(ip, mem::effective(fp.get(addr), offset), fp.get(val), fp, mem, acc, cx)
             } )*
-            $( pub(super) fn $la<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $la<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, _: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$la { dst, a, b });
                 let ea = mem::effective(mem::address_sum(fp.get(a), fp.get(b)), 0);
                 let bytes = trap!(ip, mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds));
-                fp.set(dst, ($ldraw::from_le_bytes(bytes) as $ldr).into_cell());
-                next!(ip, fp, mem, cx)
+                let v = ($ldraw::from_le_bytes(bytes) as $ldr).into_cell();
+                fp.set(dst, v);
+                next!(ip, fp, mem, v, cx)
             } )*
-            $( pub(super) fn $sa<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $sa<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$sa { a, b, val });
                 let ea = mem::effective(mem::address_sum(fp.get(a), fp.get(b)), 0);
-                store_at::<CELLS, $stn, false>(ip, ea, fp.get(val), fp, mem, cx)
+                store_at::<CELLS, $stn, false>(ip, ea, fp.get(val), fp, mem, acc, cx)
             } )*
             /// The memo loop's stores: they also version the chunks they write (see
             /// [`super::memo_handler`]).
             pub(super) mod tracked {
                 use super::*;
-                $( pub(in super::super) fn $st<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                $( pub(in super::super) fn $st<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                     const CELLS: bool = true;
                     decode!(ip, Op::$st { addr, val, offset });
-                    store_at::<CELLS, $stn, true>(ip, mem::effective(fp.get(addr), offset), fp.get(val), fp, mem, cx)
+                    store_at::<CELLS, $stn, true>(ip, mem::effective(fp.get(addr), offset), fp.get(val), fp, mem, acc, cx)
                 } )*
-                $( pub(in super::super) fn $sa<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                $( pub(in super::super) fn $sa<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                     const CELLS: bool = true;
                     decode!(ip, Op::$sa { a, b, val });
                     let ea = mem::effective(mem::address_sum(fp.get(a), fp.get(b)), 0);
-                    store_at::<CELLS, $stn, true>(ip, ea, fp.get(val), fp, mem, cx)
+                    store_at::<CELLS, $stn, true>(ip, ea, fp.get(val), fp, mem, acc, cx)
                 } )*
             }
-            $( pub(super) fn $cb<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $cb<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$cb { a, b, target });
                 let taken = semantics::$cbf(<$cbt>::from_cell(fp.get(a)), <$cbt>::from_cell(fp.get(b))) != 0;
-                branch!(taken, cx.code.target::<CELLS>(target), ip, fp, mem, cx)
+                branch!(taken, cx.code.target::<CELLS>(target), ip, fp, mem, acc, cx)
             } )*
+            /// The plain engine's handlers that take their first operand (`src`, `a`, `addr`) from
+            /// the accumulator, the value the op before wrote into that cell
+            /// ([`super::super::thread_code`] chooses them).
+            pub(super) mod acc_a {
+                use super::*;
+                $( pub(in super::super) fn $un<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                    decode!(ip, Op::$un { dst, .. });
+                    let v = semantics::$unf(<$ua>::from_cell(acc)).into_cell();
+                    fp.set(dst, v);
+                    next!(ip, fp, mem, v, cx)
+                } )*
+                $( pub(in super::super) fn $ut<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                    decode!(ip, Op::$ut { dst, .. });
+                    let v = trap!(ip, semantics::$utf(<$uta>::from_cell(acc))).into_cell();
+                    fp.set(dst, v);
+                    next!(ip, fp, mem, v, cx)
+                } )*
+                $( pub(in super::super) fn $bn<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                    decode!(ip, Op::$bn { dst, b, .. });
+                    let v = semantics::$bnf(<$ba>::from_cell(acc), <$bb>::from_cell(fp.get(b))).into_cell();
+                    fp.set(dst, v);
+                    next!(ip, fp, mem, v, cx)
+                } )*
+                $( pub(in super::super) fn $bt<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                    decode!(ip, Op::$bt { dst, b, .. });
+                    let v = trap!(ip, semantics::$btf(<$bta>::from_cell(acc), <$btb>::from_cell(fp.get(b)))).into_cell();
+                    fp.set(dst, v);
+                    next!(ip, fp, mem, v, cx)
+                } )*
+                $( pub(in super::super) fn $ld<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                    decode!(ip, Op::$ld { dst, offset, .. });
+                    let ea = mem::effective(acc, offset);
+                    let bytes = trap!(ip, mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds));
+                    let v = ($ldraw::from_le_bytes(bytes) as $ldr).into_cell();
+                    fp.set(dst, v);
+                    next!(ip, fp, mem, v, cx)
+                } )*
+                $( pub(in super::super) fn $la<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                    decode!(ip, Op::$la { dst, b, .. });
+                    let ea = mem::effective(mem::address_sum(acc, fp.get(b)), 0);
+                    let bytes = trap!(ip, mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds));
+                    let v = ($ldraw::from_le_bytes(bytes) as $ldr).into_cell();
+                    fp.set(dst, v);
+                    next!(ip, fp, mem, v, cx)
+                } )*
+                $( pub(in super::super) fn $st<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                    decode!(ip, Op::$st { val, offset, .. });
+                    store_at::<CELLS, $stn, false>(ip, mem::effective(acc, offset), fp.get(val), fp, mem, acc, cx)
+                } )*
+                $( pub(in super::super) fn $cb<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                    decode!(ip, Op::$cb { b, target, .. });
+                    let taken = semantics::$cbf(<$cbt>::from_cell(acc), <$cbt>::from_cell(fp.get(b))) != 0;
+                    branch!(taken, cx.code.target::<CELLS>(target), ip, fp, mem, acc, cx)
+                } )*
+            }
+            /// As [`acc_a`], for the second operand (`b`).
+            pub(super) mod acc_b {
+                use super::*;
+                $( pub(in super::super) fn $bn<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                    decode!(ip, Op::$bn { dst, a, .. });
+                    let v = semantics::$bnf(<$ba>::from_cell(fp.get(a)), <$bb>::from_cell(acc)).into_cell();
+                    fp.set(dst, v);
+                    next!(ip, fp, mem, v, cx)
+                } )*
+                $( pub(in super::super) fn $bt<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                    decode!(ip, Op::$bt { dst, a, .. });
+                    let v = trap!(ip, semantics::$btf(<$bta>::from_cell(fp.get(a)), <$btb>::from_cell(acc))).into_cell();
+                    fp.set(dst, v);
+                    next!(ip, fp, mem, v, cx)
+                } )*
+                $( pub(in super::super) fn $la<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                    decode!(ip, Op::$la { dst, a, .. });
+                    let ea = mem::effective(mem::address_sum(fp.get(a), acc), 0);
+                    let bytes = trap!(ip, mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds));
+                    let v = ($ldraw::from_le_bytes(bytes) as $ldr).into_cell();
+                    fp.set(dst, v);
+                    next!(ip, fp, mem, v, cx)
+                } )*
+                $( pub(in super::super) fn $cb<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                    decode!(ip, Op::$cb { a, target, .. });
+                    let taken = semantics::$cbf(<$cbt>::from_cell(fp.get(a)), <$cbt>::from_cell(acc)) != 0;
+                    branch!(taken, cx.code.target::<CELLS>(target), ip, fp, mem, acc, cx)
+                } )*
+            }
+            /// As [`acc_a`], for the value a store writes.
+            pub(super) mod acc_v {
+                use super::*;
+                $( pub(in super::super) fn $st<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                    decode!(ip, Op::$st { addr, offset, .. });
+                    store_at::<CELLS, $stn, false>(ip, mem::effective(fp.get(addr), offset), acc, fp, mem, acc, cx)
+                } )*
+                $( pub(in super::super) fn $sa<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                    decode!(ip, Op::$sa { a, b, .. });
+                    let ea = mem::effective(mem::address_sum(fp.get(a), fp.get(b)), 0);
+                    store_at::<CELLS, $stn, false>(ip, ea, acc, fp, mem, acc, cx)
+                } )*
+            }
         };
     }
     for_each_numeric_op!(numeric);

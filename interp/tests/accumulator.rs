@@ -1,0 +1,217 @@
+//! The plain engine's accumulator handlers (`exec::raw::thread_code`): an op right after one
+//! that produces its operand takes the operand from a register. Each op family is run with
+//! its operand produced just before it, in each position the handlers cover, in the plain
+//! engine (which picks those handlers) and in a memo engine (whose code takes every operand
+//! from its cell); both must give the same results and traps on every argument.
+
+use memowasm::{Config, Engine, Linker, MemoConfig, Module, Store, ValType, Value};
+
+const INT_BINARY: &[&str] = &[
+    "add", "sub", "mul", "div_s", "div_u", "rem_s", "rem_u", "and", "or", "xor", "shl", "shr_s", "shr_u", "rotl",
+    "rotr", "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u",
+];
+const INT_COMPARE: &[&str] = &["eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u"];
+const FLOAT_BINARY: &[&str] =
+    &["add", "sub", "mul", "div", "min", "max", "copysign", "eq", "ne", "lt", "gt", "le", "ge"];
+const INT_UNARY: &[&str] = &["clz", "ctz", "popcnt", "eqz"];
+const FLOAT_UNARY: &[&str] = &["abs", "neg", "ceil", "floor", "trunc", "nearest", "sqrt"];
+const LOADS: &[(&str, &str)] = &[
+    ("i32", "i32.load"),
+    ("i32", "i32.load8_s"),
+    ("i32", "i32.load8_u"),
+    ("i32", "i32.load16_s"),
+    ("i32", "i32.load16_u"),
+    ("i64", "i64.load"),
+    ("i64", "i64.load32_s"),
+    ("i64", "i64.load32_u"),
+    ("f32", "f32.load"),
+    ("f64", "f64.load"),
+];
+const STORES: &[(&str, &str)] = &[
+    ("i32", "i32.store"),
+    ("i32", "i32.store8"),
+    ("i32", "i32.store16"),
+    ("i64", "i64.store"),
+    ("i64", "i64.store32"),
+];
+
+fn is_compare(op: &str) -> bool {
+    ["eq", "ne", "lt", "gt", "le", "ge", "eqz"].iter().any(|c| op == *c || op.starts_with(&format!("{c}_")))
+}
+
+/// The module: for each op, functions whose operand is computed by the op right before.
+fn module() -> (String, Vec<(String, Vec<ValType>)>) {
+    let mut funcs = String::new();
+    let mut exports = Vec::new();
+    let mut func = |name: String, params: &[&str], result: &str, body: String| {
+        let ps: String = params.iter().map(|p| format!(" (param {p})")).collect();
+        funcs.push_str(&format!("  (func (export \"{name}\"){ps} (result {result}) {body})\n"));
+        let types = params
+            .iter()
+            .map(|p| match *p {
+                "i32" => ValType::I32,
+                "i64" => ValType::I64,
+                "f32" => ValType::F32,
+                _ => ValType::F64,
+            })
+            .collect();
+        exports.push((name, types));
+    };
+    for t in ["i32", "i64", "f32", "f64"] {
+        let int = t.starts_with('i');
+        let ops = if int { INT_BINARY } else { FLOAT_BINARY };
+        for op in ops {
+            let r = if is_compare(op) { "i32" } else { t };
+            let sum = format!("({t}.add (local.get 0) (local.get 2))");
+            func(format!("a_{t}_{op}"), &[t, t, t], r, format!("({t}.{op} {sum} (local.get 1))"));
+            func(format!("b_{t}_{op}"), &[t, t, t], r, format!("({t}.{op} (local.get 1) {sum})"));
+        }
+        let unary = if int { INT_UNARY } else { FLOAT_UNARY };
+        for op in unary {
+            let r = if is_compare(op) { "i32" } else { t };
+            func(format!("u_{t}_{op}"), &[t, t], r, format!("({t}.{op} ({t}.add (local.get 0) (local.get 1)))"));
+        }
+        if int {
+            for op in INT_COMPARE {
+                let sum = format!("({t}.add (local.get 0) (local.get 2))");
+                let pick = "(then (i32.const 1)) (else (i32.const 2))";
+                func(
+                    format!("ca_{t}_{op}"),
+                    &[t, t, t],
+                    "i32",
+                    format!("(if (result i32) ({t}.{op} {sum} (local.get 1)) {pick})"),
+                );
+                func(
+                    format!("cb_{t}_{op}"),
+                    &[t, t, t],
+                    "i32",
+                    format!("(if (result i32) ({t}.{op} (local.get 1) {sum}) {pick})"),
+                );
+            }
+        }
+    }
+    // Conversions that trap (an operand produced just before).
+    for (t, op) in [("f32", "i32.trunc_f32_s"), ("f64", "i64.trunc_f64_u"), ("f64", "i32.trunc_f64_u")] {
+        let r = &op[..3];
+        func(format!("t_{op}"), &[t, t], r, format!("({op} ({t}.add (local.get 0) (local.get 1)))"));
+    }
+    // The condition of br_if and the source of a copy.
+    func(
+        "brif".into(),
+        &["i32", "i32"],
+        "i32",
+        "(block (br_if 0 (i32.sub (local.get 0) (local.get 1))) (return (i32.const 5))) (i32.const 6)".into(),
+    );
+    func(
+        "copy".into(),
+        &["i32", "i32"],
+        "i32",
+        "(local.set 1 (i32.xor (local.get 0) (local.get 1))) (i32.add (local.get 1) (local.get 1))".into(),
+    );
+    for (t, op) in LOADS {
+        // The address from the op before: at an offset (the load itself), at 0 (fused with
+        // the add, whose either operand is the product).
+        let prod = "(i32.mul (local.get 0) (local.get 1))";
+        func(format!("l_{op}"), &["i32", "i32"], t, format!("({op} offset=4 (i32.add (local.get 0) (local.get 1)))"));
+        func(format!("la_{op}"), &["i32", "i32"], t, format!("({op} (i32.add {prod} (local.get 1)))"));
+        func(format!("lb_{op}"), &["i32", "i32"], t, format!("({op} (i32.add (local.get 1) {prod}))"));
+    }
+    for (t, op) in STORES {
+        let read = "(i64.load offset=4 (local.get 0))";
+        let sum = format!("({t}.add (local.get 1) (local.get 2))");
+        // The value from the op before, at an offset and at 0 (fused address); the address
+        // from the op before.
+        func(format!("sv_{op}"), &["i32", t, t], "i64", format!("({op} offset=4 (local.get 0) {sum}) {read}"));
+        func(
+            format!("sva_{op}"),
+            &["i32", t, t],
+            "i64",
+            format!("({op} (i32.add (local.get 0) (i32.const 4)) {sum}) {read}"),
+        );
+        func(
+            format!("sa_{op}"),
+            &["i32", t, t],
+            "i64",
+            format!("({op} offset=4 (i32.add (local.get 0) (i32.const 0)) (local.get 1)) {read}"),
+        );
+    }
+    let data = "\\01\\80\\ff\\7f\\00\\10\\fe\\02\\81\\33\\44\\55\\66\\77\\88\\99";
+    (format!("(module (memory 1)\n  (data (i32.const 0) \"{data}{data}{data}{data}\")\n{funcs})"), exports)
+}
+
+/// Arguments of type `t`, edge cases included.
+fn values(t: ValType) -> Vec<Value> {
+    match t {
+        ValType::I32 => [0, 1, 2, 7, -1, i32::MIN, i32::MAX, 31, 33].map(Value::I32).to_vec(),
+        ValType::I64 => [0, 1, 3, -1, i64::MIN, i64::MAX, 63, 65].map(Value::I64).to_vec(),
+        ValType::F32 => {
+            [0.0, -0.0, 1.5, -2.5, f32::INFINITY, f32::NAN, 3e9, -0.5].map(|f: f32| Value::F32(f.to_bits())).to_vec()
+        }
+        _ => [0.0, -0.0, 1.5, -2.5, f64::NEG_INFINITY, f64::NAN, 5e18, 2e19]
+            .map(|f: f64| Value::F64(f.to_bits()))
+            .to_vec(),
+    }
+}
+
+/// Small addresses for the memory functions (their first parameter is an address part).
+fn args(name: &str, params: &[ValType]) -> Vec<Vec<Value>> {
+    let mut sets: Vec<Vec<Value>> = vec![vec![]];
+    for (i, &t) in params.iter().enumerate() {
+        let memory = ["l_", "la_", "lb_", "sv_", "sva_", "sa_"].iter().any(|p| name.starts_with(p));
+        let vs = if memory && i == 0 {
+            vec![Value::I32(0), Value::I32(3), Value::I32(17), Value::I32(65_530)]
+        } else if memory && name.starts_with('l') {
+            vec![Value::I32(0), Value::I32(1), Value::I32(5)]
+        } else {
+            values(t)
+        };
+        let step = if params.len() == 3 { 2 } else { 1 };
+        sets = sets
+            .iter()
+            .flat_map(|s| {
+                vs.iter().step_by(if i == 2 { step } else { 1 }).map(move |v| {
+                    let mut s = s.clone();
+                    s.push(*v);
+                    s
+                })
+            })
+            .collect();
+    }
+    sets
+}
+
+/// The results (NaN bits included: both engines run the same semantics) or the error.
+fn outcome(store: &mut Store, f: memowasm::Func, args: &[Value]) -> String {
+    match f.call(store, args) {
+        Ok(v) => format!("{v:?}"),
+        Err(e) => format!("error: {e}"),
+    }
+}
+
+#[test]
+fn operands_from_the_accumulator_give_what_operands_from_cells_give() {
+    let (wat, exports) = module();
+    let plain = Engine::new(Config::default());
+    let memo = Engine::new(Config::default().memo(Some(MemoConfig::default())));
+    let (pm, mm) = (Module::from_wat(&plain, &wat).unwrap(), Module::from_wat(&memo, &wat).unwrap());
+    let mut calls = 0;
+    let mut traps = 0;
+    for (name, params) in &exports {
+        // Fresh instances per function: the store functions write memory.
+        let mut ps = Store::new(&plain);
+        let pi = Linker::new().instantiate(&mut ps, &pm).unwrap();
+        let mut ms = Store::new(&memo);
+        let mi = Linker::new().instantiate(&mut ms, &mm).unwrap();
+        let pf = pi.get_func(&ps, name).unwrap();
+        let mf = mi.get_func(&ms, name).unwrap();
+        for a in args(name, params) {
+            let (p, m) = (outcome(&mut ps, pf, &a), outcome(&mut ms, mf, &a));
+            assert_eq!(p, m, "{name}{a:?}");
+            calls += 1;
+            traps += usize::from(p.starts_with("error"));
+        }
+    }
+    // Every family ran, and some calls trapped (division, conversion, out of bounds).
+    assert!(exports.len() > 250, "{} functions", exports.len());
+    assert!(calls > 10_000 && traps > 100, "{calls} calls, {traps} traps");
+}
