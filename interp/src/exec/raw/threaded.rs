@@ -394,10 +394,12 @@ mod handlers {
             Code::plain(&callee.threaded)
         };
         if callee.init.len() > SMALL_INIT {
-            return init_large::<CELLS>(cx.code.at::<CELLS>(0), fp, mem, acc, cx);
+            return init_large::<CELLS>(cx.code.at::<CELLS>(0), fp, mem, new_base as u64, cx);
         }
         fp.init_small(callee);
-        next!(cx.code.at::<CELLS>(0), fp, mem, acc, cx)
+        // A function's first op takes nothing from the accumulator, so any value will do:
+        // one already in a register (keeping the caller's would hold a register here).
+        next!(cx.code.at::<CELLS>(0), fp, mem, new_base as u64, cx)
     }
 
     /// The rest of a call into a function whose frame starts with many cells: copies them
@@ -560,7 +562,8 @@ mod handlers {
         } else {
             Code::plain(&caller.func.threaded)
         };
-        next!(cx.code.resume::<CELLS>(caller.ip), fp, mem, acc, cx)
+        // The op after a call takes nothing from the accumulator (any value will do).
+        next!(cx.code.resume::<CELLS>(caller.ip), fp, mem, caller.base as u64, cx)
     }
 
     /// Stores the low `N` bytes of `value` at `ea` and runs the next op; in the memo loop
