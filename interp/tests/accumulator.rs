@@ -108,6 +108,14 @@ fn module() -> (String, Vec<(String, Vec<ValType>)>) {
         "i32",
         "(local.set 1 (i32.xor (local.get 0) (local.get 1))) (i32.add (local.get 1) (local.get 1))".into(),
     );
+    // global.get and memory.size as producers, global.set as a consumer.
+    func(
+        "globals".into(),
+        &["i32", "i32"],
+        "i32",
+        "(global.set $g (i32.add (local.get 0) (local.get 1))) (i32.sub (global.get $g) (local.get 1))".into(),
+    );
+    func("size".into(), &["i32", "i32"], "i32", "(i32.mul (memory.size) (local.get 0))".into());
     for (t, op) in LOADS {
         // The address from the op before: at an offset (the load itself), at 0 (fused with
         // the add, whose either operand is the product).
@@ -128,6 +136,20 @@ fn module() -> (String, Vec<(String, Vec<ValType>)>) {
             "i64",
             format!("({op} (i32.add (local.get 0) (i32.const 4)) {sum}) {read}"),
         );
+        // A fused address whose either part is the product of the op before.
+        let prod = "(i32.mul (local.get 0) (i32.const 3))";
+        func(
+            format!("sfa_{op}"),
+            &["i32", t, t],
+            "i64",
+            format!("({op} (i32.add {prod} (i32.const 8)) (local.get 1)) {read}"),
+        );
+        func(
+            format!("sfb_{op}"),
+            &["i32", t, t],
+            "i64",
+            format!("({op} (i32.add (i32.const 8) {prod}) (local.get 1)) {read}"),
+        );
         func(
             format!("sa_{op}"),
             &["i32", t, t],
@@ -136,7 +158,7 @@ fn module() -> (String, Vec<(String, Vec<ValType>)>) {
         );
     }
     let data = "\\01\\80\\ff\\7f\\00\\10\\fe\\02\\81\\33\\44\\55\\66\\77\\88\\99";
-    (format!("(module (memory 1)\n  (data (i32.const 0) \"{data}{data}{data}{data}\")\n{funcs})"), exports)
+    (format!("(module (memory 1) (global $g (mut i32) (i32.const 0))\n  (data (i32.const 0) \"{data}{data}{data}{data}\")\n{funcs})"), exports)
 }
 
 /// Arguments of type `t`, edge cases included.
@@ -157,7 +179,7 @@ fn values(t: ValType) -> Vec<Value> {
 fn args(name: &str, params: &[ValType]) -> Vec<Vec<Value>> {
     let mut sets: Vec<Vec<Value>> = vec![vec![]];
     for (i, &t) in params.iter().enumerate() {
-        let memory = ["l_", "la_", "lb_", "sv_", "sva_", "sa_"].iter().any(|p| name.starts_with(p));
+        let memory = ["l_", "la_", "lb_", "sv_", "sva_", "sa_", "sfa_", "sfb_"].iter().any(|p| name.starts_with(p));
         let vs = if memory && i == 0 {
             vec![Value::I32(0), Value::I32(3), Value::I32(17), Value::I32(65_530)]
         } else if memory && name.starts_with('l') {

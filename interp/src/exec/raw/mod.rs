@@ -187,7 +187,7 @@ fn acc_cells(code: &[Op]) -> Vec<Option<crate::ir::Slot>> {
 }
 
 /// The cell `op` writes whose value its plain handler also passes on as the accumulator:
-/// numeric ops, loads and `Copy`.
+/// numeric ops, loads, `Copy`, `global.get` and `memory.size`.
 pub(super) fn produces(op: &Op) -> Option<crate::ir::Slot> {
     macro_rules! producers {
         (
@@ -206,7 +206,7 @@ pub(super) fn produces(op: &Op) -> Option<crate::ir::Slot> {
                 $( Op::$bt { dst, .. } )|* => Some(dst),
                 $( Op::$ld { dst, .. } )|* => Some(dst),
                 $( Op::$la { dst, .. } )|* => Some(dst),
-                Op::Copy { dst, .. } => Some(dst),
+                Op::Copy { dst, .. } | Op::GlobalGet { dst, .. } | Op::MemorySize { dst } => Some(dst),
                 _ => None,
             }
         };

@@ -7,7 +7,8 @@
 //! plain engine, one for memo engines' patchable code; code rendered for a memo engine's
 //! memo loop takes [`memo_handler`]s, which also version the chunks stores write.
 //!
-//! Handlers also pass an accumulator: numeric ops, loads and `Copy` hand the value they
+//! Handlers also pass an accumulator: numeric ops, loads, `Copy`, `global.get` and
+//! `memory.size` hand the value they
 //! wrote to the next handler in a register, and in the plain engine's code an op right after
 //! such an op that reads that value takes it from the register (the `acc_*` variants, chosen
 //! by [`super::thread_code`]), so it does not wait for the store to reach the load. The cell
@@ -144,12 +145,15 @@ pub(super) fn acc_handler(op: &Op, d: crate::ir::Slot) -> Option<Handler> {
                    Op::$la { b, .. } if b == d => Some(handlers::acc_b::$la::<false>), )*
                 $( Op::$st { val, .. } if val == d => Some(handlers::acc_v::$st::<false>),
                    Op::$st { addr, .. } if addr == d => Some(handlers::acc_a::$st::<false>), )*
-                $( Op::$sa { val, .. } if val == d => Some(handlers::acc_v::$sa::<false>), )*
+                $( Op::$sa { val, .. } if val == d => Some(handlers::acc_v::$sa::<false>),
+                   Op::$sa { a, .. } if a == d => Some(handlers::acc_a::$sa::<false>),
+                   Op::$sa { b, .. } if b == d => Some(handlers::acc_b::$sa::<false>), )*
                 $( Op::$cb { a, .. } if a == d => Some(handlers::acc_a::$cb::<false>),
                    Op::$cb { b, .. } if b == d => Some(handlers::acc_b::$cb::<false>), )*
                 Op::Copy { src, .. } if src == d => Some(handlers::CopyAcc::<false>),
                 Op::BrIfEqz { cond, .. } if cond == d => Some(handlers::BrIfEqzAcc::<false>),
                 Op::BrIfNez { cond, .. } if cond == d => Some(handlers::BrIfNezAcc::<false>),
+                Op::GlobalSet { src, .. } if src == d => Some(handlers::GlobalSetAcc::<false>),
                 _ => None,
             }
         };
@@ -447,24 +451,26 @@ mod handlers {
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
-        acc: u64,
+        _: u64,
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::GlobalGet { dst, global });
-        fp.set(dst, cx.globals[cx.inst.globals[global as usize] as usize].value);
-        next!(ip, fp, mem, acc, cx)
+        let v = cx.globals[cx.inst.globals[global as usize] as usize].value;
+        fp.set(dst, v);
+        next!(ip, fp, mem, v, cx)
     }
 
     pub(super) fn MemorySize<'s, const CELLS: bool>(
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
-        acc: u64,
+        _: u64,
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::MemorySize { dst });
-        fp.set(dst, (mem.len() / crate::PAGE_SIZE) as u64);
-        next!(ip, fp, mem, acc, cx)
+        let v = (mem.len() / crate::PAGE_SIZE) as u64;
+        fp.set(dst, v);
+        next!(ip, fp, mem, v, cx)
     }
 
     pub(super) fn TableSize<'s, const CELLS: bool>(
@@ -521,6 +527,19 @@ mod handlers {
     ) -> Stopped<'s> {
         decode!(ip, Op::GlobalSet { global, src });
         cx.globals[cx.inst.globals[global as usize] as usize].value = fp.get(src);
+        next!(ip, fp, mem, acc, cx)
+    }
+
+    /// `GlobalSet` of the accumulator.
+    pub(super) fn GlobalSetAcc<'s, const CELLS: bool>(
+        ip: Ip<'s>,
+        fp: Frame,
+        mem: Mem,
+        acc: u64,
+        cx: &mut Calls<'s, '_>,
+    ) -> Stopped<'s> {
+        decode!(ip, Op::GlobalSet { global, .. });
+        cx.globals[cx.inst.globals[global as usize] as usize].value = acc;
         next!(ip, fp, mem, acc, cx)
     }
 
@@ -714,6 +733,11 @@ mod handlers {
                     decode!(ip, Op::$st { val, offset, .. });
                     store_at::<CELLS, $stn, false>(ip, mem::effective(acc, offset), fp.get(val), fp, mem, acc, cx)
                 } )*
+                $( pub(in super::super) fn $sa<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                    decode!(ip, Op::$sa { b, val, .. });
+                    let ea = mem::effective(mem::address_sum(acc, fp.get(b)), 0);
+                    store_at::<CELLS, $stn, false>(ip, ea, fp.get(val), fp, mem, acc, cx)
+                } )*
                 $( pub(in super::super) fn $cb<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                     decode!(ip, Op::$cb { b, target, .. });
                     let taken = semantics::$cbf(<$cbt>::from_cell(acc), <$cbt>::from_cell(fp.get(b))) != 0;
@@ -742,6 +766,11 @@ mod handlers {
                     let v = ($ldraw::from_le_bytes(bytes) as $ldr).into_cell();
                     fp.set(dst, v);
                     next!(ip, fp, mem, v, cx)
+                } )*
+                $( pub(in super::super) fn $sa<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+                    decode!(ip, Op::$sa { a, val, .. });
+                    let ea = mem::effective(mem::address_sum(fp.get(a), acc), 0);
+                    store_at::<CELLS, $stn, false>(ip, ea, fp.get(val), fp, mem, acc, cx)
                 } )*
                 $( pub(in super::super) fn $cb<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                     decode!(ip, Op::$cb { a, target, .. });
