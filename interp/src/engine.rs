@@ -27,6 +27,10 @@ pub struct Config {
     /// Memo engines translate eagerly whatever this says: their stores number every
     /// function's memo units at instantiation.
     pub lazy_translation: bool,
+    /// Whether an op right after the one that produced its operand takes it from a register
+    /// (the threaded handlers' accumulator) rather than from its cell. On by default; off
+    /// gives the same results more slowly, and serves as the reference that checks it.
+    pub accumulator: bool,
 }
 
 impl Default for Config {
@@ -39,6 +43,7 @@ impl Default for Config {
             features: Config::supported_features(),
             memo: None,
             lazy_translation: true,
+            accumulator: true,
         }
     }
 }
@@ -79,6 +84,12 @@ impl Config {
     /// `Module::new`.
     pub fn lazy_translation(mut self, on: bool) -> Self {
         self.lazy_translation = on;
+        self
+    }
+
+    /// Turns the threaded handlers' accumulator on (the default) or off.
+    pub fn accumulator(mut self, on: bool) -> Self {
+        self.accumulator = on;
         self
     }
 

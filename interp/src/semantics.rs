@@ -49,6 +49,44 @@ fn f64_arith(r: f64) -> f64 {
     }
 }
 
+/// The result `r` of a binary float operation on `a` and `b`. A NaN result is the first
+/// NaN operand, quieted, or else (both operands numbers) the hardware's NaN. The hardware
+/// returns one of two NaN operands depending on the order the compiler gave them, which
+/// differs from one handler to another (an operand in a register or in memory), so the
+/// choice is made here, the same in every handler.
+#[inline]
+fn f32_arith2(r: f32, a: f32, b: f32) -> f32 {
+    if r.is_nan() {
+        std::hint::cold_path();
+        f32_quiet(if a.is_nan() {
+            a
+        } else if b.is_nan() {
+            b
+        } else {
+            r
+        })
+    } else {
+        r
+    }
+}
+
+/// As [`f32_arith2`].
+#[inline]
+fn f64_arith2(r: f64, a: f64, b: f64) -> f64 {
+    if r.is_nan() {
+        std::hint::cold_path();
+        f64_quiet(if a.is_nan() {
+            a
+        } else if b.is_nan() {
+            b
+        } else {
+            r
+        })
+    } else {
+        r
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // i32 unary
 // ---------------------------------------------------------------------------------------
@@ -772,22 +810,22 @@ pub fn i64_rotr(a: i64, b: i64) -> i64 {
 
 #[inline]
 pub fn f32_add(a: f32, b: f32) -> f32 {
-    f32_arith(a + b)
+    f32_arith2(a + b, a, b)
 }
 
 #[inline]
 pub fn f32_sub(a: f32, b: f32) -> f32 {
-    f32_arith(a - b)
+    f32_arith2(a - b, a, b)
 }
 
 #[inline]
 pub fn f32_mul(a: f32, b: f32) -> f32 {
-    f32_arith(a * b)
+    f32_arith2(a * b, a, b)
 }
 
 #[inline]
 pub fn f32_div(a: f32, b: f32) -> f32 {
-    f32_arith(a / b)
+    f32_arith2(a / b, a, b)
 }
 
 /// NaN if either operand is NaN (the first NaN operand, quieted); `-0` is below `+0`.
@@ -836,22 +874,22 @@ pub fn f32_copysign(a: f32, b: f32) -> f32 {
 
 #[inline]
 pub fn f64_add(a: f64, b: f64) -> f64 {
-    f64_arith(a + b)
+    f64_arith2(a + b, a, b)
 }
 
 #[inline]
 pub fn f64_sub(a: f64, b: f64) -> f64 {
-    f64_arith(a - b)
+    f64_arith2(a - b, a, b)
 }
 
 #[inline]
 pub fn f64_mul(a: f64, b: f64) -> f64 {
-    f64_arith(a * b)
+    f64_arith2(a * b, a, b)
 }
 
 #[inline]
 pub fn f64_div(a: f64, b: f64) -> f64 {
-    f64_arith(a / b)
+    f64_arith2(a / b, a, b)
 }
 
 /// NaN if either operand is NaN (the first NaN operand, quieted); `-0` is below `+0`.
@@ -1302,6 +1340,23 @@ mod tests {
         assert_eq!(f64_trunc(-1.9), -1.0);
         assert_eq!(f64_sqrt(2.0), std::f64::consts::SQRT_2);
         assert!(is_quiet64(f64_sqrt(-1.0)));
+    }
+
+    #[test]
+    fn two_nan_operands_give_the_first_whatever_the_order_of_evaluation() {
+        let (a, b) = (f32::from_bits(0xffc0_0001), f32::from_bits(SNAN32));
+        for op in [f32_add, f32_sub, f32_mul, f32_div] {
+            assert_eq!(op(a, b).to_bits(), 0xffc0_0001);
+            assert_eq!(op(b, a).to_bits(), SNAN32 | F32_QUIET);
+            assert_eq!(op(1.0, b).to_bits(), SNAN32 | F32_QUIET);
+        }
+        let (c, d) = (f64::from_bits(0xfff8_0000_0000_0001), f64::from_bits(SNAN64));
+        for op in [f64_add, f64_sub, f64_mul, f64_div] {
+            assert_eq!(op(c, d).to_bits(), 0xfff8_0000_0000_0001);
+            assert_eq!(op(d, c).to_bits(), SNAN64 | F64_QUIET);
+        }
+        // Numbers that make a NaN give the hardware's NaN, quiet.
+        assert!(is_quiet32(f32_div(0.0, 0.0)) && is_quiet64(f64_sub(f64::INFINITY, f64::INFINITY)));
     }
 
     #[test]

@@ -139,7 +139,11 @@ impl Store {
             elems: Vec::new(),
             fuel: 0,
             stack: Vec::new(),
-            memo: engine.config().memo.clone().map(|c| Box::new(MemoState::new(c, engine.config().consume_fuel))),
+            memo: engine.config().memo.clone().map(|c| {
+                let mut m = MemoState::new(c, engine.config().consume_fuel);
+                m.accumulator = engine.config().accumulator;
+                Box::new(m)
+            }),
         }
     }
 
@@ -163,8 +167,12 @@ impl Store {
         let func = Func(self.funcs.len() as u32);
         if let (Some(memo), Some(code)) = (&mut self.memo, entity.code.get()) {
             entity.memo_base = memo.register(func, code);
-            entity.memo_code =
-                Some(code.code.iter().map(|&op| std::cell::Cell::new(crate::exec::Threaded::memo(op))).collect());
+            let memo_code: Box<[std::cell::Cell<crate::exec::Threaded>]> =
+                code.code.iter().map(|&op| std::cell::Cell::new(crate::exec::Threaded::memo(op))).collect();
+            if memo.accumulator {
+                crate::exec::accumulate(&memo_code, true);
+            }
+            entity.memo_code = Some(memo_code);
             if memo.rendered_off {
                 // The others hold plain layouts: memoize from the next call, which renders
                 // every function's memo layout.

@@ -286,7 +286,7 @@ impl Translator {
         if let Err(e) = crate::exec::check_code(&func, |op| call_arity(m, &func.indirect, op)) {
             panic!("translation of function {index} broke an invariant: {e}");
         }
-        func.threaded = crate::exec::thread_code(&func.code);
+        func.threaded = crate::exec::thread_code(&func.code, m.engine.config().accumulator);
         Ok(func)
     }
 

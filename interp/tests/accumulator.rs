@@ -1,8 +1,9 @@
-//! The plain engine's accumulator handlers (`exec::raw::thread_code`): an op right after one
-//! that produces its operand takes the operand from a register. Each op family is run with
-//! its operand produced just before it, in each position the handlers cover, in the plain
-//! engine (which picks those handlers) and in a memo engine (whose code takes every operand
-//! from its cell); both must give the same results and traps on every argument.
+//! The accumulator handlers (`exec::raw::thread_code` and `accumulate`): an op right after
+//! one that produces its operand takes the operand from a register. Each op family is run
+//! with its operand produced just before it, in each position the handlers cover, in the
+//! plain engine and in a memo engine, and each against the same engine with
+//! `Config::accumulator(false)` (every operand from its cell); they must give the same
+//! results and traps on every argument.
 
 use memowasm::{Config, Engine, Linker, MemoConfig, Module, Store, ValType, Value};
 
@@ -166,12 +167,20 @@ fn values(t: ValType) -> Vec<Value> {
     match t {
         ValType::I32 => [0, 1, 2, 7, -1, i32::MIN, i32::MAX, 31, 33].map(Value::I32).to_vec(),
         ValType::I64 => [0, 1, 3, -1, i64::MIN, i64::MAX, 63, 65].map(Value::I64).to_vec(),
-        ValType::F32 => {
-            [0.0, -0.0, 1.5, -2.5, f32::INFINITY, f32::NAN, 3e9, -0.5].map(|f: f32| Value::F32(f.to_bits())).to_vec()
-        }
-        _ => [0.0, -0.0, 1.5, -2.5, f64::NEG_INFINITY, f64::NAN, 5e18, 2e19]
-            .map(|f: f64| Value::F64(f.to_bits()))
-            .to_vec(),
+        // NaNs of both signs and a signalling one: an operation on two NaNs must pick the
+        // same one whichever operand came from the accumulator.
+        ValType::F32 => [0.0f32, -0.0, 1.5, -2.5, f32::INFINITY, 3e9, -0.5]
+            .map(f32::to_bits)
+            .into_iter()
+            .chain([0x7fc0_0000, 0xffc0_0001, 0x7fa0_0000])
+            .map(Value::F32)
+            .collect(),
+        _ => [0.0f64, -0.0, 1.5, -2.5, f64::NEG_INFINITY, 5e18, 2e19]
+            .map(f64::to_bits)
+            .into_iter()
+            .chain([0x7ff8_0000_0000_0000, 0xfff8_0000_0000_0001, 0x7ff4_0000_0000_0000])
+            .map(Value::F64)
+            .collect(),
     }
 }
 
@@ -213,27 +222,30 @@ fn outcome(store: &mut Store, f: memowasm::Func, args: &[Value]) -> String {
 #[test]
 fn operands_from_the_accumulator_give_what_operands_from_cells_give() {
     let (wat, exports) = module();
-    let plain = Engine::new(Config::default());
-    let memo = Engine::new(Config::default().memo(Some(MemoConfig::default())));
-    let (pm, mm) = (Module::from_wat(&plain, &wat).unwrap(), Module::from_wat(&memo, &wat).unwrap());
+    let memo = Some(MemoConfig::default());
     let mut calls = 0;
     let mut traps = 0;
-    for (name, params) in &exports {
-        // Fresh instances per function: the store functions write memory.
-        let mut ps = Store::new(&plain);
-        let pi = Linker::new().instantiate(&mut ps, &pm).unwrap();
-        let mut ms = Store::new(&memo);
-        let mi = Linker::new().instantiate(&mut ms, &mm).unwrap();
-        let pf = pi.get_func(&ps, name).unwrap();
-        let mf = mi.get_func(&ms, name).unwrap();
-        for a in args(name, params) {
-            let (p, m) = (outcome(&mut ps, pf, &a), outcome(&mut ms, mf, &a));
-            assert_eq!(p, m, "{name}{a:?}");
-            calls += 1;
-            traps += usize::from(p.starts_with("error"));
+    for config in [Config::default(), Config::default().memo(memo)] {
+        let with = Engine::new(config.clone());
+        let without = Engine::new(config.accumulator(false));
+        let (wm, om) = (Module::from_wat(&with, &wat).unwrap(), Module::from_wat(&without, &wat).unwrap());
+        for (name, params) in &exports {
+            // Fresh instances per function: the store functions write memory.
+            let mut ws = Store::new(&with);
+            let wi = Linker::new().instantiate(&mut ws, &wm).unwrap();
+            let mut os = Store::new(&without);
+            let oi = Linker::new().instantiate(&mut os, &om).unwrap();
+            let wf = wi.get_func(&ws, name).unwrap();
+            let of = oi.get_func(&os, name).unwrap();
+            for a in args(name, params) {
+                let (w, o) = (outcome(&mut ws, wf, &a), outcome(&mut os, of, &a));
+                assert_eq!(w, o, "{name}{a:?}");
+                calls += 1;
+                traps += usize::from(w.starts_with("error"));
+            }
         }
     }
     // Every family ran, and some calls trapped (division, conversion, out of bounds).
     assert!(exports.len() > 250, "{} functions", exports.len());
-    assert!(calls > 10_000 && traps > 100, "{calls} calls, {traps} traps");
+    assert!(calls > 20_000 && traps > 200, "{calls} calls, {traps} traps");
 }

@@ -135,6 +135,9 @@ pub(crate) fn rerender(funcs: &[FuncEntity], memo: &mut MemoState, f: u32) {
         for (o, &op) in out.iter().zip(layout.code.iter().chain(std::iter::repeat(&Op::Unreachable))) {
             o.set(Threaded::patchable(op));
         }
+        if memo.accumulator {
+            super::accumulate(out, false);
+        }
     } else {
         let base = entity.memo_base as usize;
         let threshold = u64::from(memo.config.threshold);
@@ -142,6 +145,9 @@ pub(crate) fn rerender(funcs: &[FuncEntity], memo: &mut MemoState, f: u32) {
         let measures = |b: u32| !off(b) && memo.units[base + b as usize].1.executions > threshold;
         let counts = |b: u32| counts_iterations(code, b, memo.adapt[base + b as usize].header, measures);
         render(code, off, counts, out);
+        if memo.accumulator {
+            super::accumulate(out, true);
+        }
     }
 }
 

@@ -8,7 +8,7 @@ mod memo;
 mod raw;
 mod table;
 
-pub(crate) use raw::{check_code, check_layout, thread_code, Threaded, SMALL_INIT};
+pub(crate) use raw::{accumulate, check_code, check_layout, thread_code, Threaded, SMALL_INIT};
 
 use crate::error::{Error, Trap};
 use crate::ir::{for_each_numeric_op, Op};

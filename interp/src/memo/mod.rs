@@ -710,6 +710,8 @@ pub(crate) struct MemoState {
     pub divergences: Vec<MemoDivergence>,
     /// Whether the engine charges fuel (entries then record what they consumed).
     pub consume_fuel: bool,
+    /// Whether patchable code takes operands from the accumulator (`Config::accumulator`).
+    pub accumulator: bool,
     /// Adaptive: lookups so far (the clock of back-offs), hits since the last unit was
     /// switched off, and the earliest clock at which a unit may be switched back on.
     pub clock: u64,
@@ -776,6 +778,7 @@ impl MemoState {
             flushes: 0,
             divergences: Vec::new(),
             consume_fuel,
+            accumulator: true,
             adapt: Vec::new(),
             clock: 0,
             recent_hits: 0,

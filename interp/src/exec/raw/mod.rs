@@ -157,11 +157,12 @@ impl std::fmt::Debug for Threaded {
 /// ([`threaded::acc_handler`]): producers pass what they wrote on to the next handler in
 /// a register, so the consumer does not wait for the store to reach the load. Not after a
 /// branch target, which other paths reach with another accumulator.
-pub(crate) fn thread_code(code: &[Op]) -> Box<[Threaded]> {
+pub(crate) fn thread_code(code: &[Op], accumulator: bool) -> Box<[Threaded]> {
+    let cells = if accumulator { acc_cells(code) } else { vec![None; code.len()] };
     code.iter()
-        .zip(acc_cells(code))
+        .zip(cells)
         .map(|(&op, d)| {
-            let consumer = d.and_then(|d| threaded::acc_handler(&op, d));
+            let consumer = d.and_then(|d| threaded::acc_handler::<false>(&op, d));
             let mut op = op;
             if let Some(t) = op.branch_target_mut() {
                 *t = u32::try_from(*t as usize * std::mem::size_of::<Threaded>()).expect("code under 4 GiB");
@@ -169,6 +170,41 @@ pub(crate) fn thread_code(code: &[Op]) -> Box<[Threaded]> {
             Threaded { handler: consumer.unwrap_or_else(|| threaded::plain_handler(tag(&op))), op }
         })
         .collect()
+}
+
+/// Gives the records of memo engines' patchable code that take an operand from the
+/// accumulator the handlers that do, as [`thread_code`] does for the plain engine's code,
+/// after each rendering (which moves branches). Records rendered for the memo loop
+/// (`memo_loop`) keep their stores' handlers, which version the chunks they write.
+pub(crate) fn accumulate(out: &[std::cell::Cell<Threaded>], memo_loop: bool) {
+    let ops: Vec<Op> = out.iter().map(|c| c.get().op).collect();
+    for ((o, op), d) in out.iter().zip(&ops).zip(acc_cells(&ops)) {
+        let Some(d) = d else { continue };
+        if memo_loop && is_store(op) {
+            continue;
+        }
+        if let Some(handler) = threaded::acc_handler::<true>(op, d) {
+            o.set(Threaded { handler, op: *op });
+        }
+    }
+}
+
+/// Whether `op` stores to memory.
+fn is_store(op: &Op) -> bool {
+    macro_rules! stores {
+        (
+            unary { $( ($un:ident, $($unt:tt)*) )* }
+            unary_trap { $( ($ut:ident, $($utt:tt)*) )* }
+            binary { $( ($bn:ident, $($bnt:tt)*) )* }
+            binary_trap { $( ($bt:ident, $($btt:tt)*) )* }
+            load { $( ($ld:ident, $la:ident, $($ldt:tt)*) )* }
+            store { $( ($st:ident, $sa:ident, $($stt:tt)*) )* }
+            cmp_branch { $( ($cb:ident, $($cbt:tt)*) )* }
+        ) => {
+            matches!(op, $( Op::$st { .. } )|* $( | Op::$sa { .. } )*)
+        };
+    }
+    crate::ir::for_each_numeric_op!(stores)
 }
 
 /// For each op of `code`, the cell it may take from the accumulator: the one the op before
@@ -502,14 +538,17 @@ mod tests {
         ];
         let cells = acc_cells(&code);
         assert_eq!(cells, [None, Some(5), Some(6), Some(7), None, Some(8), None, None, Some(10), Some(11)]);
-        let takes: Vec<bool> =
-            code.iter().zip(&cells).map(|(op, d)| d.is_some_and(|d| threaded::acc_handler(op, d).is_some())).collect();
+        let takes: Vec<bool> = code
+            .iter()
+            .zip(&cells)
+            .map(|(op, d)| d.is_some_and(|d| threaded::acc_handler::<false>(op, d).is_some()))
+            .collect();
         assert_eq!(takes, [false, true, true, true, false, true, false, false, false, false]);
         assert_eq!(produces(&code[3]), None);
         assert_eq!(produces(&code[6]), Some(9));
         // The variants are whole handlers of their own; the semantics are checked op by op
         // in `tests/accumulator.rs`.
-        assert_eq!(thread_code(&code).len(), code.len());
+        assert_eq!(thread_code(&code, true).len(), code.len());
     }
 
     #[test]
@@ -550,7 +589,7 @@ mod tests {
     #[test]
     fn code_walks_ops_and_cells() {
         let ops = [Op::Br { target: 1 }, Op::Return { src: 0, n: 0 }];
-        let records = thread_code(&ops);
+        let records = thread_code(&ops, true);
         let code = Code::plain(&records);
         let mut ip = code.at::<false>(0);
         assert_eq!(ip.tag::<false>(), tag(&ops[0]));

@@ -68,16 +68,19 @@ pub(in crate::exec) fn run<'s, const CELLS: bool>(
 }
 
 /// The accumulator for entering the chain at `ip`: the value the op before it left in its
-/// result cell, when that op produces one (see [`super::thread_code`]): an op that takes an
-/// operand from the accumulator was only chosen after such an op, which writes the cell too.
+/// result cell, when that op produces one (see [`super::thread_code`] and
+/// [`super::accumulate`]): an op that takes an operand from the accumulator was only chosen
+/// after such an op, which writes the cell too.
 #[inline(always)]
 fn entry_acc<const CELLS: bool>(ip: Ip<'_>, fp: Frame, cx: &Calls<'_, '_>) -> u64 {
-    if CELLS {
-        // Memo engines' code takes no operand from the accumulator.
-        return 0;
-    }
     let i = cx.code.index::<CELLS>(ip);
-    match i.checked_sub(1).and_then(|p| cx.func.code.get(p)).and_then(super::produces) {
+    let before = if CELLS {
+        // Memo engines' patchable code: the op of the record before, as rendered.
+        i.checked_sub(1).map(|p| cx.code.at::<CELLS>(p).fetch::<CELLS>())
+    } else {
+        i.checked_sub(1).and_then(|p| cx.func.code.get(p)).copied()
+    };
+    match before.as_ref().and_then(super::produces) {
         Some(dst) => fp.get(dst),
         None => 0,
     }
@@ -122,7 +125,7 @@ pub(super) fn memo_handler(op: &Op) -> Handler {
 /// The plain engine's handler of `op` that takes the operand in cell `d` from the
 /// accumulator, if it has one; `thread_code` asks it for an op right after one that
 /// produces `d` ([`super::produces`]).
-pub(super) fn acc_handler(op: &Op, d: crate::ir::Slot) -> Option<Handler> {
+pub(super) fn acc_handler<const CELLS: bool>(op: &Op, d: crate::ir::Slot) -> Option<Handler> {
     macro_rules! pick {
         (
             unary { $( ($un:ident, $($unt:tt)*) )* }
@@ -134,26 +137,26 @@ pub(super) fn acc_handler(op: &Op, d: crate::ir::Slot) -> Option<Handler> {
             cmp_branch { $( ($cb:ident, $($cbt:tt)*) )* }
         ) => {
             match *op {
-                $( Op::$un { src, .. } if src == d => Some(handlers::acc_a::$un::<false>), )*
-                $( Op::$ut { src, .. } if src == d => Some(handlers::acc_a::$ut::<false>), )*
-                $( Op::$bn { a, .. } if a == d => Some(handlers::acc_a::$bn::<false>),
-                   Op::$bn { b, .. } if b == d => Some(handlers::acc_b::$bn::<false>), )*
-                $( Op::$bt { a, .. } if a == d => Some(handlers::acc_a::$bt::<false>),
-                   Op::$bt { b, .. } if b == d => Some(handlers::acc_b::$bt::<false>), )*
-                $( Op::$ld { addr, .. } if addr == d => Some(handlers::acc_a::$ld::<false>), )*
-                $( Op::$la { a, .. } if a == d => Some(handlers::acc_a::$la::<false>),
-                   Op::$la { b, .. } if b == d => Some(handlers::acc_b::$la::<false>), )*
-                $( Op::$st { val, .. } if val == d => Some(handlers::acc_v::$st::<false>),
-                   Op::$st { addr, .. } if addr == d => Some(handlers::acc_a::$st::<false>), )*
-                $( Op::$sa { val, .. } if val == d => Some(handlers::acc_v::$sa::<false>),
-                   Op::$sa { a, .. } if a == d => Some(handlers::acc_a::$sa::<false>),
-                   Op::$sa { b, .. } if b == d => Some(handlers::acc_b::$sa::<false>), )*
-                $( Op::$cb { a, .. } if a == d => Some(handlers::acc_a::$cb::<false>),
-                   Op::$cb { b, .. } if b == d => Some(handlers::acc_b::$cb::<false>), )*
-                Op::Copy { src, .. } if src == d => Some(handlers::CopyAcc::<false>),
-                Op::BrIfEqz { cond, .. } if cond == d => Some(handlers::BrIfEqzAcc::<false>),
-                Op::BrIfNez { cond, .. } if cond == d => Some(handlers::BrIfNezAcc::<false>),
-                Op::GlobalSet { src, .. } if src == d => Some(handlers::GlobalSetAcc::<false>),
+                $( Op::$un { src, .. } if src == d => Some(handlers::acc_a::$un::<CELLS>), )*
+                $( Op::$ut { src, .. } if src == d => Some(handlers::acc_a::$ut::<CELLS>), )*
+                $( Op::$bn { a, .. } if a == d => Some(handlers::acc_a::$bn::<CELLS>),
+                   Op::$bn { b, .. } if b == d => Some(handlers::acc_b::$bn::<CELLS>), )*
+                $( Op::$bt { a, .. } if a == d => Some(handlers::acc_a::$bt::<CELLS>),
+                   Op::$bt { b, .. } if b == d => Some(handlers::acc_b::$bt::<CELLS>), )*
+                $( Op::$ld { addr, .. } if addr == d => Some(handlers::acc_a::$ld::<CELLS>), )*
+                $( Op::$la { a, .. } if a == d => Some(handlers::acc_a::$la::<CELLS>),
+                   Op::$la { b, .. } if b == d => Some(handlers::acc_b::$la::<CELLS>), )*
+                $( Op::$st { val, .. } if val == d => Some(handlers::acc_v::$st::<CELLS>),
+                   Op::$st { addr, .. } if addr == d => Some(handlers::acc_a::$st::<CELLS>), )*
+                $( Op::$sa { val, .. } if val == d => Some(handlers::acc_v::$sa::<CELLS>),
+                   Op::$sa { a, .. } if a == d => Some(handlers::acc_a::$sa::<CELLS>),
+                   Op::$sa { b, .. } if b == d => Some(handlers::acc_b::$sa::<CELLS>), )*
+                $( Op::$cb { a, .. } if a == d => Some(handlers::acc_a::$cb::<CELLS>),
+                   Op::$cb { b, .. } if b == d => Some(handlers::acc_b::$cb::<CELLS>), )*
+                Op::Copy { src, .. } if src == d => Some(handlers::CopyAcc::<CELLS>),
+                Op::BrIfEqz { cond, .. } if cond == d => Some(handlers::BrIfEqzAcc::<CELLS>),
+                Op::BrIfNez { cond, .. } if cond == d => Some(handlers::BrIfNezAcc::<CELLS>),
+                Op::GlobalSet { src, .. } if src == d => Some(handlers::GlobalSetAcc::<CELLS>),
                 _ => None,
             }
         };
