@@ -189,24 +189,6 @@ pub(crate) fn accumulate(out: &[std::cell::Cell<Threaded>], memo_loop: bool) {
     }
 }
 
-/// Whether `op` stores to memory.
-fn is_store(op: &Op) -> bool {
-    macro_rules! stores {
-        (
-            unary { $( ($un:ident, $($unt:tt)*) )* }
-            unary_trap { $( ($ut:ident, $($utt:tt)*) )* }
-            binary { $( ($bn:ident, $($bnt:tt)*) )* }
-            binary_trap { $( ($bt:ident, $($btt:tt)*) )* }
-            load { $( ($ld:ident, $la:ident, $($ldt:tt)*) )* }
-            store { $( ($st:ident, $sa:ident, $($stt:tt)*) )* }
-            cmp_branch { $( ($cb:ident, $($cbt:tt)*) )* }
-        ) => {
-            matches!(op, $( Op::$st { .. } )|* $( | Op::$sa { .. } )*)
-        };
-    }
-    crate::ir::for_each_numeric_op!(stores)
-}
-
 /// For each op of `code`, the cell it may take from the accumulator: the one the op before
 /// produced, unless the op is a branch target.
 fn acc_cells(code: &[Op]) -> Vec<Option<crate::ir::Slot>> {
@@ -222,19 +204,21 @@ fn acc_cells(code: &[Op]) -> Vec<Option<crate::ir::Slot>> {
     (0..code.len()).map(|i| if i == 0 || target[i] { None } else { produces(&code[i - 1]) }).collect()
 }
 
-/// The cell `op` writes whose value its plain handler also passes on as the accumulator:
-/// numeric ops, loads, `Copy`, `global.get` and `memory.size`.
-pub(super) fn produces(op: &Op) -> Option<crate::ir::Slot> {
-    macro_rules! producers {
-        (
-            unary { $( ($un:ident, $($unt:tt)*) )* }
-            unary_trap { $( ($ut:ident, $($utt:tt)*) )* }
-            binary { $( ($bn:ident, $($bnt:tt)*) )* }
-            binary_trap { $( ($bt:ident, $($btt:tt)*) )* }
-            load { $( ($ld:ident, $la:ident, $($ldt:tt)*) )* }
-            store { $( ($st:ident, $sa:ident, $($stt:tt)*) )* }
-            cmp_branch { $( ($cb:ident, $($cbt:tt)*) )* }
-        ) => {
+/// The two facts about ops the accumulator needs, from the op table: which ops pass the
+/// value of a cell on as the accumulator ([`produces`]), and which store to memory.
+macro_rules! accumulator_facts {
+    (
+        unary { $( ($un:ident, $($unt:tt)*) )* }
+        unary_trap { $( ($ut:ident, $($utt:tt)*) )* }
+        binary { $( ($bn:ident, $($bnt:tt)*) )* }
+        binary_trap { $( ($bt:ident, $($btt:tt)*) )* }
+        load { $( ($ld:ident, $la:ident, $($ldt:tt)*) )* }
+        store { $( ($st:ident, $sa:ident, $($stt:tt)*) )* }
+        cmp_branch { $( ($cb:ident, $($cbt:tt)*) )* }
+    ) => {
+        /// The cell `op` writes whose value its plain handler also passes on as the
+        /// accumulator: numeric ops, loads, `Copy`, `global.get` and `memory.size`.
+        pub(super) fn produces(op: &Op) -> Option<crate::ir::Slot> {
             match *op {
                 $( Op::$un { dst, .. } )|* => Some(dst),
                 $( Op::$ut { dst, .. } )|* => Some(dst),
@@ -245,10 +229,15 @@ pub(super) fn produces(op: &Op) -> Option<crate::ir::Slot> {
                 Op::Copy { dst, .. } | Op::GlobalGet { dst, .. } | Op::MemorySize { dst } => Some(dst),
                 _ => None,
             }
-        };
-    }
-    crate::ir::for_each_numeric_op!(producers)
+        }
+
+        /// Whether `op` stores to memory.
+        fn is_store(op: &Op) -> bool {
+            matches!(op, $( Op::$st { .. } )|* $( | Op::$sa { .. } )*)
+        }
+    };
 }
+crate::ir::for_each_numeric_op!(accumulator_facts);
 
 /// The tag of `op`: its variant's index in declaration order.
 #[inline(always)]

@@ -97,45 +97,34 @@ pub(super) fn cells_handler(tag: u16) -> Handler {
     CELLS_HANDLERS[tag as usize]
 }
 
-/// The handler of `op` in memo engines' memo loop, which runs the chain only while nothing
-/// records: the memo engines' plain-loop handler, except that stores also give the chunks
-/// they write the chain's version (so that entries which read them before are
-/// invalidated), and the probes stop the chain (they are `slow` in every table).
-pub(super) fn memo_handler(op: &Op) -> Handler {
-    macro_rules! tracked {
-        (
-            unary { $( ($un:ident, $($unt:tt)*) )* }
-            unary_trap { $( ($ut:ident, $($utt:tt)*) )* }
-            binary { $( ($bn:ident, $($bnt:tt)*) )* }
-            binary_trap { $( ($bt:ident, $($btt:tt)*) )* }
-            load { $( ($ld:ident, $la:ident, $($ldt:tt)*) )* }
-            store { $( ($st:ident, $sa:ident, $($stt:tt)*) )* }
-            cmp_branch { $( ($cb:ident, $($cbt:tt)*) )* }
-        ) => {
+/// The handlers chosen by op rather than by tag, from the op table.
+macro_rules! chosen_handlers {
+    (
+        unary { $( ($un:ident, $($unt:tt)*) )* }
+        unary_trap { $( ($ut:ident, $($utt:tt)*) )* }
+        binary { $( ($bn:ident, $($bnt:tt)*) )* }
+        binary_trap { $( ($bt:ident, $($btt:tt)*) )* }
+        load { $( ($ld:ident, $la:ident, $($ldt:tt)*) )* }
+        store { $( ($st:ident, $sa:ident, $($stt:tt)*) )* }
+        cmp_branch { $( ($cb:ident, $($cbt:tt)*) )* }
+    ) => {
+        /// The handler of `op` in memo engines' memo loop, which runs the chain only while
+        /// nothing records: the memo engines' plain-loop handler, except that stores also
+        /// give the chunks they write the chain's version (so that entries which read them
+        /// before are invalidated), and the probes stop the chain (they are `slow` in every
+        /// table).
+        pub(super) fn memo_handler(op: &Op) -> Handler {
             match op {
                 $( Op::$st { .. } => handlers::tracked::$st, )*
                 $( Op::$sa { .. } => handlers::tracked::$sa, )*
                 _ => cells_handler(super::tag(op)),
             }
-        };
-    }
-    for_each_numeric_op!(tracked)
-}
+        }
 
-/// The plain engine's handler of `op` that takes the operand in cell `d` from the
-/// accumulator, if it has one; `thread_code` asks it for an op right after one that
-/// produces `d` ([`super::produces`]).
-pub(super) fn acc_handler<const CELLS: bool>(op: &Op, d: crate::ir::Slot) -> Option<Handler> {
-    macro_rules! pick {
-        (
-            unary { $( ($un:ident, $($unt:tt)*) )* }
-            unary_trap { $( ($ut:ident, $($utt:tt)*) )* }
-            binary { $( ($bn:ident, $($bnt:tt)*) )* }
-            binary_trap { $( ($bt:ident, $($btt:tt)*) )* }
-            load { $( ($ld:ident, $la:ident, $($ldt:tt)*) )* }
-            store { $( ($st:ident, $sa:ident, $($stt:tt)*) )* }
-            cmp_branch { $( ($cb:ident, $($cbt:tt)*) )* }
-        ) => {
+        /// The handler of `op` that takes the operand in cell `d` from the accumulator, if
+        /// it has one (the plain engine's, or with `CELLS` memo engines'); asked for an op
+        /// right after one that produces `d` ([`super::produces`]).
+        pub(super) fn acc_handler<const CELLS: bool>(op: &Op, d: crate::ir::Slot) -> Option<Handler> {
             match *op {
                 $( Op::$un { src, .. } if src == d => Some(handlers::acc_a::$un::<CELLS>), )*
                 $( Op::$ut { src, .. } if src == d => Some(handlers::acc_a::$ut::<CELLS>), )*
@@ -159,10 +148,10 @@ pub(super) fn acc_handler<const CELLS: bool>(op: &Op, d: crate::ir::Slot) -> Opt
                 Op::GlobalSet { src, .. } if src == d => Some(handlers::GlobalSetAcc::<CELLS>),
                 _ => None,
             }
-        };
-    }
-    for_each_numeric_op!(pick)
+        }
+    };
 }
+for_each_numeric_op!(chosen_handlers);
 
 /// The memo loop's handler of a switched-off loop body's `MemoEnter` kept to count
 /// iterations.
