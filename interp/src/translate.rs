@@ -283,7 +283,8 @@ impl Translator {
             memo_exits: std::mem::take(&mut self.memo_exits),
         };
         // The loop reads cells and ops unchecked; this is what makes that sound.
-        if let Err(e) = crate::exec::check_code(&func, |op| call_arity(m, &func.indirect, op)) {
+        let globals = m.global_types.len() as u32;
+        if let Err(e) = crate::exec::check_code(&func, |op| call_arity(m, &func.indirect, op), globals) {
             panic!("translation of function {index} broke an invariant: {e}");
         }
         func.threaded = crate::exec::thread_code(&func.code, m.engine.config().accumulator);

@@ -90,3 +90,41 @@ fn memo_engines_agree_with_plain() {
     assert_eq!(run(Some(MemoConfig::default())), plain);
     assert_eq!(run(Some(MemoConfig::aggressive())), plain);
 }
+
+/// Globals are read and written through unchecked indices (`check_code` bounds them by the
+/// module's globals): an imported one among defined ones, in a second instance whose store
+/// globals do not start at 0, in every engine.
+#[test]
+fn globals_through_unchecked_indices() {
+    use memowasm::{Global, GlobalType};
+    let wat = r#"(module
+      (import "env" "g" (global $g (mut i32)))
+      (global $a (mut i32) (i32.const 5))
+      (global $b (mut i64) (i64.const 7))
+      (func (export "f") (param $n i32) (result i32)
+        (loop $l
+          (global.set $a (i32.add (global.get $a) (global.get $g)))
+          (global.set $g (i32.add (global.get $g) (i32.const 1)))
+          (global.set $b (i64.add (global.get $b) (i64.extend_i32_u (global.get $a))))
+          (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+        (i32.add (global.get $a) (i32.wrap_i64 (global.get $b)))))"#;
+    for memo in [None, Some(MemoConfig::default()), Some(MemoConfig::aggressive())] {
+        let engine = Engine::new(Config::default().memo(memo));
+        let module = Module::from_wat(&engine, wat).unwrap();
+        let mut store = Store::new(&engine);
+        let mut results = Vec::new();
+        for start in [1, 2] {
+            let g = Global::new(&mut store, GlobalType { content: ValType::I32, mutable: true }, Value::I32(start))
+                .unwrap();
+            let inst = Linker::new().define("env", "g", g).instantiate(&mut store, &module).unwrap();
+            let f = inst.get_func(&store, "f").unwrap();
+            results.push(f.call(&mut store, &[Value::I32(4)]).unwrap());
+        }
+        // a: 5 + g + (g+1) + (g+2) + (g+3); b: 7 + the four values of a.
+        let expect = |g: i32| {
+            let a = [1, 2, 3, 4].map(|k| 5 + (0..k).map(|i| g + i).sum::<i32>());
+            a[3] + 7 + a.iter().sum::<i32>()
+        };
+        assert_eq!(results, [vec![Value::I32(expect(1))], vec![Value::I32(expect(2))]]);
+    }
+}

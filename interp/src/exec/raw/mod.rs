@@ -26,8 +26,9 @@ use std::cell::Cell;
 use std::marker::PhantomData;
 
 /// Checks the invariants the loop relies on; translation calls it on every function and
-/// panics on failure, which would be a translator bug.
-pub(crate) fn check_code(f: &CompiledFunc, arity: impl Fn(&Op) -> (u32, u32)) -> Result<(), String> {
+/// panics on failure, which would be a translator bug. `globals` is the module's number of
+/// globals, imported ones included.
+pub(crate) fn check_code(f: &CompiledFunc, arity: impl Fn(&Op) -> (u32, u32), globals: u32) -> Result<(), String> {
     let len = f.code.len();
     if f.init.len() < SMALL_INIT {
         return Err(format!("{} initial cells, fewer than {SMALL_INIT}", f.init.len()));
@@ -61,6 +62,11 @@ pub(crate) fn check_code(f: &CompiledFunc, arity: impl Fn(&Op) -> (u32, u32)) ->
         }
         if let Op::BrTable { len: n, .. } = *op {
             check_arms(&f.code, i, n)?;
+        }
+        if let Op::GlobalGet { global, .. } | Op::GlobalSet { global, .. } = *op {
+            if global >= globals {
+                return Err(format!("op {i} ({op:?}) names global {global} of {globals}"));
+            }
         }
     }
     Ok(())
@@ -631,21 +637,24 @@ mod tests {
             init: vec![0; SMALL_INIT].into(),
             ..Default::default()
         };
-        assert!(check_code(&func(8, vec![Op::Return { src: 0, n: 2 }]), arity).is_ok());
+        assert!(check_code(&func(8, vec![Op::Return { src: 0, n: 2 }]), arity, 4).is_ok());
         // A slot outside the frame.
-        assert!(check_code(&func(8, vec![Op::Return { src: 7, n: 2 }]), arity).is_err());
+        assert!(check_code(&func(8, vec![Op::Return { src: 7, n: 2 }]), arity, 4).is_err());
         // Falls off the end.
-        assert!(check_code(&func(8, vec![Op::Copy { dst: 0, src: 1 }]), arity).is_err());
+        assert!(check_code(&func(8, vec![Op::Copy { dst: 0, src: 1 }]), arity, 4).is_err());
         // Jumps off the end.
-        assert!(check_code(&func(8, vec![Op::Br { target: 1 }]), arity).is_err());
+        assert!(check_code(&func(8, vec![Op::Br { target: 1 }]), arity, 4).is_err());
         // Initial cells that overflow the frame.
         let init = CompiledFunc { num_params: 2, ..func(9, vec![Op::Return { src: 0, n: 0 }]) };
-        assert!(check_code(&init, arity).is_err());
+        assert!(check_code(&init, arity, 4).is_err());
         // Fewer initial cells than the fixed-size copy writes.
         let short = CompiledFunc { init: vec![0; SMALL_INIT - 1].into(), ..func(8, vec![Op::Return { src: 0, n: 0 }]) };
-        assert!(check_code(&short, arity).is_err());
+        assert!(check_code(&short, arity, 4).is_err());
         // A branch table with too few arms.
-        assert!(check_code(&func(8, vec![Op::BrTable { index: 0, len: 1 }, Op::Br { target: 0 }]), arity).is_err());
-        assert!(check_code(&func(8, vec![]), arity).is_err());
+        assert!(check_code(&func(8, vec![Op::BrTable { index: 0, len: 1 }, Op::Br { target: 0 }]), arity, 4).is_err());
+        assert!(check_code(&func(8, vec![]), arity, 4).is_err());
+        let global = |g| func(8, vec![Op::GlobalGet { dst: 0, global: g }, Op::Return { src: 0, n: 1 }]);
+        assert!(check_code(&global(3), arity, 4).is_ok());
+        assert!(check_code(&global(4), arity, 4).is_err());
     }
 }

@@ -208,6 +208,20 @@ macro_rules! trap {
     };
 }
 
+/// The value of global `global` of the running instance.
+#[inline(always)]
+fn global_value<'c>(cx: &'c mut Calls<'_, '_>, global: u32) -> &'c mut u64 {
+    // SAFETY: `global` is an index of a `GlobalGet` or `GlobalSet` of checked code, so it is
+    // below the module's number of globals (`check_code`), which is the length of the
+    // instance's `globals`: instantiation pushes one entry per imported and per defined
+    // global. Each entry is the index of a store global (looked up when the import was
+    // linked, or pushed when it was defined), and the store never removes globals.
+    unsafe {
+        let id = *cx.inst.globals.get_unchecked(global as usize);
+        &mut cx.globals.get_unchecked_mut(id as usize).value
+    }
+}
+
 /// Stops the chain at the op at `ip`.
 fn slow<'s, const CELLS: bool>(ip: Ip<'s>, _: Frame, _: Mem, _: u64, _: &mut Calls<'s, '_>) -> Stopped<'s> {
     Stopped { ip, why: Why::Slow }
@@ -447,7 +461,7 @@ mod handlers {
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::GlobalGet { dst, global });
-        let v = cx.globals[cx.inst.globals[global as usize] as usize].value;
+        let v = *global_value(cx, global);
         fp.set(dst, v);
         next!(ip, fp, mem, v, cx)
     }
@@ -518,7 +532,7 @@ mod handlers {
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::GlobalSet { global, src });
-        cx.globals[cx.inst.globals[global as usize] as usize].value = fp.get(src);
+        *global_value(cx, global) = fp.get(src);
         next!(ip, fp, mem, acc, cx)
     }
 
@@ -531,7 +545,7 @@ mod handlers {
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::GlobalSet { global, .. });
-        cx.globals[cx.inst.globals[global as usize] as usize].value = acc;
+        *global_value(cx, global) = acc;
         next!(ip, fp, mem, acc, cx)
     }
 
