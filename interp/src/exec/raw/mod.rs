@@ -1,11 +1,13 @@
-//! Unchecked access to frame cells, code and linear memory for the interpreter loop: the
-//! crate's only `unsafe` code.
+//! Unchecked access to frame cells, code, linear memory and globals for the interpreter
+//! loop: the crate's only `unsafe` code.
 //!
 //! Soundness rests on two kinds of invariant.
 //! - Checked once per function, at translation, by [`check_code`]: every slot an op names is
 //!   below the function's `frame_size`, every branch target lies inside its code, a
 //!   `BrTable` is followed by its `len + 1` branches (or returns), the last op does not
-//!   fall through, and the initial cells (at least [`SMALL_INIT`]) fit the frame. Code
+//!   fall through, the initial cells (at least [`SMALL_INIT`]) fit the frame, and every
+//!   global index is below the module's globals (an instance has one store global per
+//!   module global, and the store never removes one). Code
 //!   reaches the loop only from translation, which calls [`check_code`] (a `CompiledFunc`
 //!   built elsewhere cannot be put in a store), or as memo mode's patched copy of such
 //!   code; its plain layout is checked by [`check_layout`].
