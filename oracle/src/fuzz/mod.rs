@@ -93,9 +93,9 @@ impl fmt::Display for Target {
     }
 }
 
-/// A module, a plan and the engines to run them in: what [`decode`] returns and what a
-/// lockstep target runs.
-#[derive(Debug, Clone)]
+/// A module, a plan and the engines to run them in: what [`decode`] returns, what a
+/// lockstep target runs, and what a reduction shrinks.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Case {
     pub wasm: Vec<u8>,
     pub plan: Plan,
@@ -192,9 +192,7 @@ impl Finding {
         if !tiebreak::wasmi_alone(divergence) {
             return None;
         }
-        let case =
-            crate::reduce::Case { wasm: case.wasm.clone(), plan: case.plan.clone(), config: case.config.clone() };
-        Some(tiebreak::wabt(&case, divergence))
+        Some(tiebreak::wabt(case, divergence))
     }
 }
 

@@ -46,13 +46,7 @@ use std::time::{Duration, Instant};
 /// loops forever stops (`memowasm diff`'s default).
 pub const REDUCTION_FUEL: u64 = 10_000_000;
 
-/// A module, the plan it runs and the engines it runs in.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Case {
-    pub wasm: Vec<u8>,
-    pub plan: Plan,
-    pub config: RunConfig,
-}
+pub use crate::fuzz::Case;
 
 /// Builds the engines of a run configuration (by default [`RunConfig::build`]; tests wrap
 /// engines to break them on purpose).
