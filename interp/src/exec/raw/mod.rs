@@ -166,18 +166,26 @@ impl std::fmt::Debug for Threaded {
 /// a register, so the consumer does not wait for the store to reach the load. Not after a
 /// branch target, which other paths reach with another accumulator.
 pub(crate) fn thread_code(code: &[Op], accumulator: bool) -> Box<[Threaded]> {
-    let cells = if accumulator { acc_cells(code) } else { vec![None; code.len()] };
-    code.iter()
-        .zip(cells)
-        .map(|(&op, d)| {
-            let consumer = d.and_then(|d| threaded::acc_handler::<false>(&op, d));
+    let mut records: Vec<Threaded> = code
+        .iter()
+        .map(|&op| {
             let mut op = op;
             if let Some(t) = op.branch_target_mut() {
                 *t = u32::try_from(*t as usize * std::mem::size_of::<Threaded>()).expect("code under 4 GiB");
             }
-            Threaded { handler: consumer.unwrap_or_else(|| threaded::plain_handler(tag(&op))), op }
+            Threaded { handler: threaded::plain_handler(tag(&op)), op }
         })
-        .collect()
+        .collect();
+    if accumulator {
+        let target = targets(code);
+        for (i, record) in records.iter_mut().enumerate() {
+            if let Some(handler) = acc_cell(code, &target, i).and_then(|d| threaded::acc_handler::<false>(&code[i], d))
+            {
+                record.handler = handler;
+            }
+        }
+    }
+    records.into_boxed_slice()
 }
 
 /// Gives the records of memo engines' patchable code that take an operand from the
@@ -186,20 +194,19 @@ pub(crate) fn thread_code(code: &[Op], accumulator: bool) -> Box<[Threaded]> {
 /// (`memo_loop`) keep their stores' handlers, which version the chunks they write.
 pub(crate) fn accumulate(out: &[std::cell::Cell<Threaded>], memo_loop: bool) {
     let ops: Vec<Op> = out.iter().map(|c| c.get().op).collect();
-    for ((o, op), d) in out.iter().zip(&ops).zip(acc_cells(&ops)) {
-        let Some(d) = d else { continue };
+    let target = targets(&ops);
+    for (i, (o, op)) in out.iter().zip(&ops).enumerate() {
         if memo_loop && is_store(op) {
             continue;
         }
-        if let Some(handler) = threaded::acc_handler::<true>(op, d) {
+        if let Some(handler) = acc_cell(&ops, &target, i).and_then(|d| threaded::acc_handler::<true>(op, d)) {
             o.set(Threaded { handler, op: *op });
         }
     }
 }
 
-/// For each op of `code`, the cell it may take from the accumulator: the one the op before
-/// produced, unless the op is a branch target.
-fn acc_cells(code: &[Op]) -> Vec<Option<crate::ir::Slot>> {
+/// Which ops of `code` some branch jumps to.
+fn targets(code: &[Op]) -> Vec<bool> {
     let mut target = vec![false; code.len()];
     for op in code {
         let mut op = *op;
@@ -209,7 +216,17 @@ fn acc_cells(code: &[Op]) -> Vec<Option<crate::ir::Slot>> {
             }
         }
     }
-    (0..code.len()).map(|i| if i == 0 || target[i] { None } else { produces(&code[i - 1]) }).collect()
+    target
+}
+
+/// The cell op `i` of `code` may take from the accumulator: the one the op before
+/// produced, unless op `i` is a branch target (`target`, from [`targets`]).
+#[inline]
+fn acc_cell(code: &[Op], target: &[bool], i: usize) -> Option<crate::ir::Slot> {
+    if i == 0 || target[i] {
+        return None;
+    }
+    produces(&code[i - 1])
 }
 
 /// The two facts about ops the accumulator needs, from the op table: which ops pass the
@@ -533,7 +550,8 @@ mod tests {
             Op::I32Add { dst: 11, a: 1, b: 2 },         // does not read 10: from its cells
             Op::Return { src: 11, n: 1 },
         ];
-        let cells = acc_cells(&code);
+        let target = targets(&code);
+        let cells: Vec<_> = (0..code.len()).map(|i| acc_cell(&code, &target, i)).collect();
         assert_eq!(cells, [None, Some(5), Some(6), Some(7), None, Some(8), None, None, Some(10), Some(11)]);
         let takes: Vec<bool> = code
             .iter()
