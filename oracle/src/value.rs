@@ -160,7 +160,7 @@ pub(crate) fn memowasm_func_index(f: memowasm::Func) -> Option<u32> {
 
 impl DiffValue {
     /// Converts a memowasm value (function handles become module indices, see
-    /// [`memowasm_func_index`]).
+    /// `memowasm_func_index`).
     pub fn from_memowasm(v: memowasm::Value) -> DiffValue {
         match v {
             memowasm::Value::I32(x) => DiffValue::I32(x),

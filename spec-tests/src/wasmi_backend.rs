@@ -1,5 +1,5 @@
 //! The `wasmi` engine column: wasmi 2.0 as shipped (default features and dispatch) behind the
-//! runner's [`Backend`], configured like memowasm so that the two run the same directives:
+//! runner's `Backend`, configured like memowasm so that the two run the same directives:
 //! the suite's features cut to what memowasm implements, memowasm's call depth and memory
 //! and table caps.
 

@@ -2,7 +2,7 @@
 //! store objects), statistics, and the divergence reports of verify mode.
 //!
 //! A *memo unit* is a function body or the body of a block, loop or if (see
-//! [`crate::module::MemoBlock`]). When a unit is entered often enough, the interpreter looks
+//! `module::MemoBlock`). When a unit is entered often enough, the interpreter looks
 //! its inputs up in the cache; on a hit it replays the recorded effects instead of executing
 //! the unit, on a miss it records the execution. The execution side lives in `exec/memo.rs`.
 
