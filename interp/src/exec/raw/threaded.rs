@@ -8,11 +8,11 @@
 //! memo loop takes [`memo_handler`]s, which also version the chunks stores write.
 //!
 //! Handlers also pass an accumulator: numeric ops, loads, `Copy`, `global.get` and
-//! `memory.size` hand the value they
-//! wrote to the next handler in a register, and in the plain engine's code an op right after
-//! such an op that reads that value takes it from the register (the `acc_*` variants, chosen
-//! by [`super::thread_code`]), so it does not wait for the store to reach the load. The cell
-//! is written all the same, and where the chain is entered from the loop the accumulator is
+//! `memory.size` hand the value they wrote to the next handler in a register, and an op
+//! right after such an op that reads that value takes it from the register (the handler's
+//! instantiation with `ACC` naming that operand, chosen by [`super::thread_code`] and
+//! [`super::accumulate`]), so it does not wait for the store to reach the load. The cell is
+//! written all the same, and where the chain is entered from the loop the accumulator is
 //! read back from it ([`entry_acc`]).
 //!
 //! Release builds rely on LLVM's sibling-call optimisation (all handlers share one
@@ -126,26 +126,26 @@ macro_rules! chosen_handlers {
         /// right after one that produces `d` ([`super::produces`]).
         pub(super) fn acc_handler<const CELLS: bool>(op: &Op, d: crate::ir::Slot) -> Option<Handler> {
             match *op {
-                $( Op::$un { src, .. } if src == d => Some(handlers::acc_a::$un::<CELLS>), )*
-                $( Op::$ut { src, .. } if src == d => Some(handlers::acc_a::$ut::<CELLS>), )*
-                $( Op::$bn { a, .. } if a == d => Some(handlers::acc_a::$bn::<CELLS>),
-                   Op::$bn { b, .. } if b == d => Some(handlers::acc_b::$bn::<CELLS>), )*
-                $( Op::$bt { a, .. } if a == d => Some(handlers::acc_a::$bt::<CELLS>),
-                   Op::$bt { b, .. } if b == d => Some(handlers::acc_b::$bt::<CELLS>), )*
-                $( Op::$ld { addr, .. } if addr == d => Some(handlers::acc_a::$ld::<CELLS>), )*
-                $( Op::$la { a, .. } if a == d => Some(handlers::acc_a::$la::<CELLS>),
-                   Op::$la { b, .. } if b == d => Some(handlers::acc_b::$la::<CELLS>), )*
-                $( Op::$st { val, .. } if val == d => Some(handlers::acc_v::$st::<CELLS>),
-                   Op::$st { addr, .. } if addr == d => Some(handlers::acc_a::$st::<CELLS>), )*
-                $( Op::$sa { val, .. } if val == d => Some(handlers::acc_v::$sa::<CELLS>),
-                   Op::$sa { a, .. } if a == d => Some(handlers::acc_a::$sa::<CELLS>),
-                   Op::$sa { b, .. } if b == d => Some(handlers::acc_b::$sa::<CELLS>), )*
-                $( Op::$cb { a, .. } if a == d => Some(handlers::acc_a::$cb::<CELLS>),
-                   Op::$cb { b, .. } if b == d => Some(handlers::acc_b::$cb::<CELLS>), )*
-                Op::Copy { src, .. } if src == d => Some(handlers::CopyAcc::<CELLS>),
-                Op::BrIfEqz { cond, .. } if cond == d => Some(handlers::BrIfEqzAcc::<CELLS>),
-                Op::BrIfNez { cond, .. } if cond == d => Some(handlers::BrIfNezAcc::<CELLS>),
-                Op::GlobalSet { src, .. } if src == d => Some(handlers::GlobalSetAcc::<CELLS>),
+                $( Op::$un { src, .. } if src == d => Some(handlers::$un::<CELLS, { handlers::A }>), )*
+                $( Op::$ut { src, .. } if src == d => Some(handlers::$ut::<CELLS, { handlers::A }>), )*
+                $( Op::$bn { a, .. } if a == d => Some(handlers::$bn::<CELLS, { handlers::A }>),
+                   Op::$bn { b, .. } if b == d => Some(handlers::$bn::<CELLS, { handlers::B }>), )*
+                $( Op::$bt { a, .. } if a == d => Some(handlers::$bt::<CELLS, { handlers::A }>),
+                   Op::$bt { b, .. } if b == d => Some(handlers::$bt::<CELLS, { handlers::B }>), )*
+                $( Op::$ld { addr, .. } if addr == d => Some(handlers::$ld::<CELLS, { handlers::A }>), )*
+                $( Op::$la { a, .. } if a == d => Some(handlers::$la::<CELLS, { handlers::A }>),
+                   Op::$la { b, .. } if b == d => Some(handlers::$la::<CELLS, { handlers::B }>), )*
+                $( Op::$st { val, .. } if val == d => Some(handlers::$st::<CELLS, { handlers::V }>),
+                   Op::$st { addr, .. } if addr == d => Some(handlers::$st::<CELLS, { handlers::A }>), )*
+                $( Op::$sa { val, .. } if val == d => Some(handlers::$sa::<CELLS, { handlers::V }>),
+                   Op::$sa { a, .. } if a == d => Some(handlers::$sa::<CELLS, { handlers::A }>),
+                   Op::$sa { b, .. } if b == d => Some(handlers::$sa::<CELLS, { handlers::B }>), )*
+                $( Op::$cb { a, .. } if a == d => Some(handlers::$cb::<CELLS, { handlers::A }>),
+                   Op::$cb { b, .. } if b == d => Some(handlers::$cb::<CELLS, { handlers::B }>), )*
+                Op::Copy { src, .. } if src == d => Some(handlers::Copy::<CELLS, { handlers::A }>),
+                Op::BrIfEqz { cond, .. } if cond == d => Some(handlers::BrIfEqz::<CELLS, { handlers::A }>),
+                Op::BrIfNez { cond, .. } if cond == d => Some(handlers::BrIfNez::<CELLS, { handlers::A }>),
+                Op::GlobalSet { src, .. } if src == d => Some(handlers::GlobalSet::<CELLS, { handlers::A }>),
                 _ => None,
             }
         }
@@ -231,6 +231,23 @@ fn slow<'s, const CELLS: bool>(ip: Ip<'s>, _: Frame, _: Mem, _: u64, _: &mut Cal
 mod handlers {
     use super::*;
 
+    /// Which operand of an op comes from the accumulator (a handler's `ACC`): none, the
+    /// first (`a`, `src`, `addr`, `cond`), the second (`b`), or the value a store writes.
+    pub(super) const NONE: u8 = 0;
+    pub(super) const A: u8 = 1;
+    pub(super) const B: u8 = 2;
+    pub(super) const V: u8 = 3;
+
+    /// The value of operand `cell`: the accumulator when `from_acc`, else the cell.
+    #[inline(always)]
+    fn operand(fp: Frame, cell: crate::ir::Slot, acc: u64, from_acc: bool) -> u64 {
+        if from_acc {
+            acc
+        } else {
+            fp.get(cell)
+        }
+    }
+
     pub(super) fn Br<'s, const CELLS: bool>(
         ip: Ip<'s>,
         fp: Frame,
@@ -243,7 +260,7 @@ mod handlers {
         next!(cx.code.target::<CELLS>(target), fp, mem, acc, cx)
     }
 
-    pub(super) fn BrIfEqz<'s, const CELLS: bool>(
+    pub(super) fn BrIfEqz<'s, const CELLS: bool, const ACC: u8>(
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
@@ -251,10 +268,10 @@ mod handlers {
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::BrIfEqz { cond, target });
-        branch!(fp.get(cond) == 0, cx.code.target::<CELLS>(target), ip, fp, mem, acc, cx)
+        branch!(operand(fp, cond, acc, ACC == A) == 0, cx.code.target::<CELLS>(target), ip, fp, mem, acc, cx)
     }
 
-    pub(super) fn BrIfNez<'s, const CELLS: bool>(
+    pub(super) fn BrIfNez<'s, const CELLS: bool, const ACC: u8>(
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
@@ -262,7 +279,7 @@ mod handlers {
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::BrIfNez { cond, target });
-        branch!(fp.get(cond) != 0, cx.code.target::<CELLS>(target), ip, fp, mem, acc, cx)
+        branch!(operand(fp, cond, acc, ACC == A) != 0, cx.code.target::<CELLS>(target), ip, fp, mem, acc, cx)
     }
 
     pub(super) fn BrTable<'s, const CELLS: bool>(
@@ -277,54 +294,17 @@ mod handlers {
         next!(ip, fp, mem, acc, cx)
     }
 
-    pub(super) fn Copy<'s, const CELLS: bool>(
+    pub(super) fn Copy<'s, const CELLS: bool, const ACC: u8>(
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
-        _: u64,
+        acc: u64,
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::Copy { dst, src });
-        let v = fp.get(src);
+        let v = operand(fp, src, acc, ACC == A);
         fp.set(dst, v);
         next!(ip, fp, mem, v, cx)
-    }
-
-    /// `Copy` of the accumulator.
-    pub(super) fn CopyAcc<'s, const CELLS: bool>(
-        ip: Ip<'s>,
-        fp: Frame,
-        mem: Mem,
-        acc: u64,
-        cx: &mut Calls<'s, '_>,
-    ) -> Stopped<'s> {
-        decode!(ip, Op::Copy { dst, .. });
-        fp.set(dst, acc);
-        next!(ip, fp, mem, acc, cx)
-    }
-
-    /// `BrIfEqz` on the accumulator.
-    pub(super) fn BrIfEqzAcc<'s, const CELLS: bool>(
-        ip: Ip<'s>,
-        fp: Frame,
-        mem: Mem,
-        acc: u64,
-        cx: &mut Calls<'s, '_>,
-    ) -> Stopped<'s> {
-        decode!(ip, Op::BrIfEqz { target, .. });
-        branch!(acc == 0, cx.code.target::<CELLS>(target), ip, fp, mem, acc, cx)
-    }
-
-    /// `BrIfNez` on the accumulator.
-    pub(super) fn BrIfNezAcc<'s, const CELLS: bool>(
-        ip: Ip<'s>,
-        fp: Frame,
-        mem: Mem,
-        acc: u64,
-        cx: &mut Calls<'s, '_>,
-    ) -> Stopped<'s> {
-        decode!(ip, Op::BrIfNez { target, .. });
-        branch!(acc != 0, cx.code.target::<CELLS>(target), ip, fp, mem, acc, cx)
     }
 
     pub(super) fn CopyN<'s, const CELLS: bool>(
@@ -524,7 +504,7 @@ mod handlers {
     }
 
     /// Entries depend on globals' values, so a set versions nothing.
-    pub(super) fn GlobalSet<'s, const CELLS: bool>(
+    pub(super) fn GlobalSet<'s, const CELLS: bool, const ACC: u8>(
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
@@ -532,20 +512,7 @@ mod handlers {
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::GlobalSet { global, src });
-        *global_value(cx, global) = fp.get(src);
-        next!(ip, fp, mem, acc, cx)
-    }
-
-    /// `GlobalSet` of the accumulator.
-    pub(super) fn GlobalSetAcc<'s, const CELLS: bool>(
-        ip: Ip<'s>,
-        fp: Frame,
-        mem: Mem,
-        acc: u64,
-        cx: &mut Calls<'s, '_>,
-    ) -> Stopped<'s> {
-        decode!(ip, Op::GlobalSet { global, .. });
-        *global_value(cx, global) = acc;
+        *global_value(cx, global) = operand(fp, src, acc, ACC == A);
         next!(ip, fp, mem, acc, cx)
     }
 
@@ -610,6 +577,8 @@ mod handlers {
         next!(ip, fp, mem, acc, cx)
     }
 
+    /// Numeric ops, loads, stores and compare-and-branch ops; `ACC` says which operand comes
+    /// from the accumulator instead of its cell ([`NONE`], [`A`], [`B`] or [`V`]).
     macro_rules! numeric {
         (
             unary { $( ($un:ident, $unf:ident, $ua:ident => $ur:ident) )* }
@@ -620,54 +589,59 @@ mod handlers {
             store { $( ($st:ident, $sa:ident, $stf:ident, $stn:literal) )* }
             cmp_branch { $( ($cb:ident, $cbc:ident, $cbf:ident, $cbt:ident, $cbi:ident) )* }
         ) => {
-            $( pub(super) fn $un<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, _: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $un <'s, const CELLS: bool, const ACC: u8>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$un { dst, src });
-                let v = semantics::$unf(<$ua>::from_cell(fp.get(src))).into_cell();
+                let v = semantics::$unf(<$ua>::from_cell(operand(fp, src, acc, ACC == A))).into_cell();
                 fp.set(dst, v);
                 next!(ip, fp, mem, v, cx)
             } )*
-            $( pub(super) fn $ut<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, _: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $ut <'s, const CELLS: bool, const ACC: u8>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$ut { dst, src });
-                let v = trap!(ip, semantics::$utf(<$uta>::from_cell(fp.get(src)))).into_cell();
+                let v = trap!(ip, semantics::$utf(<$uta>::from_cell(operand(fp, src, acc, ACC == A)))).into_cell();
                 fp.set(dst, v);
                 next!(ip, fp, mem, v, cx)
             } )*
-            $( pub(super) fn $bn<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, _: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $bn <'s, const CELLS: bool, const ACC: u8>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$bn { dst, a, b });
-                let v = semantics::$bnf(<$ba>::from_cell(fp.get(a)), <$bb>::from_cell(fp.get(b))).into_cell();
+                let (x, y) = (operand(fp, a, acc, ACC == A), operand(fp, b, acc, ACC == B));
+                let v = semantics::$bnf(<$ba>::from_cell(x), <$bb>::from_cell(y)).into_cell();
                 fp.set(dst, v);
                 next!(ip, fp, mem, v, cx)
             } )*
-            $( pub(super) fn $bt<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, _: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $bt <'s, const CELLS: bool, const ACC: u8>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$bt { dst, a, b });
-                let v = trap!(ip, semantics::$btf(<$bta>::from_cell(fp.get(a)), <$btb>::from_cell(fp.get(b)))).into_cell();
+                let (x, y) = (operand(fp, a, acc, ACC == A), operand(fp, b, acc, ACC == B));
+                let v = trap!(ip, semantics::$btf(<$bta>::from_cell(x), <$btb>::from_cell(y))).into_cell();
                 fp.set(dst, v);
                 next!(ip, fp, mem, v, cx)
             } )*
-            $( pub(super) fn $ld<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, _: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $ld <'s, const CELLS: bool, const ACC: u8>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$ld { dst, addr, offset });
-                let ea = mem::effective(fp.get(addr), offset);
+                let ea = mem::effective(operand(fp, addr, acc, ACC == A), offset);
                 let bytes = trap!(ip, mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds));
                 let v = ($ldraw::from_le_bytes(bytes) as $ldr).into_cell();
                 fp.set(dst, v);
                 next!(ip, fp, mem, v, cx)
             } )*
-            $( pub(super) fn $st<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $st <'s, const CELLS: bool, const ACC: u8>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$st { addr, val, offset });
-                store_at::<CELLS, $stn, false>(ip, mem::effective(fp.get(addr), offset), fp.get(val), fp, mem, acc, cx)
+                let ea = mem::effective(operand(fp, addr, acc, ACC == A), offset);
+                store_at::<CELLS, $stn, false>(ip, ea, operand(fp, val, acc, ACC == V), fp, mem, acc, cx)
             } )*
-            $( pub(super) fn $la<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, _: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $la <'s, const CELLS: bool, const ACC: u8>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$la { dst, a, b });
-                let ea = mem::effective(mem::address_sum(fp.get(a), fp.get(b)), 0);
+                let (x, y) = (operand(fp, a, acc, ACC == A), operand(fp, b, acc, ACC == B));
+                let ea = mem::effective(mem::address_sum(x, y), 0);
                 let bytes = trap!(ip, mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds));
                 let v = ($ldraw::from_le_bytes(bytes) as $ldr).into_cell();
                 fp.set(dst, v);
                 next!(ip, fp, mem, v, cx)
             } )*
-            $( pub(super) fn $sa<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $sa <'s, const CELLS: bool, const ACC: u8>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$sa { a, b, val });
-                let ea = mem::effective(mem::address_sum(fp.get(a), fp.get(b)), 0);
-                store_at::<CELLS, $stn, false>(ip, ea, fp.get(val), fp, mem, acc, cx)
+                let (x, y) = (operand(fp, a, acc, ACC == A), operand(fp, b, acc, ACC == B));
+                let ea = mem::effective(mem::address_sum(x, y), 0);
+                store_at::<CELLS, $stn, false>(ip, ea, operand(fp, val, acc, ACC == V), fp, mem, acc, cx)
             } )*
             /// The memo loop's stores: they also version the chunks they write (see
             /// [`super::memo_handler`]).
@@ -685,118 +659,12 @@ mod handlers {
                     store_at::<CELLS, $stn, true>(ip, ea, fp.get(val), fp, mem, acc, cx)
                 } )*
             }
-            $( pub(super) fn $cb<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+            $( pub(super) fn $cb <'s, const CELLS: bool, const ACC: u8>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$cb { a, b, target });
-                let taken = semantics::$cbf(<$cbt>::from_cell(fp.get(a)), <$cbt>::from_cell(fp.get(b))) != 0;
+                let (x, y) = (operand(fp, a, acc, ACC == A), operand(fp, b, acc, ACC == B));
+                let taken = semantics::$cbf(<$cbt>::from_cell(x), <$cbt>::from_cell(y)) != 0;
                 branch!(taken, cx.code.target::<CELLS>(target), ip, fp, mem, acc, cx)
             } )*
-            /// The plain engine's handlers that take their first operand (`src`, `a`, `addr`) from
-            /// the accumulator, the value the op before wrote into that cell
-            /// ([`super::super::thread_code`] chooses them).
-            pub(super) mod acc_a {
-                use super::*;
-                $( pub(in super::super) fn $un<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
-                    decode!(ip, Op::$un { dst, .. });
-                    let v = semantics::$unf(<$ua>::from_cell(acc)).into_cell();
-                    fp.set(dst, v);
-                    next!(ip, fp, mem, v, cx)
-                } )*
-                $( pub(in super::super) fn $ut<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
-                    decode!(ip, Op::$ut { dst, .. });
-                    let v = trap!(ip, semantics::$utf(<$uta>::from_cell(acc))).into_cell();
-                    fp.set(dst, v);
-                    next!(ip, fp, mem, v, cx)
-                } )*
-                $( pub(in super::super) fn $bn<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
-                    decode!(ip, Op::$bn { dst, b, .. });
-                    let v = semantics::$bnf(<$ba>::from_cell(acc), <$bb>::from_cell(fp.get(b))).into_cell();
-                    fp.set(dst, v);
-                    next!(ip, fp, mem, v, cx)
-                } )*
-                $( pub(in super::super) fn $bt<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
-                    decode!(ip, Op::$bt { dst, b, .. });
-                    let v = trap!(ip, semantics::$btf(<$bta>::from_cell(acc), <$btb>::from_cell(fp.get(b)))).into_cell();
-                    fp.set(dst, v);
-                    next!(ip, fp, mem, v, cx)
-                } )*
-                $( pub(in super::super) fn $ld<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
-                    decode!(ip, Op::$ld { dst, offset, .. });
-                    let ea = mem::effective(acc, offset);
-                    let bytes = trap!(ip, mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds));
-                    let v = ($ldraw::from_le_bytes(bytes) as $ldr).into_cell();
-                    fp.set(dst, v);
-                    next!(ip, fp, mem, v, cx)
-                } )*
-                $( pub(in super::super) fn $la<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
-                    decode!(ip, Op::$la { dst, b, .. });
-                    let ea = mem::effective(mem::address_sum(acc, fp.get(b)), 0);
-                    let bytes = trap!(ip, mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds));
-                    let v = ($ldraw::from_le_bytes(bytes) as $ldr).into_cell();
-                    fp.set(dst, v);
-                    next!(ip, fp, mem, v, cx)
-                } )*
-                $( pub(in super::super) fn $st<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
-                    decode!(ip, Op::$st { val, offset, .. });
-                    store_at::<CELLS, $stn, false>(ip, mem::effective(acc, offset), fp.get(val), fp, mem, acc, cx)
-                } )*
-                $( pub(in super::super) fn $sa<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
-                    decode!(ip, Op::$sa { b, val, .. });
-                    let ea = mem::effective(mem::address_sum(acc, fp.get(b)), 0);
-                    store_at::<CELLS, $stn, false>(ip, ea, fp.get(val), fp, mem, acc, cx)
-                } )*
-                $( pub(in super::super) fn $cb<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
-                    decode!(ip, Op::$cb { b, target, .. });
-                    let taken = semantics::$cbf(<$cbt>::from_cell(acc), <$cbt>::from_cell(fp.get(b))) != 0;
-                    branch!(taken, cx.code.target::<CELLS>(target), ip, fp, mem, acc, cx)
-                } )*
-            }
-            /// As [`acc_a`], for the second operand (`b`).
-            pub(super) mod acc_b {
-                use super::*;
-                $( pub(in super::super) fn $bn<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
-                    decode!(ip, Op::$bn { dst, a, .. });
-                    let v = semantics::$bnf(<$ba>::from_cell(fp.get(a)), <$bb>::from_cell(acc)).into_cell();
-                    fp.set(dst, v);
-                    next!(ip, fp, mem, v, cx)
-                } )*
-                $( pub(in super::super) fn $bt<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
-                    decode!(ip, Op::$bt { dst, a, .. });
-                    let v = trap!(ip, semantics::$btf(<$bta>::from_cell(fp.get(a)), <$btb>::from_cell(acc))).into_cell();
-                    fp.set(dst, v);
-                    next!(ip, fp, mem, v, cx)
-                } )*
-                $( pub(in super::super) fn $la<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
-                    decode!(ip, Op::$la { dst, a, .. });
-                    let ea = mem::effective(mem::address_sum(fp.get(a), acc), 0);
-                    let bytes = trap!(ip, mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds));
-                    let v = ($ldraw::from_le_bytes(bytes) as $ldr).into_cell();
-                    fp.set(dst, v);
-                    next!(ip, fp, mem, v, cx)
-                } )*
-                $( pub(in super::super) fn $sa<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
-                    decode!(ip, Op::$sa { a, val, .. });
-                    let ea = mem::effective(mem::address_sum(fp.get(a), acc), 0);
-                    store_at::<CELLS, $stn, false>(ip, ea, fp.get(val), fp, mem, acc, cx)
-                } )*
-                $( pub(in super::super) fn $cb<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
-                    decode!(ip, Op::$cb { a, target, .. });
-                    let taken = semantics::$cbf(<$cbt>::from_cell(fp.get(a)), <$cbt>::from_cell(acc)) != 0;
-                    branch!(taken, cx.code.target::<CELLS>(target), ip, fp, mem, acc, cx)
-                } )*
-            }
-            /// As [`acc_a`], for the value a store writes.
-            pub(super) mod acc_v {
-                use super::*;
-                $( pub(in super::super) fn $st<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
-                    decode!(ip, Op::$st { addr, offset, .. });
-                    store_at::<CELLS, $stn, false>(ip, mem::effective(fp.get(addr), offset), acc, fp, mem, acc, cx)
-                } )*
-                $( pub(in super::super) fn $sa<'s, const CELLS: bool>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
-                    decode!(ip, Op::$sa { a, b, .. });
-                    let ea = mem::effective(mem::address_sum(fp.get(a), fp.get(b)), 0);
-                    store_at::<CELLS, $stn, false>(ip, ea, acc, fp, mem, acc, cx)
-                } )*
-            }
         };
     }
     for_each_numeric_op!(numeric);
@@ -815,23 +683,25 @@ macro_rules! table {
     ) => {
         table!(@emit
             // The control ops, in `Op`'s declaration order: hot ones by name, the rest `slow`.
-            (Unreachable slow) (Fuel slow) (Br handlers::Br) (BrIfEqz handlers::BrIfEqz)
-            (BrIfNez handlers::BrIfNez) (BrTable handlers::BrTable) (Return handlers::Return) (Call handlers::Call)
-            (CallIndirect handlers::CallIndirect) (Copy handlers::Copy) (CopyN handlers::CopyN)
-            (Select handlers::Select) (GlobalGet handlers::GlobalGet) (GlobalSet handlers::GlobalSet) (MemorySize handlers::MemorySize)
+            // Handlers that can take an operand from the accumulator, with `[NONE]`.
+            (Unreachable slow) (Fuel slow) (Br handlers::Br) (BrIfEqz handlers::BrIfEqz [NONE])
+            (BrIfNez handlers::BrIfNez [NONE]) (BrTable handlers::BrTable) (Return handlers::Return) (Call handlers::Call)
+            (CallIndirect handlers::CallIndirect) (Copy handlers::Copy [NONE]) (CopyN handlers::CopyN)
+            (Select handlers::Select) (GlobalGet handlers::GlobalGet) (GlobalSet handlers::GlobalSet [NONE])
+            (MemorySize handlers::MemorySize)
             (MemoryGrow slow) (MemoryFill slow) (MemoryCopy slow) (MemoryInit slow) (DataDrop handlers::DataDrop)
             (TableGet slow) (TableSet slow) (TableSize handlers::TableSize) (TableGrow slow) (TableFill slow)
             (TableCopy slow) (TableInit slow) (ElemDrop handlers::ElemDrop) (RefFunc slow) (MemoEnter slow)
             (MemoLeave slow)
-            $( ($un handlers::$un) )* $( ($ut handlers::$ut) )* $( ($bn handlers::$bn) )*
-            $( ($bt handlers::$bt) )* $( ($ld handlers::$ld) )* $( ($st handlers::$st) )*
-            $( ($la handlers::$la) )* $( ($sa handlers::$sa) )* $( ($cb handlers::$cb) )*
+            $( ($un handlers::$un [NONE]) )* $( ($ut handlers::$ut [NONE]) )* $( ($bn handlers::$bn [NONE]) )*
+            $( ($bt handlers::$bt [NONE]) )* $( ($ld handlers::$ld [NONE]) )* $( ($st handlers::$st [NONE]) )*
+            $( ($la handlers::$la [NONE]) )* $( ($sa handlers::$sa [NONE]) )* $( ($cb handlers::$cb [NONE]) )*
         );
     };
-    (@emit $( ($name:ident $($h:ident)::+) )* ) => {
-        static HANDLERS: &[Handler] = &[ $( $($h)::+::<false>, )* ];
+    (@emit $( ($name:ident $($h:ident)::+ $([$acc:ident])?) )* ) => {
+        static HANDLERS: &[Handler] = &[ $( $($h)::+::<false $(, { handlers::$acc })?>, )* ];
         /// The same handlers for a memo engine's plain loop.
-        static CELLS_HANDLERS: &[Handler] = &[ $( $($h)::+::<true>, )* ];
+        static CELLS_HANDLERS: &[Handler] = &[ $( $($h)::+::<true $(, { handlers::$acc })?>, )* ];
         #[cfg(test)]
         static NAMES: &[&str] = &[ $( stringify!($name), )* ];
     };
