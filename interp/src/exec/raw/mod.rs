@@ -22,6 +22,8 @@
 
 pub(super) mod threaded;
 
+use threaded::{is_store, produces};
+
 use crate::ir::{Op, Slot};
 use crate::module::CompiledFunc;
 use std::cell::Cell;
@@ -228,41 +230,6 @@ fn acc_cell(code: &[Op], target: &[bool], i: usize) -> Option<crate::ir::Slot> {
     }
     produces(&code[i - 1])
 }
-
-/// The two facts about ops the accumulator needs, from the op table: which ops pass the
-/// value of a cell on as the accumulator ([`produces`]), and which store to memory.
-macro_rules! accumulator_facts {
-    (
-        unary { $( ($un:ident, $($unt:tt)*) )* }
-        unary_trap { $( ($ut:ident, $($utt:tt)*) )* }
-        binary { $( ($bn:ident, $($bnt:tt)*) )* }
-        binary_trap { $( ($bt:ident, $($btt:tt)*) )* }
-        load { $( ($ld:ident, $la:ident, $($ldt:tt)*) )* }
-        store { $( ($st:ident, $sa:ident, $($stt:tt)*) )* }
-        cmp_branch { $( ($cb:ident, $($cbt:tt)*) )* }
-    ) => {
-        /// The cell `op` writes whose value its plain handler also passes on as the
-        /// accumulator: numeric ops, loads, `Copy`, `global.get` and `memory.size`.
-        pub(super) fn produces(op: &Op) -> Option<crate::ir::Slot> {
-            match *op {
-                $( Op::$un { dst, .. } )|* => Some(dst),
-                $( Op::$ut { dst, .. } )|* => Some(dst),
-                $( Op::$bn { dst, .. } )|* => Some(dst),
-                $( Op::$bt { dst, .. } )|* => Some(dst),
-                $( Op::$ld { dst, .. } )|* => Some(dst),
-                $( Op::$la { dst, .. } )|* => Some(dst),
-                Op::Copy { dst, .. } | Op::GlobalGet { dst, .. } | Op::MemorySize { dst } => Some(dst),
-                _ => None,
-            }
-        }
-
-        /// Whether `op` stores to memory.
-        fn is_store(op: &Op) -> bool {
-            matches!(op, $( Op::$st { .. } )|* $( | Op::$sa { .. } )*)
-        }
-    };
-}
-crate::ir::for_each_numeric_op!(accumulator_facts);
 
 /// The tag of `op`: its variant's index in declaration order.
 #[inline(always)]

@@ -80,7 +80,7 @@ fn entry_acc<const CELLS: bool>(ip: Ip<'_>, fp: Frame, cx: &Calls<'_, '_>) -> u6
     } else {
         i.checked_sub(1).and_then(|p| cx.func.code.get(p)).copied()
     };
-    match before.as_ref().and_then(super::produces) {
+    match before.as_ref().and_then(produces) {
         Some(dst) => fp.get(dst),
         None => 0,
     }
@@ -97,7 +97,8 @@ pub(super) fn cells_handler(tag: u16) -> Handler {
     CELLS_HANDLERS[tag as usize]
 }
 
-/// The handlers chosen by op rather than by tag, from the op table.
+/// What is decided per op rather than by tag, from the op table: the handlers chosen by
+/// op, and the two facts about ops the accumulator needs.
 macro_rules! chosen_handlers {
     (
         unary { $( ($un:ident, $($unt:tt)*) )* }
@@ -121,9 +122,29 @@ macro_rules! chosen_handlers {
             }
         }
 
+        /// The cell `op` writes whose value its plain handler also passes on as the
+        /// accumulator: numeric ops, loads, `Copy`, `global.get` and `memory.size`.
+        pub(super) fn produces(op: &Op) -> Option<crate::ir::Slot> {
+            match *op {
+                $( Op::$un { dst, .. } )|* => Some(dst),
+                $( Op::$ut { dst, .. } )|* => Some(dst),
+                $( Op::$bn { dst, .. } )|* => Some(dst),
+                $( Op::$bt { dst, .. } )|* => Some(dst),
+                $( Op::$ld { dst, .. } )|* => Some(dst),
+                $( Op::$la { dst, .. } )|* => Some(dst),
+                Op::Copy { dst, .. } | Op::GlobalGet { dst, .. } | Op::MemorySize { dst } => Some(dst),
+                _ => None,
+            }
+        }
+
+        /// Whether `op` stores to memory.
+        pub(super) fn is_store(op: &Op) -> bool {
+            matches!(op, $( Op::$st { .. } )|* $( | Op::$sa { .. } )*)
+        }
+
         /// The handler of `op` that takes the operand in cell `d` from the accumulator, if
         /// it has one (the plain engine's, or with `CELLS` memo engines'); asked for an op
-        /// right after one that produces `d` ([`super::produces`]).
+        /// right after one that produces `d` ([`produces`]).
         pub(super) fn acc_handler<const CELLS: bool>(op: &Op, d: crate::ir::Slot) -> Option<Handler> {
             match *op {
                 $( Op::$un { src, .. } if src == d => Some(handlers::$un::<CELLS, { handlers::A }>), )*
