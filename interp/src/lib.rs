@@ -25,7 +25,7 @@ mod store;
 mod translate;
 mod value;
 
-pub use engine::{Config, Engine};
+pub use engine::{Config, Engine, WasmFeatures};
 pub use error::{Error, Trap};
 pub use instance::{Instance, Linker};
 pub use memo::{MemoConfig, MemoDivergence, MemoPolicy, MemoStats};

@@ -258,7 +258,7 @@ impl ModuleInner {
                 offset: f.body.start,
             });
         };
-        let body = FunctionBody::new(BinaryReader::new(bytes, f.body.start as u64));
+        let body = FunctionBody::new(BinaryReader::new(bytes, f.body.start));
         let mut translator = self.engine.take_translator();
         let index = self.num_imported_funcs + i as u32;
         let compiled = translator.translate_valid(self, index, &body);
@@ -299,11 +299,11 @@ impl ModuleInner {
 }
 
 fn malformed(e: wasmparser::BinaryReaderError) -> Error {
-    Error::Malformed { message: e.message().to_string(), offset: e.offset() as usize }
+    Error::Malformed { message: e.message().to_string(), offset: e.offset() }
 }
 
 fn invalid(e: wasmparser::BinaryReaderError) -> Error {
-    Error::Invalid { message: e.message().to_string(), offset: e.offset() as usize }
+    Error::Invalid { message: e.message().to_string(), offset: e.offset() }
 }
 
 pub(crate) fn val_type(t: wasmparser::ValType) -> Result<ValType, Error> {
@@ -411,6 +411,15 @@ fn parse(engine: &Engine, bytes: &[u8], translator: &mut Translator) -> Result<M
     parser.set_features(features);
     for payload in parser.parse_all(bytes) {
         let payload = payload.map_err(malformed)?;
+        // The data count section came with bulk memory; this wasmparser accepts it without.
+        if let Payload::DataCountSection { range, .. } = &payload {
+            if !features.contains(WasmFeatures::BULK_MEMORY) {
+                return Err(Error::Invalid {
+                    message: "data count section requires the bulk-memory proposal".into(),
+                    offset: range.start,
+                });
+            }
+        }
         let valid = validator.payload(&payload).map_err(invalid)?;
         if let wasmparser::ValidPayload::Func(func, body) = valid {
             let range = body.range();
@@ -420,7 +429,7 @@ fn parse(engine: &Engine, bytes: &[u8], translator: &mut Translator) -> Result<M
             } else {
                 let _ = code.set(Arc::new(translator.translate(&m, func, &body)?));
             }
-            m.funcs.push(FuncCode { body: range.start as usize..range.end as usize, code });
+            m.funcs.push(FuncCode { body: range.start..range.end, code });
             continue;
         }
         match payload {
@@ -438,7 +447,7 @@ fn parse(engine: &Engine, bytes: &[u8], translator: &mut Translator) -> Result<M
                 }
             }
             Payload::ImportSection(reader) => {
-                for imp in reader.into_imports() {
+                for imp in reader {
                     let imp = imp.map_err(malformed)?;
                     let ty = match imp.ty {
                         wasmparser::TypeRef::Func(t) => {
@@ -470,7 +479,7 @@ fn parse(engine: &Engine, bytes: &[u8], translator: &mut Translator) -> Result<M
             Payload::FunctionSection(reader) => {
                 // Every entry takes a byte at least: a count the bytes cannot hold reserves no more.
                 let bytes = reader.range().end - reader.range().start;
-                m.func_types.reserve(u64::from(reader.count()).min(bytes) as usize);
+                m.func_types.reserve((reader.count() as usize).min(bytes));
                 for t in reader {
                     m.func_types.push(t.map_err(malformed)?);
                 }
@@ -513,10 +522,9 @@ fn parse(engine: &Engine, bytes: &[u8], translator: &mut Translator) -> Result<M
                 }
             }
             Payload::StartSection { func, .. } => m.start = Some(func),
-            Payload::CodeSectionStart { count, size, unchecked_range } => {
+            Payload::CodeSectionStart { count, size, range } => {
                 m.funcs.reserve(count.min(size) as usize);
                 // A section that runs past the end of the module fails at its first body.
-                let range = unchecked_range.start as usize..unchecked_range.end as usize;
                 if let (true, Some(code)) = (lazy, bytes.get(range.clone())) {
                     m.code_start = range.start;
                     m.code_bytes = Arc::from(code);
@@ -548,6 +556,13 @@ fn parse(engine: &Engine, bytes: &[u8], translator: &mut Translator) -> Result<M
                 for d in reader {
                     let d = d.map_err(malformed)?;
                     let mode = match d.kind {
+                        // Bulk memory's too; this wasmparser accepts them without it.
+                        wasmparser::DataKind::Passive if !features.contains(WasmFeatures::BULK_MEMORY) => {
+                            return Err(Error::Invalid {
+                                message: "passive data segments require the bulk-memory proposal".into(),
+                                offset: d.range.start,
+                            });
+                        }
                         wasmparser::DataKind::Passive => SegmentMode::Passive,
                         wasmparser::DataKind::Active { memory_index, offset_expr } => {
                             SegmentMode::Active { index: memory_index, offset: const_expr(&offset_expr)? }
@@ -641,9 +656,11 @@ mod tests {
     fn lazy_validation_rejects_as_eager_does() {
         let lazy = Engine::default();
         let eager = Engine::new(Config::default().lazy_translation(false));
-        let cases: [(&str, Vec<u8>); 5] = [
+        let cases: [(&str, Vec<u8>); 7] = [
             ("else outside if", one_body(&[0, 0x05, 0x0b])),
             ("operators after the end", one_body(&[0, 0x0b, 0x01])),
+            ("a constant after the end", one_body(&[0, 0x0b, 0x41, 0x00])),
+            ("a block after the end", one_body(&[0, 0x0b, 0x02, 0x40, 0x0b])),
             ("no end", one_body(&[0, 0x01])),
             ("type mismatch", one_body(&[0, 0x41, 0x00, 0x0b])),
             ("unknown local", one_body(&[0, 0x20, 0x03, 0x1a, 0x0b])),
@@ -654,6 +671,39 @@ mod tests {
             assert_eq!(a.to_string(), b.to_string(), "{what}");
             assert_eq!(std::mem::discriminant(&a), std::mem::discriminant(&b), "{what}");
             assert!(matches!(a, Error::Malformed { .. } | Error::Invalid { .. }), "{what}: {a}");
+        }
+    }
+
+    /// Without bulk memory, its data count section and passive data segments are rejected
+    /// (the wasmparser memowasm decodes with accepts them).
+    #[test]
+    fn bulk_memory_syntax_needs_bulk_memory() {
+        let data_count = b"\0asm\x01\0\0\0\x0c\x01\x00".to_vec();
+        let passive = wat::parse_str(r#"(module (data "x"))"#).unwrap();
+        let without = Engine::new(
+            Config::default()
+                .features(wasmparser::WasmFeatures::WASM2.difference(wasmparser::WasmFeatures::BULK_MEMORY)),
+        );
+        for (what, bytes) in [("data count", &data_count), ("passive data", &passive)] {
+            let e = Module::new(&without, bytes).err().unwrap_or_else(|| panic!("{what}: accepted"));
+            // Valid with every feature on, so reported as a feature left out.
+            assert!(matches!(e, Error::Unsupported { .. }), "{what}: {e}");
+            assert!(e.to_string().contains("bulk-memory"), "{what}: {e}");
+            assert!(Module::new(&Engine::default(), bytes).is_ok(), "{what}: rejected with bulk memory");
+        }
+    }
+
+    /// The decoder is built without SIMD: a SIMD operator is unsupported, not malformed,
+    /// lazily and eagerly.
+    #[test]
+    fn simd_operators_are_unsupported() {
+        // v128.const 0, drop, end
+        let mut body = vec![0, 0xfd, 0x0c];
+        body.extend([0; 16]);
+        body.extend([0x1a, 0x0b]);
+        for config in [Config::default(), Config::default().lazy_translation(false)] {
+            let e = Module::new(&Engine::new(config), &one_body(&body)).err().expect("a SIMD body");
+            assert!(matches!(e, Error::Unsupported { .. }), "{e}");
         }
     }
 }

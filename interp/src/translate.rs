@@ -15,8 +15,8 @@ use crate::ir::{Op, Slot};
 use crate::module::{CompiledFunc, MemoBlock, MemoExit, ModuleInner};
 use rustc_hash::FxHashMap;
 use wasmparser::{
-    BlockType, FrameKind, FrameStack, FuncToValidate, FuncValidator, FuncValidatorAllocations, FunctionBody, Operator,
-    OperatorsReader, OperatorsReaderAllocations, ValidatorResources, VisitOperator, VisitSimdOperator,
+    BlockType, FuncToValidate, FuncValidator, FuncValidatorAllocations, FunctionBody, Operator, ValidatorResources,
+    VisitOperator,
 };
 
 /// Where an operand-stack value lives.
@@ -102,20 +102,33 @@ pub(crate) struct Translator {
     offset: u32,
     /// The validator's buffers, handed from one body to the next.
     validator_allocs: FuncValidatorAllocations,
-    /// The operators reader's frame stack, handed from one body to the next.
-    operators_allocs: OperatorsReaderAllocations,
 }
 
 fn invalid(e: wasmparser::BinaryReaderError) -> Error {
-    Error::Invalid { message: e.message().to_string(), offset: e.offset() as usize }
+    Error::Invalid { message: e.message().to_string(), offset: e.offset() }
 }
 
 fn malformed(e: wasmparser::BinaryReaderError) -> Error {
-    Error::Malformed { message: e.message().to_string(), offset: e.offset() as usize }
+    Error::Malformed { message: e.message().to_string(), offset: e.offset() }
+}
+
+/// A decoding error of an operator: SIMD operators, which the decoder is built without,
+/// are unsupported rather than malformed.
+fn undecodable(e: wasmparser::BinaryReaderError) -> Error {
+    if e.message().starts_with("unexpected SIMD opcode") {
+        return Error::Unsupported { message: "SIMD operators".into(), offset: e.offset() };
+    }
+    malformed(e)
 }
 
 fn unterminated(offset: usize) -> Error {
     Error::Invalid { message: "function body not terminated".into(), offset }
+}
+
+/// An operator after the `end` that closed the body. The decoder does not check for it,
+/// and the validator only when asked at the end; nothing may translate it.
+fn beyond_end(offset: usize) -> Error {
+    Error::Invalid { message: "operators remaining after end of function".into(), offset }
 }
 
 fn unsupported(what: &str, offset: u32) -> Error {
@@ -175,19 +188,17 @@ impl Translator {
         let mut reader = body.get_binary_reader();
         v.read_locals(&mut reader).map_err(invalid)?;
         reader.set_features(*v.features());
-        // The operators reader keeps the frame kinds the decoder checks `else` and `end`
-        // against: cheaper to ask than the validator's control stack.
-        let mut ops = OperatorsReader::new_with_allocs(reader, std::mem::take(&mut self.operators_allocs));
         let mut pass = ValidatePass { validator: &mut v, offset: 0 };
-        while !ops.eof() {
-            pass.offset = ops.original_position();
-            ops.visit_operator(&mut pass).map_err(malformed)?.map_err(invalid)?;
+        while !reader.eof() {
+            pass.offset = reader.original_position();
+            if pass.validator.control_stack_height() == 0 {
+                return Err(beyond_end(pass.offset));
+            }
+            reader.visit_operator(&mut pass).map_err(undecodable)?.map_err(invalid)?;
         }
-        ops.finish().map_err(malformed)?;
         if v.control_stack_height() != 0 {
-            return Err(unterminated(ops.original_position() as usize));
+            return Err(unterminated(reader.original_position()));
         }
-        self.operators_allocs = ops.into_allocations();
         self.validator_allocs = v.into_allocations();
         Ok(())
     }
@@ -241,12 +252,14 @@ impl Translator {
         let mut pass = FuncPass { translator: self, validator: v, module: m, offset: 0 };
         while !reader.eof() {
             pass.offset = reader.original_position();
+            if pass.translator.ctrl.is_empty() {
+                return Err(beyond_end(pass.offset));
+            }
             pass.translator.offset = pass.offset as u32;
-            reader.visit_operator(&mut pass).map_err(malformed)??;
+            reader.visit_operator(&mut pass).map_err(undecodable)??;
         }
-        reader.finish_expression(&pass).map_err(malformed)?;
         if !self.ctrl.is_empty() {
-            return Err(unterminated(self.offset as usize));
+            return Err(unterminated(reader.original_position()));
         }
         self.temp_base = num_locals
             .checked_add(self.consts.len() as u32)
@@ -1151,7 +1164,6 @@ impl Translator {
                 let dst = self.temp(pos);
                 self.emit(Op::Select { dst, cond, b });
             }
-            O::TypedSelectMulti { .. } => return Err(unsupported("multi-value select", self.offset)),
             O::LocalGet { local_index } => {
                 self.stack.push(Operand::At(local_index));
                 self.max_height = self.max_height.max(self.height());
@@ -1401,19 +1413,7 @@ struct FuncPass<'t> {
     validator: Option<&'t mut FuncValidator<ValidatorResources>>,
     module: &'t ModuleInner,
     /// Byte offset of the operator being visited.
-    offset: u64,
-}
-
-/// The validator's control stack is the one the decoder checks `else` and `end` against.
-/// Without a validator the body is known valid, and the decoder's checks (a frame is open;
-/// `else` closes the then-arm of an `if`) hold: only whether a frame is open is reported.
-impl FrameStack for FuncPass<'_> {
-    fn current_frame(&self) -> Option<FrameKind> {
-        match &self.validator {
-            Some(v) => v.get_control_frame(0).map(|f| f.kind),
-            None => (!self.translator.ctrl.is_empty()).then_some(FrameKind::If),
-        }
-    }
+    offset: usize,
 }
 
 /// A body's validation alone, with the decoding and the errors of [`FuncPass`]. Its
@@ -1421,7 +1421,7 @@ impl FrameStack for FuncPass<'_> {
 /// through memory: it is converted once, when the body turns out invalid.
 struct ValidatePass<'t> {
     validator: &'t mut FuncValidator<ValidatorResources>,
-    offset: u64,
+    offset: usize,
 }
 
 /// The `visit_*` methods of [`FuncPass`]: validate with the validator's `$visitor` (if
@@ -1443,24 +1443,10 @@ macro_rules! define_visit_core {
     ($($t:tt)*) => { define_visit!(visitor $($t)*); };
 }
 
-macro_rules! define_visit_simd {
-    ($($t:tt)*) => { define_visit!(simd_visitor $($t)*); };
-}
-
 impl<'a> VisitOperator<'a> for FuncPass<'_> {
     type Output = Result<(), Error>;
 
-    /// SIMD operators are decoded too, so that the validator rejects them as it does any
-    /// disabled feature (and `Module::new` reports them as unsupported, not malformed).
-    fn simd_visitor(&mut self) -> Option<&mut dyn VisitSimdOperator<'a, Output = Self::Output>> {
-        Some(self)
-    }
-
     wasmparser::for_each_visit_operator!(define_visit_core);
-}
-
-impl<'a> VisitSimdOperator<'a> for FuncPass<'_> {
-    wasmparser::for_each_visit_simd_operator!(define_visit_simd);
 }
 
 /// The `visit_*` methods of [`ValidatePass`]: the validator's `$visitor` only.
@@ -1478,22 +1464,10 @@ macro_rules! define_validate_core {
     ($($t:tt)*) => { define_validate!(visitor $($t)*); };
 }
 
-macro_rules! define_validate_simd {
-    ($($t:tt)*) => { define_validate!(simd_visitor $($t)*); };
-}
-
 impl<'a> VisitOperator<'a> for ValidatePass<'_> {
     type Output = Result<(), wasmparser::BinaryReaderError>;
 
-    fn simd_visitor(&mut self) -> Option<&mut dyn VisitSimdOperator<'a, Output = Self::Output>> {
-        Some(self)
-    }
-
     wasmparser::for_each_visit_operator!(define_validate_core);
-}
-
-impl<'a> VisitSimdOperator<'a> for ValidatePass<'_> {
-    wasmparser::for_each_visit_simd_operator!(define_validate_simd);
 }
 
 /// `(params, results)` of a call op; `(0, 0)` for any other op.

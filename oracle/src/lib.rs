@@ -43,7 +43,7 @@ pub use wasmi_engine::Wasmi;
 /// Checks that `wasm` is a valid module within memowasm's feature set (WebAssembly 2.0
 /// without SIMD), independently of the engines under test.
 pub fn validate(wasm: &[u8]) -> Result<(), String> {
-    wasmparser::Validator::new_with_features(memowasm::Config::supported_features())
+    wasmparser::Validator::new_with_features(memowasm_spec::supported_features())
         .validate_all(wasm)
         .map(|_| ())
         .map_err(|e| format!("invalid module: {} (at offset {:#x})", e.message(), e.offset()))

@@ -85,6 +85,23 @@ impl Suite {
     }
 }
 
+/// memowasm's feature set as the tools here (wast, wasm-smith, the oracle's validator) name
+/// it. memowasm decodes with the wasmparser version wasmi uses, older than theirs, so the
+/// two `WasmFeatures` types convert by flag name; memowasm's flags all exist in both.
+pub fn supported_features() -> WasmFeatures {
+    from_memowasm(memowasm::Config::supported_features())
+}
+
+/// `f` as memowasm's `WasmFeatures` (flags it has no name for are dropped).
+pub fn to_memowasm(f: WasmFeatures) -> memowasm::WasmFeatures {
+    f.iter_names().filter_map(|(name, _)| memowasm::WasmFeatures::from_name(name)).collect()
+}
+
+/// memowasm's `f` as the tools' `WasmFeatures`.
+pub fn from_memowasm(f: memowasm::WasmFeatures) -> WasmFeatures {
+    f.iter_names().filter_map(|(name, _)| WasmFeatures::from_name(name)).collect()
+}
+
 /// The features of a `.wast` file that is not part of an official suite.
 pub const USER_FEATURES: WasmFeatures = WasmFeatures::WASM2;
 

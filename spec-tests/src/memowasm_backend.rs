@@ -9,7 +9,7 @@ use wasmparser::WasmFeatures;
 
 /// The engine configuration for `kind` running scripts written for `features`.
 pub fn config(kind: EngineKind, features: WasmFeatures) -> Config {
-    Config::default().features(features).memo(kind.memo_config())
+    Config::default().features(crate::to_memowasm(features)).memo(kind.memo_config())
 }
 
 /// One memowasm store per script.

@@ -20,7 +20,7 @@ const MAX_TABLE_ELEMENTS: usize = 10_000_000;
 /// The features both memowasm and wasmi run for a suite: the suite's, cut to what memowasm
 /// implements (WebAssembly 2.0 without SIMD).
 pub fn features(suite: WasmFeatures) -> WasmFeatures {
-    suite.intersection(memowasm::Config::supported_features())
+    suite.intersection(crate::supported_features())
 }
 
 /// wasmi's configuration for scripts written for `suite`. wasmi's default `Config` turns on

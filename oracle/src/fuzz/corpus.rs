@@ -83,7 +83,7 @@ pub fn replay(seed: &Seed) -> Exec {
         Seed::Script(text) => linked::run_script(text.clone()),
         Seed::Module(bytes) => {
             for memo in [false, true] {
-                if let Some(report) = validate::check(bytes, memowasm::Config::supported_features(), memo) {
+                if let Some(report) = validate::check(bytes, memowasm_spec::supported_features(), memo) {
                     return Exec::Found(Box::new(Finding::Validate { bytes: bytes.clone(), report }));
                 }
             }

@@ -19,11 +19,11 @@ const HEADER: &[u8] = b"\0asm\x01\0\0\0";
 /// The bytes to check, the features and whether memo mode compiles them.
 pub fn decode(data: &[u8]) -> Result<(Vec<u8>, WasmFeatures, bool)> {
     if data.starts_with(b"\0asm") {
-        return Ok((data.to_vec(), Config::supported_features(), false));
+        return Ok((data.to_vec(), memowasm_spec::supported_features(), false));
     }
     let mut u = Unstructured::new(data);
     let mode = u.int_in_range(0..=3u8)?;
-    let mut features = Config::supported_features();
+    let mut features = memowasm_spec::supported_features();
     for f in [
         WasmFeatures::SATURATING_FLOAT_TO_INT,
         WasmFeatures::SIGN_EXTENSION,
@@ -88,7 +88,9 @@ fn mutate(u: &mut Unstructured<'_>, mut b: Vec<u8>) -> Result<Vec<u8>> {
 /// Checks `bytes` as memowasm and wasmparser see them; `None` when they agree.
 pub fn check(bytes: &[u8], features: WasmFeatures, memo: bool) -> Option<String> {
     let expected = wasmparser::Validator::new_with_features(features).validate_all(bytes).map(|_| ());
-    let engine = Engine::new(Config::default().features(features).memo(memo.then(MemoConfig::aggressive)));
+    let engine = Engine::new(
+        Config::default().features(memowasm_spec::to_memowasm(features)).memo(memo.then(MemoConfig::aggressive)),
+    );
     let got = match panic::catch_unwind(AssertUnwindSafe(|| Module::new(&engine, bytes).map(|_| ()))) {
         Ok(r) => r,
         Err(p) => {
