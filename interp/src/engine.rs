@@ -28,8 +28,10 @@ pub struct Config {
     /// function's memo units at instantiation.
     pub lazy_translation: bool,
     /// Whether an op right after the one that produced its operand takes it from a register
-    /// (the threaded handlers' accumulator) rather than from its cell. On by default; off
-    /// gives the same results more slowly, and serves as the reference that checks it.
+    /// (the threaded handlers' accumulator) rather than from its cell, and whether the plain
+    /// engine's binary and compare-and-branch ops take a constant second operand as an
+    /// immediate. On by default; off gives the same results more slowly, and serves as the
+    /// reference that checks both.
     pub accumulator: bool,
 }
 
@@ -87,7 +89,7 @@ impl Config {
         self
     }
 
-    /// Turns the threaded handlers' accumulator on (the default) or off.
+    /// Turns the threaded handlers' accumulator and immediates on (the default) or off.
     pub fn accumulator(mut self, on: bool) -> Self {
         self.accumulator = on;
         self

@@ -300,7 +300,8 @@ impl Translator {
         if let Err(e) = crate::exec::check_code(&func, |op| call_arity(m, &func.indirect, op), globals) {
             panic!("translation of function {index} broke an invariant: {e}");
         }
-        func.threaded = crate::exec::thread_code(&func.code, m.engine.config().accumulator);
+        func.threaded =
+            crate::exec::thread_code(&func.code, m.engine.config().accumulator, Some((num_locals, &func.consts)));
         Ok(func)
     }
 

@@ -3,7 +3,8 @@
 //! with its operand produced just before it, in each position the handlers cover, in the
 //! plain engine and in a memo engine, and each against the same engine with
 //! `Config::accumulator(false)` (every operand from its cell); they must give the same
-//! results and traps on every argument.
+//! results and traps on every argument. The same for constant second operands, which the
+//! plain engine's code takes as immediates (`thread_code`), under the same switch.
 
 use memowasm::{Config, Engine, Linker, MemoConfig, Module, Store, ValType, Value};
 
@@ -91,6 +92,40 @@ fn module() -> (String, Vec<(String, Vec<ValType>)>) {
             }
         }
     }
+    // A constant second operand, which the plain engine's code takes as an immediate where
+    // its value fits in 32 bits (those below 2^32 and the ones above, which stay in their
+    // cells), alone and with the first operand produced just before.
+    for t in ["i32", "i64", "f32", "f64"] {
+        let int = t.starts_with('i');
+        let ops = if int { INT_BINARY } else { FLOAT_BINARY };
+        for (j, k) in constants(t).iter().enumerate() {
+            let k = format!("({t}.const {k})");
+            for op in ops {
+                let r = if is_compare(op) { "i32" } else { t };
+                let sum = format!("({t}.add (local.get 0) (local.get 1))");
+                func(format!("k{j}_{t}_{op}"), &[t], r, format!("({t}.{op} (local.get 0) {k})"));
+                func(format!("ka{j}_{t}_{op}"), &[t, t], r, format!("({t}.{op} {sum} {k})"));
+            }
+            if int {
+                for op in INT_COMPARE {
+                    let sum = format!("({t}.add (local.get 0) (local.get 1))");
+                    let pick = "(then (i32.const 1)) (else (i32.const 2))";
+                    func(
+                        format!("kc{j}_{t}_{op}"),
+                        &[t],
+                        "i32",
+                        format!("(if (result i32) ({t}.{op} (local.get 0) {k}) {pick})"),
+                    );
+                    func(
+                        format!("kca{j}_{t}_{op}"),
+                        &[t, t],
+                        "i32",
+                        format!("(if (result i32) ({t}.{op} {sum} {k}) {pick})"),
+                    );
+                }
+            }
+        }
+    }
     // Conversions that trap (an operand produced just before).
     for (t, op) in [("f32", "i32.trunc_f32_s"), ("f64", "i64.trunc_f64_u"), ("f64", "i32.trunc_f64_u")] {
         let r = &op[..3];
@@ -160,6 +195,19 @@ fn module() -> (String, Vec<(String, Vec<ValType>)>) {
     }
     let data = "\\01\\80\\ff\\7f\\00\\10\\fe\\02\\81\\33\\44\\55\\66\\77\\88\\99";
     (format!("(module (memory 1) (global $g (mut i32) (i32.const 0))\n  (data (i32.const 0) \"{data}{data}{data}{data}\")\n{funcs})"), exports)
+}
+
+/// Constants of type `t` (WAT) for second operands: bit patterns below 2^32, the largest
+/// of them, and above.
+fn constants(t: &str) -> &'static [&'static str] {
+    match t {
+        "i32" => &["1", "-1", "-2147483648", "31"],
+        "i64" => &["3", "-1", "4294967295", "4294967296"],
+        // 0.5, -0.0, a quiet and a signalling NaN: all below 2^32 as f32 bits.
+        "f32" => &["0.5", "-0.0", "nan", "nan:0x200000"],
+        // The smallest subnormal (bits 1) is the one below 2^32.
+        _ => &["0x1p-1074", "-0.0", "nan", "1.0"],
+    }
 }
 
 /// Arguments of type `t`, edge cases included.
@@ -246,6 +294,6 @@ fn operands_from_the_accumulator_give_what_operands_from_cells_give() {
         }
     }
     // Every family ran, and some calls trapped (division, conversion, out of bounds).
-    assert!(exports.len() > 250, "{} functions", exports.len());
+    assert!(exports.len() > 900, "{} functions", exports.len());
     assert!(calls > 20_000 && traps > 200, "{calls} calls, {traps} traps");
 }

@@ -167,7 +167,15 @@ impl std::fmt::Debug for Threaded {
 /// ([`threaded::acc_handler`]): producers pass what they wrote on to the next handler in
 /// a register, so the consumer does not wait for the store to reach the load. Not after a
 /// branch target, which other paths reach with another accumulator.
-pub(crate) fn thread_code(code: &[Op], accumulator: bool) -> Box<[Threaded]> {
+///
+/// With `consts` (the function's first constant cell and the constants' values), a binary
+/// or compare-and-branch op whose second operand is a constant cell holding a value below
+/// 2^32 gets that value in its record's `b` and the handler that takes `b` as an immediate
+/// ([`threaded::imm_handler`]): one load fewer, and none that depends on another. Constant
+/// cells are never written, so the value is the cell's for the whole call. Only the plain
+/// engine's code has immediates: every record here is run by its handler (these handlers
+/// never stop the chain), so nothing reads such a `b` as a cell.
+pub(crate) fn thread_code(code: &[Op], accumulator: bool, consts: Option<(Slot, &[u64])>) -> Box<[Threaded]> {
     let mut records: Vec<Threaded> = code
         .iter()
         .map(|&op| {
@@ -181,8 +189,21 @@ pub(crate) fn thread_code(code: &[Op], accumulator: bool) -> Box<[Threaded]> {
     if accumulator {
         let target = targets(code);
         for (i, record) in records.iter_mut().enumerate() {
-            if let Some(handler) = acc_cell(code, &target, i).and_then(|d| threaded::acc_handler::<false>(&code[i], d))
-            {
+            let d = acc_cell(code, &target, i);
+            if let Some((first, values)) = consts {
+                let mut op = record.op;
+                if let Some((a, b)) = threaded::binary_operands(&mut op) {
+                    let value = b.checked_sub(first).and_then(|k| values.get(k as usize));
+                    if let Some(v) = value.and_then(|&v| u32::try_from(v).ok()) {
+                        *b = v;
+                        if let Some(handler) = threaded::imm_handler(&op, d == Some(a)) {
+                            *record = Threaded { handler, op };
+                            continue;
+                        }
+                    }
+                }
+            }
+            if let Some(handler) = d.and_then(|d| threaded::acc_handler::<false>(&code[i], d)) {
                 record.handler = handler;
             }
         }
@@ -530,7 +551,38 @@ mod tests {
         assert_eq!(produces(&code[6]), Some(9));
         // The variants are whole handlers of their own; the semantics are checked op by op
         // in `tests/accumulator.rs`.
-        assert_eq!(thread_code(&code, true).len(), code.len());
+        assert_eq!(thread_code(&code, true, None).len(), code.len());
+    }
+
+    /// A constant second operand below 2^32 becomes an immediate, with the handler that
+    /// takes it; larger ones, and other cells, stay cells.
+    #[test]
+    fn constants_below_2_32_become_immediates() {
+        // Cells 0-1 locals, 2-4 constants.
+        let consts = [7u64, u64::from(u32::MAX), 1 << 32];
+        let code = [
+            Op::I32Add { dst: 5, a: 0, b: 2 },      // 7: immediate
+            Op::I64Add { dst: 6, a: 5, b: 3 },      // u32::MAX, first operand from the accumulator
+            Op::I64Add { dst: 7, a: 0, b: 4 },      // 2^32: a cell
+            Op::I32Add { dst: 8, a: 0, b: 1 },      // a local: a cell
+            Op::BrI32LtU { a: 8, b: 2, target: 0 }, // immediate, first from the accumulator
+            Op::Return { src: 8, n: 1 },
+        ];
+        let records = thread_code(&code, true, Some((2, &consts)));
+        let imm = |i: usize, acc_a| threaded::imm_handler(&code[i], acc_a).unwrap();
+        assert!(std::ptr::fn_addr_eq(records[0].handler, imm(0, false)));
+        assert!(matches!(records[0].op, Op::I32Add { b: 7, .. }));
+        assert!(std::ptr::fn_addr_eq(records[1].handler, imm(1, true)));
+        assert!(matches!(records[1].op, Op::I64Add { b: u32::MAX, .. }));
+        assert_eq!(records[2].op, code[2]);
+        assert!(std::ptr::fn_addr_eq(records[2].handler, threaded::plain_handler(tag(&code[2]))));
+        assert_eq!(records[3].op, code[3]);
+        assert!(std::ptr::fn_addr_eq(records[4].handler, imm(4, true)));
+        // Without constants, or with the accumulator off, no immediates.
+        let none = thread_code(&code, true, None);
+        assert!(none[..4].iter().zip(&code).all(|(r, op)| r.op == *op));
+        let off = thread_code(&code, false, Some((2, &consts)));
+        assert!(off.iter().zip(&code).all(|(r, op)| std::ptr::fn_addr_eq(r.handler, threaded::plain_handler(tag(op)))));
     }
 
     #[test]
@@ -571,7 +623,7 @@ mod tests {
     #[test]
     fn code_walks_ops_and_cells() {
         let ops = [Op::Br { target: 1 }, Op::Return { src: 0, n: 0 }];
-        let records = thread_code(&ops, true);
+        let records = thread_code(&ops, true, None);
         let code = Code::plain(&records);
         let mut ip = code.at::<false>(0);
         assert_eq!(ip.tag::<false>(), tag(&ops[0]));

@@ -137,6 +137,31 @@ macro_rules! chosen_handlers {
             }
         }
 
+        /// The plain engine's handler of `op` that takes its second operand `b` as an
+        /// immediate (the record's `b` holding the value, see [`super::thread_code`]), and its
+        /// first from the accumulator if `acc_a`; `None` for ops other than binary and
+        /// compare-and-branch ones.
+        pub(super) fn imm_handler(op: &Op, acc_a: bool) -> Option<Handler> {
+            match *op {
+                $( Op::$bn { .. } if acc_a => Some(handlers::$bn::<false, { handlers::ABI }>),
+                   Op::$bn { .. } => Some(handlers::$bn::<false, { handlers::BI }>), )*
+                $( Op::$bt { .. } if acc_a => Some(handlers::$bt::<false, { handlers::ABI }>),
+                   Op::$bt { .. } => Some(handlers::$bt::<false, { handlers::BI }>), )*
+                $( Op::$cb { .. } if acc_a => Some(handlers::$cb::<false, { handlers::ABI }>),
+                   Op::$cb { .. } => Some(handlers::$cb::<false, { handlers::BI }>), )*
+                _ => None,
+            }
+        }
+
+        /// The operands `a` and `b` of a binary or compare-and-branch op, the second one
+        /// mutable.
+        pub(super) fn binary_operands(op: &mut Op) -> Option<(crate::ir::Slot, &mut crate::ir::Slot)> {
+            match op {
+                $( Op::$bn { a, b, .. } )|* $( | Op::$bt { a, b, .. } )* $( | Op::$cb { a, b, .. } )* => Some((*a, b)),
+                _ => None,
+            }
+        }
+
         /// Whether `op` stores to memory.
         pub(super) fn is_store(op: &Op) -> bool {
             matches!(op, $( Op::$st { .. } )|* $( | Op::$sa { .. } )*)
@@ -258,6 +283,12 @@ mod handlers {
     pub(super) const A: u8 = 1;
     pub(super) const B: u8 = 2;
     pub(super) const V: u8 = 3;
+    /// For binary and compare-and-branch ops of the plain engine: the second operand is an
+    /// immediate, the value itself in the record's `b` (a constant cell's value that fits
+    /// in it, see [`super::super::thread_code`]); with `ABI` the first comes from the
+    /// accumulator too.
+    pub(super) const BI: u8 = 4;
+    pub(super) const ABI: u8 = 5;
 
     /// The value of operand `cell`: the accumulator when `from_acc`, else the cell.
     #[inline(always)]
@@ -267,6 +298,18 @@ mod handlers {
         } else {
             fp.get(cell)
         }
+    }
+
+    /// The operands `(a, b)` of a binary or compare-and-branch op, as `ACC` says.
+    #[inline(always)]
+    fn operands<const ACC: u8>(fp: Frame, a: crate::ir::Slot, b: crate::ir::Slot, acc: u64) -> (u64, u64) {
+        let x = operand(fp, a, acc, ACC == A || ACC == ABI);
+        let y = match ACC {
+            B => acc,
+            BI | ABI => u64::from(b),
+            _ => fp.get(b),
+        };
+        (x, y)
     }
 
     pub(super) fn Br<'s, const CELLS: bool>(
@@ -599,7 +642,8 @@ mod handlers {
     }
 
     /// Numeric ops, loads, stores and compare-and-branch ops; `ACC` says which operand comes
-    /// from the accumulator instead of its cell ([`NONE`], [`A`], [`B`] or [`V`]).
+    /// from the accumulator instead of its cell ([`NONE`], [`A`], [`B`] or [`V`]), and for
+    /// binary and compare-and-branch ops whether `b` is an immediate ([`BI`], [`ABI`]).
     macro_rules! numeric {
         (
             unary { $( ($un:ident, $unf:ident, $ua:ident => $ur:ident) )* }
@@ -624,14 +668,14 @@ mod handlers {
             } )*
             $( pub(super) fn $bn <'s, const CELLS: bool, const ACC: u8>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$bn { dst, a, b });
-                let (x, y) = (operand(fp, a, acc, ACC == A), operand(fp, b, acc, ACC == B));
+                let (x, y) = operands::<ACC>(fp, a, b, acc);
                 let v = semantics::$bnf(<$ba>::from_cell(x), <$bb>::from_cell(y)).into_cell();
                 fp.set(dst, v);
                 next!(ip, fp, mem, v, cx)
             } )*
             $( pub(super) fn $bt <'s, const CELLS: bool, const ACC: u8>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$bt { dst, a, b });
-                let (x, y) = (operand(fp, a, acc, ACC == A), operand(fp, b, acc, ACC == B));
+                let (x, y) = operands::<ACC>(fp, a, b, acc);
                 let v = trap!(ip, semantics::$btf(<$bta>::from_cell(x), <$btb>::from_cell(y))).into_cell();
                 fp.set(dst, v);
                 next!(ip, fp, mem, v, cx)
@@ -682,7 +726,7 @@ mod handlers {
             }
             $( pub(super) fn $cb <'s, const CELLS: bool, const ACC: u8>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$cb { a, b, target });
-                let (x, y) = (operand(fp, a, acc, ACC == A), operand(fp, b, acc, ACC == B));
+                let (x, y) = operands::<ACC>(fp, a, b, acc);
                 let taken = semantics::$cbf(<$cbt>::from_cell(x), <$cbt>::from_cell(y)) != 0;
                 branch!(taken, cx.code.target::<CELLS>(target), ip, fp, mem, acc, cx)
             } )*
