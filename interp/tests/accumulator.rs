@@ -159,6 +159,9 @@ fn module() -> (String, Vec<(String, Vec<ValType>)>) {
         func(format!("l_{op}"), &["i32", "i32"], t, format!("({op} offset=4 (i32.add (local.get 0) (local.get 1)))"));
         func(format!("la_{op}"), &["i32", "i32"], t, format!("({op} (i32.add {prod} (local.get 1)))"));
         func(format!("lb_{op}"), &["i32", "i32"], t, format!("({op} (i32.add (local.get 1) {prod}))"));
+        // A constant part (an immediate), with the other one from a cell or the op before.
+        func(format!("lk_{op}"), &["i32", "i32"], t, format!("({op} (i32.add (local.get 0) (i32.const 3)))"));
+        func(format!("lka_{op}"), &["i32", "i32"], t, format!("({op} (i32.add {prod} (i32.const 3)))"));
     }
     for (t, op) in STORES {
         let read = "(i64.load offset=4 (local.get 0))";
@@ -236,7 +239,9 @@ fn values(t: ValType) -> Vec<Value> {
 fn args(name: &str, params: &[ValType]) -> Vec<Vec<Value>> {
     let mut sets: Vec<Vec<Value>> = vec![vec![]];
     for (i, &t) in params.iter().enumerate() {
-        let memory = ["l_", "la_", "lb_", "sv_", "sva_", "sa_", "sfa_", "sfb_"].iter().any(|p| name.starts_with(p));
+        let memory = ["l_", "la_", "lb_", "lk_", "lka_", "sv_", "sva_", "sa_", "sfa_", "sfb_"]
+            .iter()
+            .any(|p| name.starts_with(p));
         let vs = if memory && i == 0 {
             vec![Value::I32(0), Value::I32(3), Value::I32(17), Value::I32(65_530)]
         } else if memory && name.starts_with('l') {

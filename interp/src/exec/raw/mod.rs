@@ -168,8 +168,8 @@ impl std::fmt::Debug for Threaded {
 /// a register, so the consumer does not wait for the store to reach the load. Not after a
 /// branch target, which other paths reach with another accumulator.
 ///
-/// With `consts` (the function's first constant cell and the constants' values), a binary
-/// or compare-and-branch op whose second operand is a constant cell holding a value below
+/// With `consts` (the function's first constant cell and the constants' values), a binary,
+/// compare-and-branch or sum-address load or store op whose second operand is a constant cell holding a value below
 /// 2^32 gets that value in its record's `b` and the handler that takes `b` as an immediate
 /// ([`threaded::imm_handler`]): one load fewer, and none that depends on another. Constant
 /// cells are never written, so the value is the cell's for the whole call. Only the plain
@@ -192,11 +192,11 @@ pub(crate) fn thread_code(code: &[Op], accumulator: bool, consts: Option<(Slot, 
             let d = acc_cell(code, &target, i);
             if let Some((first, values)) = consts {
                 let mut op = record.op;
-                if let Some((a, b)) = threaded::binary_operands(&mut op) {
+                if let Some((_, b)) = threaded::binary_operands(&mut op) {
                     let value = b.checked_sub(first).and_then(|k| values.get(k as usize));
                     if let Some(v) = value.and_then(|&v| u32::try_from(v).ok()) {
                         *b = v;
-                        if let Some(handler) = threaded::imm_handler(&op, d == Some(a)) {
+                        if let Some(handler) = threaded::imm_handler(&code[i], d) {
                             *record = Threaded { handler, op };
                             continue;
                         }
@@ -569,15 +569,15 @@ mod tests {
             Op::Return { src: 8, n: 1 },
         ];
         let records = thread_code(&code, true, Some((2, &consts)));
-        let imm = |i: usize, acc_a| threaded::imm_handler(&code[i], acc_a).unwrap();
-        assert!(std::ptr::fn_addr_eq(records[0].handler, imm(0, false)));
+        let imm = |i: usize, d| threaded::imm_handler(&code[i], d).unwrap();
+        assert!(std::ptr::fn_addr_eq(records[0].handler, imm(0, None)));
         assert!(matches!(records[0].op, Op::I32Add { b: 7, .. }));
-        assert!(std::ptr::fn_addr_eq(records[1].handler, imm(1, true)));
+        assert!(std::ptr::fn_addr_eq(records[1].handler, imm(1, Some(5))));
         assert!(matches!(records[1].op, Op::I64Add { b: u32::MAX, .. }));
         assert_eq!(records[2].op, code[2]);
         assert!(std::ptr::fn_addr_eq(records[2].handler, threaded::plain_handler(tag(&code[2]))));
         assert_eq!(records[3].op, code[3]);
-        assert!(std::ptr::fn_addr_eq(records[4].handler, imm(4, true)));
+        assert!(std::ptr::fn_addr_eq(records[4].handler, imm(4, Some(8))));
         // Without constants, or with the accumulator off, no immediates.
         let none = thread_code(&code, true, None);
         assert!(none[..4].iter().zip(&code).all(|(r, op)| r.op == *op));

@@ -138,26 +138,32 @@ macro_rules! chosen_handlers {
         }
 
         /// The plain engine's handler of `op` that takes its second operand `b` as an
-        /// immediate (the record's `b` holding the value, see [`super::thread_code`]), and its
-        /// first from the accumulator if `acc_a`; `None` for ops other than binary and
-        /// compare-and-branch ones.
-        pub(super) fn imm_handler(op: &Op, acc_a: bool) -> Option<Handler> {
+        /// immediate (the record's `b` holding the value, see [`super::thread_code`]), and the
+        /// operand in cell `d` (if any, and other than `b`) from the accumulator; `None` for
+        /// ops other than binary, compare-and-branch and sum-address load and store ones.
+        pub(super) fn imm_handler(op: &Op, d: Option<crate::ir::Slot>) -> Option<Handler> {
             match *op {
-                $( Op::$bn { .. } if acc_a => Some(handlers::$bn::<false, { handlers::ABI }>),
+                $( Op::$bn { a, .. } if d == Some(a) => Some(handlers::$bn::<false, { handlers::ABI }>),
                    Op::$bn { .. } => Some(handlers::$bn::<false, { handlers::BI }>), )*
-                $( Op::$bt { .. } if acc_a => Some(handlers::$bt::<false, { handlers::ABI }>),
+                $( Op::$bt { a, .. } if d == Some(a) => Some(handlers::$bt::<false, { handlers::ABI }>),
                    Op::$bt { .. } => Some(handlers::$bt::<false, { handlers::BI }>), )*
-                $( Op::$cb { .. } if acc_a => Some(handlers::$cb::<false, { handlers::ABI }>),
+                $( Op::$cb { a, .. } if d == Some(a) => Some(handlers::$cb::<false, { handlers::ABI }>),
                    Op::$cb { .. } => Some(handlers::$cb::<false, { handlers::BI }>), )*
+                $( Op::$la { a, .. } if d == Some(a) => Some(handlers::$la::<false, { handlers::ABI }>),
+                   Op::$la { .. } => Some(handlers::$la::<false, { handlers::BI }>), )*
+                $( Op::$sa { val, .. } if d == Some(val) => Some(handlers::$sa::<false, { handlers::VBI }>),
+                   Op::$sa { a, .. } if d == Some(a) => Some(handlers::$sa::<false, { handlers::ABI }>),
+                   Op::$sa { .. } => Some(handlers::$sa::<false, { handlers::BI }>), )*
                 _ => None,
             }
         }
 
-        /// The operands `a` and `b` of a binary or compare-and-branch op, the second one
-        /// mutable.
+        /// The operands `a` and `b` of a binary, compare-and-branch or sum-address load or
+        /// store op, the second one mutable.
         pub(super) fn binary_operands(op: &mut Op) -> Option<(crate::ir::Slot, &mut crate::ir::Slot)> {
             match op {
-                $( Op::$bn { a, b, .. } )|* $( | Op::$bt { a, b, .. } )* $( | Op::$cb { a, b, .. } )* => Some((*a, b)),
+                $( Op::$bn { a, b, .. } )|* $( | Op::$bt { a, b, .. } )* $( | Op::$cb { a, b, .. } )*
+                $( | Op::$la { a, b, .. } )* $( | Op::$sa { a, b, .. } )* => Some((*a, b)),
                 _ => None,
             }
         }
@@ -283,12 +289,14 @@ mod handlers {
     pub(super) const A: u8 = 1;
     pub(super) const B: u8 = 2;
     pub(super) const V: u8 = 3;
-    /// For binary and compare-and-branch ops of the plain engine: the second operand is an
-    /// immediate, the value itself in the record's `b` (a constant cell's value that fits
+    /// For binary, compare-and-branch and sum-address load and store ops of the plain engine:
+    /// the second operand is an immediate, the value itself in the record's `b` (a constant cell's value that fits
     /// in it, see [`super::super::thread_code`]); with `ABI` the first comes from the
     /// accumulator too.
     pub(super) const BI: u8 = 4;
     pub(super) const ABI: u8 = 5;
+    /// For stores to a sum address: `b` an immediate, the value stored from the accumulator.
+    pub(super) const VBI: u8 = 6;
 
     /// The value of operand `cell`: the accumulator when `from_acc`, else the cell.
     #[inline(always)]
@@ -306,7 +314,7 @@ mod handlers {
         let x = operand(fp, a, acc, ACC == A || ACC == ABI);
         let y = match ACC {
             B => acc,
-            BI | ABI => u64::from(b),
+            BI | ABI | VBI => u64::from(b),
             _ => fp.get(b),
         };
         (x, y)
@@ -695,7 +703,7 @@ mod handlers {
             } )*
             $( pub(super) fn $la <'s, const CELLS: bool, const ACC: u8>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$la { dst, a, b });
-                let (x, y) = (operand(fp, a, acc, ACC == A), operand(fp, b, acc, ACC == B));
+                let (x, y) = operands::<ACC>(fp, a, b, acc);
                 let ea = mem::effective(mem::address_sum(x, y), 0);
                 let bytes = trap!(ip, mem.load::<$ldn>(ea).ok_or(Trap::MemoryOutOfBounds));
                 let v = ($ldraw::from_le_bytes(bytes) as $ldr).into_cell();
@@ -704,9 +712,9 @@ mod handlers {
             } )*
             $( pub(super) fn $sa <'s, const CELLS: bool, const ACC: u8>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
                 decode!(ip, Op::$sa { a, b, val });
-                let (x, y) = (operand(fp, a, acc, ACC == A), operand(fp, b, acc, ACC == B));
+                let (x, y) = operands::<ACC>(fp, a, b, acc);
                 let ea = mem::effective(mem::address_sum(x, y), 0);
-                store_at::<CELLS, $stn, false>(ip, ea, operand(fp, val, acc, ACC == V), fp, mem, acc, cx)
+                store_at::<CELLS, $stn, false>(ip, ea, operand(fp, val, acc, ACC == V || ACC == VBI), fp, mem, acc, cx)
             } )*
             /// The memo loop's stores: they also version the chunks they write (see
             /// [`super::memo_handler`]).
