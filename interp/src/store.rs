@@ -122,6 +122,8 @@ pub struct Store {
     pub(crate) fuel: u64,
     /// The value stack, kept between calls to avoid reallocating.
     pub(crate) stack: Vec<u64>,
+    /// The caller list's buffer, kept between calls likewise (empty between them).
+    pub(crate) frames: Vec<crate::exec::Caller<'static>>,
     /// Memo mode's cache, recordings and statistics; `None` when memo is off.
     pub(crate) memo: Option<Box<MemoState>>,
 }
@@ -139,6 +141,7 @@ impl Store {
             elems: Vec::new(),
             fuel: 0,
             stack: Vec::new(),
+            frames: Vec::new(),
             memo: engine.config().memo.clone().map(|c| {
                 let mut m = MemoState::new(c, engine.config().consume_fuel);
                 m.accumulator = engine.config().accumulator;

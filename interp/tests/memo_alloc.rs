@@ -1,7 +1,8 @@
 //! A memo hit must not allocate: the key is hashed and the inputs compared in place in the
 //! frame, and the cached entry is shared with the replay, not copied. Counts the heap
 //! allocations of one call that hits a thousand times (this file's own global allocator, so
-//! it runs as its own test binary).
+//! it runs as its own test binary). Nor must a plain call from the host, wasm calls inside
+//! it included: the value stack and the caller list keep their buffers in the store.
 
 // A counting global allocator needs `unsafe impl GlobalAlloc`; it only forwards to `System`.
 #![allow(unsafe_code)]
@@ -30,6 +31,9 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
+/// The count is process-wide, so the tests take turns.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// `run(n)` sums `work(i % 4)` for i < n; `work` is a pure loop of 64 steps, so its
 /// calls hit after the first few.
 const WAT: &str = r#"(module
@@ -48,6 +52,7 @@ const WAT: &str = r#"(module
 
 #[test]
 fn a_hit_does_not_allocate() {
+    let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let engine = Engine::new(Config::default().memo(Some(MemoConfig::default())));
     let module = Module::from_wat(&engine, WAT).unwrap();
     let mut store = Store::new(&engine);
@@ -62,4 +67,24 @@ fn a_hit_does_not_allocate() {
     assert!(hits >= 990, "{hits} hits");
     // A few recordings happen (units retried after their back-off); hits allocate nothing.
     assert!(allocs < hits / 10, "{allocs} allocations for {hits} hits");
+}
+
+#[test]
+fn a_plain_call_does_not_allocate() {
+    let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let engine = Engine::default();
+    let module = Module::from_wat(&engine, WAT).unwrap();
+    let mut store = Store::new(&engine);
+    let instance = Linker::new().instantiate(&mut store, &module).unwrap();
+    let run = instance.get_func(&store, "run").unwrap();
+    let mut results = [Value::I32(0)];
+    // Warm up: translation, and the stack and caller list grown once.
+    run.call_into(&mut store, &[Value::I32(4)], &mut results).unwrap();
+    let before = ALLOCS.load(Ordering::Relaxed);
+    for _ in 0..100 {
+        run.call_into(&mut store, &[Value::I32(4)], &mut results).unwrap();
+    }
+    let allocs = ALLOCS.load(Ordering::Relaxed) - before;
+    assert_eq!(results, [Value::I32(4 * 64 * 63 / 2 * 6 / 4)]);
+    assert_eq!(allocs, 0, "{allocs} allocations in 100 calls");
 }

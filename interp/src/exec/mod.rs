@@ -22,7 +22,7 @@ use raw::threaded::{self, Why};
 use raw::{Code, Frame, Mem};
 
 /// A suspended caller.
-struct Caller<'s> {
+pub(crate) struct Caller<'s> {
     func: &'s CompiledFunc,
     instance: u32,
     /// Its store function, in memo engines (memo units and the patchable code are per
@@ -39,8 +39,8 @@ struct Caller<'s> {
 /// (one per result type).
 pub(crate) fn call(store: &mut Store, f: Func, args: &[Value], results: &mut [Value]) -> Result<(), Error> {
     let entity = &store.funcs[f.0 as usize];
-    let (code, instance) = match (entity.code()?, &entity.kind) {
-        (Some(code), _) => (code.clone(), entity.instance),
+    let instance = match (entity.code()?, &entity.kind) {
+        (Some(_), _) => entity.instance,
         (None, FuncKind::Host(h)) => {
             let out = h.clone()(args)?;
             let ty = &store.funcs[f.0 as usize].ty;
@@ -53,7 +53,8 @@ pub(crate) fn call(store: &mut Store, f: Func, args: &[Value], results: &mut [Va
         (None, FuncKind::Wasm { .. }) => unreachable!("a wasm function has code"),
     };
     // The stack keeps its length between calls: frames initialise their own cells, so
-    // only the arguments need writing.
+    // only the arguments need writing. The caller list keeps its buffer.
+    let frames = std::mem::take(&mut store.frames);
     let mut stack = std::mem::take(&mut store.stack);
     if stack.len() < args.len() {
         stack.resize(args.len(), 0);
@@ -61,8 +62,8 @@ pub(crate) fn call(store: &mut Store, f: Func, args: &[Value], results: &mut [Va
     for (cell, a) in stack.iter_mut().zip(args) {
         *cell = a.to_cell();
     }
-    let result = match &mut store.memo {
-        None => Executor::new(store, &mut stack).start(&code, f.0, instance, Phase::Plain),
+    let phase = match &mut store.memo {
+        None => Phase::Plain,
         Some(memo) => {
             // Adaptive: after a while in the plain loop, try memoizing again.
             if memo.plain {
@@ -75,9 +76,17 @@ pub(crate) fn call(store: &mut Store, f: Func, args: &[Value], results: &mut [Va
             if phase == Phase::Memo {
                 memo::retry_units(&store.funcs, memo);
             }
-            Executor::new(store, &mut stack).start(&code, f.0, instance, phase)
+            phase
         }
     };
+    let mut ex = Executor::new(store, &mut stack);
+    // The entry's code, borrowed through the executor's shared borrow of the functions
+    // (cloning its `Arc` out of the store would count up and down atomically on every
+    // call); `code()` above translated it.
+    let funcs = ex.funcs;
+    let code = funcs[f.0 as usize].code.get().expect("translated above");
+    let result = ex.start(code, f.0, instance, phase, frames);
+    let result = result.map(recycle).map(|frames| store.frames = frames);
     if result.is_err() {
         if let Some(memo) = &mut store.memo {
             memo.abort();
@@ -91,6 +100,13 @@ pub(crate) fn call(store: &mut Store, f: Func, args: &[Value], results: &mut [Va
     }
     store.stack = stack;
     result.map_err(Error::Trap)
+}
+
+/// An emptied caller list with its buffer, for the next call: `Caller`s borrow the call's
+/// code, but an empty list holds none (the in-place `collect` keeps the allocation).
+fn recycle(mut frames: Vec<Caller<'_>>) -> Vec<Caller<'static>> {
+    frames.clear();
+    frames.into_iter().map(|_| unreachable!("the list is empty")).collect()
 }
 
 /// The loop state that the threaded call, return and global handlers work on.
@@ -264,9 +280,17 @@ impl<'s> Executor<'s> {
     /// at the bottom of the stack.
     /// Runs `entry` (arguments at the bottom of the stack) to completion in `phase`,
     /// moving to the plain loop if the adaptive policy says so.
-    fn start(&mut self, entry: &'s CompiledFunc, entry_id: u32, instance: u32, phase: Phase) -> Result<(), Trap> {
+    /// `frames` is an empty caller list whose buffer the call may use; it is given back.
+    fn start(
+        &mut self,
+        entry: &'s CompiledFunc,
+        entry_id: u32,
+        instance: u32,
+        phase: Phase,
+        frames: Vec<Caller<'s>>,
+    ) -> Result<Vec<Caller<'s>>, Trap> {
         ensure_frame(self.stack, 0, entry, self.max_stack)?;
-        let mut m = Machine { frames: Vec::new(), func: entry, func_id: entry_id, instance, base: 0, ip: 0 };
+        let mut m = Machine { frames, func: entry, func_id: entry_id, instance, base: 0, ip: 0 };
         let mut exit = match phase {
             Phase::Plain => self.run::<false, false>(&mut m)?,
             Phase::Memo => self.run::<true, true>(&mut m)?,
@@ -274,7 +298,7 @@ impl<'s> Executor<'s> {
         };
         loop {
             exit = match exit {
-                Exit::Done => break,
+                Exit::Done => return Ok(m.frames),
                 Exit::ToPlain => {
                     self.memo.as_deref_mut().expect("memo state").enter_plain();
                     self.move_frames(&mut m, true);
@@ -287,7 +311,6 @@ impl<'s> Executor<'s> {
                 }
             };
         }
-        Ok(())
     }
 
     /// The loop. `CELLS`: fetch ops from the store functions' patchable code (memo
@@ -532,7 +555,10 @@ impl<'s> Executor<'s> {
                         Op::BrTable { index, len } => ip.skip::<CELLS>((r!(index) as u32).min(len) as usize),
                         Op::Return { src, n } => {
                             fp.copy(0, src, n);
-                            let Some(caller) = frames.pop() else { return Ok(Exit::Done) };
+                            let Some(caller) = frames.pop() else {
+                                m.frames = frames;
+                                return Ok(Exit::Done);
+                            };
                             func = caller.func;
                             if CELLS {
                                 func_id = caller.func_id;
