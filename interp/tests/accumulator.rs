@@ -105,7 +105,11 @@ fn module() -> (String, Vec<(String, Vec<ValType>)>) {
                 let sum = format!("({t}.add (local.get 0) (local.get 1))");
                 func(format!("k{j}_{t}_{op}"), &[t], r, format!("({t}.{op} (local.get 0) {k})"));
                 func(format!("ka{j}_{t}_{op}"), &[t, t], r, format!("({t}.{op} {sum} {k})"));
+                // The constant first (commutative integer ops take it second).
+                func(format!("kf{j}_{t}_{op}"), &[t, t], r, format!("({t}.{op} {k} {sum})"));
             }
+            // A copy of the constant, then a use of the copy.
+            func(format!("kl{j}_{t}"), &[t, t], t, format!("(local.set 1 {k}) ({t}.add (local.get 1) (local.get 0))"));
             if int {
                 for op in INT_COMPARE {
                     let sum = format!("({t}.add (local.get 0) (local.get 1))");

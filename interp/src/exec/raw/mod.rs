@@ -191,12 +191,17 @@ pub(crate) fn thread_code(code: &[Op], accumulator: bool, consts: Option<(Slot, 
         for (i, record) in records.iter_mut().enumerate() {
             let d = acc_cell(code, &target, i);
             if let Some((first, values)) = consts {
+                let small = |s: Slot| {
+                    let v = *values.get(s.checked_sub(first)? as usize)?;
+                    u32::try_from(v).ok()
+                };
                 let mut op = record.op;
+                commute_constant(&mut op, |s| small(s).is_some());
+                let swapped = op;
                 if let Some((_, b)) = threaded::binary_operands(&mut op) {
-                    let value = b.checked_sub(first).and_then(|k| values.get(k as usize));
-                    if let Some(v) = value.and_then(|&v| u32::try_from(v).ok()) {
+                    if let Some(v) = small(*b) {
                         *b = v;
-                        if let Some(handler) = threaded::imm_handler(&code[i], d) {
+                        if let Some(handler) = threaded::imm_handler(&swapped, d) {
                             *record = Threaded { handler, op };
                             continue;
                         }
@@ -209,6 +214,38 @@ pub(crate) fn thread_code(code: &[Op], accumulator: bool, consts: Option<(Slot, 
         }
     }
     records.into_boxed_slice()
+}
+
+/// Puts a constant first operand (`is_constant`) of a commutative integer op second, where
+/// the second is not constant too, so that it can become an immediate. Float ops are left
+/// alone: which NaN operand they return depends on the order.
+fn commute_constant(op: &mut Op, is_constant: impl Fn(Slot) -> bool) {
+    use Op::*;
+    match op {
+        I32Add { a, b, .. }
+        | I32Mul { a, b, .. }
+        | I32And { a, b, .. }
+        | I32Or { a, b, .. }
+        | I32Xor { a, b, .. }
+        | I32Eq { a, b, .. }
+        | I32Ne { a, b, .. }
+        | I64Add { a, b, .. }
+        | I64Mul { a, b, .. }
+        | I64And { a, b, .. }
+        | I64Or { a, b, .. }
+        | I64Xor { a, b, .. }
+        | I64Eq { a, b, .. }
+        | I64Ne { a, b, .. }
+        | BrI32Eq { a, b, .. }
+        | BrI32Ne { a, b, .. }
+        | BrI64Eq { a, b, .. }
+        | BrI64Ne { a, b, .. }
+            if is_constant(*a) && !is_constant(*b) =>
+        {
+            std::mem::swap(a, b)
+        }
+        _ => {}
+    }
 }
 
 /// Gives the records of memo engines' patchable code that take an operand from the

@@ -137,10 +137,11 @@ macro_rules! chosen_handlers {
             }
         }
 
-        /// The plain engine's handler of `op` that takes its second operand `b` as an
-        /// immediate (the record's `b` holding the value, see [`super::thread_code`]), and the
-        /// operand in cell `d` (if any, and other than `b`) from the accumulator; `None` for
-        /// ops other than binary, compare-and-branch and sum-address load and store ones.
+        /// The plain engine's handler of `op` that takes its second operand `b` (a copy's
+        /// source) as an immediate (the record's `b` holding the value, see
+        /// [`super::thread_code`]), and the operand in cell `d` (if any, and other than `b`)
+        /// from the accumulator; `None` for ops other than binary, compare-and-branch,
+        /// sum-address load and store ones and copies.
         pub(super) fn imm_handler(op: &Op, d: Option<crate::ir::Slot>) -> Option<Handler> {
             match *op {
                 $( Op::$bn { a, .. } if d == Some(a) => Some(handlers::$bn::<false, { handlers::ABI }>),
@@ -154,16 +155,19 @@ macro_rules! chosen_handlers {
                 $( Op::$sa { val, .. } if d == Some(val) => Some(handlers::$sa::<false, { handlers::VBI }>),
                    Op::$sa { a, .. } if d == Some(a) => Some(handlers::$sa::<false, { handlers::ABI }>),
                    Op::$sa { .. } => Some(handlers::$sa::<false, { handlers::BI }>), )*
+                Op::Copy { .. } => Some(handlers::Copy::<false, { handlers::BI }>),
                 _ => None,
             }
         }
 
         /// The operands `a` and `b` of a binary, compare-and-branch or sum-address load or
-        /// store op, the second one mutable.
+        /// store op, the second one mutable (for a copy: its destination, and its source).
         pub(super) fn binary_operands(op: &mut Op) -> Option<(crate::ir::Slot, &mut crate::ir::Slot)> {
             match op {
                 $( Op::$bn { a, b, .. } )|* $( | Op::$bt { a, b, .. } )* $( | Op::$cb { a, b, .. } )*
                 $( | Op::$la { a, b, .. } )* $( | Op::$sa { a, b, .. } )* => Some((*a, b)),
+                // A copy's source as its "second" operand: the value copied.
+                Op::Copy { dst, src } => Some((*dst, src)),
                 _ => None,
             }
         }
@@ -374,7 +378,8 @@ mod handlers {
         cx: &mut Calls<'s, '_>,
     ) -> Stopped<'s> {
         decode!(ip, Op::Copy { dst, src });
-        let v = operand(fp, src, acc, ACC == A);
+        // With `BI`, `src` is the value (a constant's, see `thread_code`).
+        let v = if ACC == BI { u64::from(src) } else { operand(fp, src, acc, ACC == A) };
         fp.set(dst, v);
         next!(ip, fp, mem, v, cx)
     }
