@@ -186,6 +186,11 @@ pub(crate) fn thread_code(code: &[Op], accumulator: bool, consts: Option<(Slot, 
             Threaded { handler: threaded::plain_handler(tag(&op)), op }
         })
         .collect();
+    for record in records.iter_mut() {
+        if matches!(record.op, Op::Return { n: 1, .. }) {
+            record.handler = threaded::return_one_handler();
+        }
+    }
     if accumulator {
         let target = targets(code);
         for (i, record) in records.iter_mut().enumerate() {
@@ -619,7 +624,12 @@ mod tests {
         let none = thread_code(&code, true, None);
         assert!(none[..4].iter().zip(&code).all(|(r, op)| r.op == *op));
         let off = thread_code(&code, false, Some((2, &consts)));
-        assert!(off.iter().zip(&code).all(|(r, op)| std::ptr::fn_addr_eq(r.handler, threaded::plain_handler(tag(op)))));
+        assert!(off[..5]
+            .iter()
+            .zip(&code)
+            .all(|(r, op)| std::ptr::fn_addr_eq(r.handler, threaded::plain_handler(tag(op)))));
+        // A return of one value has its own instantiation either way.
+        assert!(std::ptr::fn_addr_eq(off[5].handler, threaded::return_one_handler()));
     }
 
     #[test]

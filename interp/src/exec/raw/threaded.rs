@@ -209,6 +209,11 @@ macro_rules! chosen_handlers {
 }
 for_each_numeric_op!(chosen_handlers);
 
+/// The plain engine's handler of a `Return` of exactly one value.
+pub(super) fn return_one_handler() -> Handler {
+    handlers::Return::<false, true>
+}
+
 /// The memo loop's handler of a switched-off loop body's `MemoEnter` kept to count
 /// iterations.
 pub(super) fn memo_count_handler() -> Handler {
@@ -293,6 +298,8 @@ mod handlers {
     pub(super) const A: u8 = 1;
     pub(super) const B: u8 = 2;
     pub(super) const V: u8 = 3;
+    /// `Return`'s `ONE` in the tables: any number of values.
+    pub(super) const FALSE: bool = false;
     /// For binary, compare-and-branch and sum-address load and store ops of the plain engine:
     /// the second operand is an immediate, the value itself in the record's `b` (a constant cell's value that fits
     /// in it, see [`super::super::thread_code`]); with `ABI` the first comes from the
@@ -605,8 +612,10 @@ mod handlers {
         next!(ip, fp, mem, acc, cx)
     }
 
-    /// A return to a caller of the same instance; the loop handles the rest.
-    pub(super) fn Return<'s, const CELLS: bool>(
+    /// A return to a caller of the same instance; the loop handles the rest. `ONE`: the
+    /// plain engine's instantiation for returns of exactly one value, chosen by
+    /// `thread_code` (no copy loop, so no register to save for it).
+    pub(super) fn Return<'s, const CELLS: bool, const ONE: bool>(
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
@@ -620,8 +629,14 @@ mod handlers {
         if !same {
             return slow::<CELLS>(at, fp, mem, acc, cx);
         }
-        fp.copy(0, src, n);
+        // Popped before the results are copied, which writes memory the list's length
+        // might be (as far as the compiler knows), so it is not checked again.
         let caller = cx.frames.pop().expect("a caller");
+        if ONE {
+            fp.set(0, fp.get(src));
+        } else {
+            fp.copy(0, src, n);
+        }
         cx.func = caller.func;
         cx.base = caller.base;
         let fp = cx.frame();
@@ -763,7 +778,7 @@ macro_rules! table {
             // The control ops, in `Op`'s declaration order: hot ones by name, the rest `slow`.
             // Handlers that can take an operand from the accumulator, with `[NONE]`.
             (Unreachable slow) (Fuel slow) (Br handlers::Br) (BrIfEqz handlers::BrIfEqz [NONE])
-            (BrIfNez handlers::BrIfNez [NONE]) (BrTable handlers::BrTable) (Return handlers::Return) (Call handlers::Call)
+            (BrIfNez handlers::BrIfNez [NONE]) (BrTable handlers::BrTable) (Return handlers::Return [FALSE]) (Call handlers::Call)
             (CallIndirect handlers::CallIndirect) (Copy handlers::Copy [NONE]) (CopyN handlers::CopyN)
             (Select handlers::Select) (GlobalGet handlers::GlobalGet) (GlobalSet handlers::GlobalSet [NONE])
             (MemorySize handlers::MemorySize)
