@@ -611,19 +611,26 @@ mod tests {
             Op::Return { src: 8, n: 1 },
         ];
         let records = thread_code(&code, true, Some((2, &consts)));
-        let imm = |i: usize, d| threaded::imm_handler(&code[i], d).unwrap();
-        assert!(std::ptr::fn_addr_eq(records[0].handler, imm(0, None)));
         assert!(matches!(records[0].op, Op::I32Add { b: 7, .. }));
-        assert!(std::ptr::fn_addr_eq(records[1].handler, imm(1, Some(5))));
         assert!(matches!(records[1].op, Op::I64Add { b: u32::MAX, .. }));
         assert_eq!(records[2].op, code[2]);
-        assert!(std::ptr::fn_addr_eq(records[2].handler, threaded::plain_handler(tag(&code[2]))));
         assert_eq!(records[3].op, code[3]);
-        assert!(std::ptr::fn_addr_eq(records[4].handler, imm(4, Some(8))));
+        assert!(matches!(records[4].op, Op::BrI32LtU { b: 7, .. }));
         // Without constants, or with the accumulator off, no immediates.
         let none = thread_code(&code, true, None);
         assert!(none[..4].iter().zip(&code).all(|(r, op)| r.op == *op));
         let off = thread_code(&code, false, Some((2, &consts)));
+        assert!(off[..4].iter().zip(&code).all(|(r, op)| r.op == *op));
+        // Miri gives each use of a generic function's address its own, so the handlers are
+        // compared natively only.
+        if cfg!(miri) {
+            return;
+        }
+        let imm = |i: usize, d| threaded::imm_handler(&code[i], d).unwrap();
+        assert!(std::ptr::fn_addr_eq(records[0].handler, imm(0, None)));
+        assert!(std::ptr::fn_addr_eq(records[1].handler, imm(1, Some(5))));
+        assert!(std::ptr::fn_addr_eq(records[2].handler, threaded::plain_handler(tag(&code[2]))));
+        assert!(std::ptr::fn_addr_eq(records[4].handler, imm(4, Some(8))));
         assert!(off[..5]
             .iter()
             .zip(&code)
