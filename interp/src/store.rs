@@ -173,7 +173,7 @@ impl Store {
             let memo_code: Box<[std::cell::Cell<crate::exec::Threaded>]> =
                 code.code.iter().map(|&op| std::cell::Cell::new(crate::exec::Threaded::memo(op))).collect();
             if memo.accumulator {
-                crate::exec::accumulate(&memo_code, true);
+                crate::exec::accumulate(&memo_code, true, None);
             }
             entity.memo_code = Some(memo_code);
             if memo.rendered_off {

@@ -136,7 +136,9 @@ pub(crate) fn rerender(funcs: &[FuncEntity], memo: &mut MemoState, f: u32) {
             o.set(Threaded::patchable(op));
         }
         if memo.accumulator {
-            super::accumulate(out, false);
+            // The plain layout runs its records by their handlers only (the match loop runs
+            // none of the ops with immediates), so it may have them.
+            super::accumulate(out, false, Some((code.num_locals, &code.consts)));
         }
     } else {
         let base = entity.memo_base as usize;
@@ -146,7 +148,7 @@ pub(crate) fn rerender(funcs: &[FuncEntity], memo: &mut MemoState, f: u32) {
         let counts = |b: u32| counts_iterations(code, b, memo.adapt[base + b as usize].header, measures);
         render(code, off, counts, out);
         if memo.accumulator {
-            super::accumulate(out, true);
+            super::accumulate(out, true, None);
         }
     }
 }

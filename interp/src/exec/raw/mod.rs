@@ -194,27 +194,8 @@ pub(crate) fn thread_code(code: &[Op], accumulator: bool, consts: Option<(Slot, 
     if accumulator {
         let target = targets(code);
         for (i, record) in records.iter_mut().enumerate() {
-            let d = acc_cell(code, &target, i);
-            if let Some((first, values)) = consts {
-                let small = |s: Slot| {
-                    let v = *values.get(s.checked_sub(first)? as usize)?;
-                    u32::try_from(v).ok()
-                };
-                let mut op = record.op;
-                commute_constant(&mut op, |s| small(s).is_some());
-                let swapped = op;
-                if let Some((_, b)) = threaded::binary_operands(&mut op) {
-                    if let Some(v) = small(*b) {
-                        *b = v;
-                        if let Some(handler) = threaded::imm_handler(&swapped, d) {
-                            *record = Threaded { handler, op };
-                            continue;
-                        }
-                    }
-                }
-            }
-            if let Some(handler) = d.and_then(|d| threaded::acc_handler::<false>(&code[i], d)) {
-                record.handler = handler;
+            if let Some(chosen) = choose::<false>(record.op, acc_cell(code, &target, i), consts) {
+                *record = chosen;
             }
         }
     }
@@ -257,17 +238,43 @@ fn commute_constant(op: &mut Op, is_constant: impl Fn(Slot) -> bool) {
 /// accumulator the handlers that do, as [`thread_code`] does for the plain engine's code,
 /// after each rendering (which moves branches). Records rendered for the memo loop
 /// (`memo_loop`) keep their stores' handlers, which version the chunks they write.
-pub(crate) fn accumulate(out: &[std::cell::Cell<Threaded>], memo_loop: bool) {
+pub(crate) fn accumulate(out: &[std::cell::Cell<Threaded>], memo_loop: bool, consts: Option<(Slot, &[u64])>) {
     let ops: Vec<Op> = out.iter().map(|c| c.get().op).collect();
     let target = targets(&ops);
     for (i, (o, op)) in out.iter().zip(&ops).enumerate() {
         if memo_loop && is_store(op) {
             continue;
         }
-        if let Some(handler) = acc_cell(&ops, &target, i).and_then(|d| threaded::acc_handler::<true>(op, d)) {
-            o.set(Threaded { handler, op: *op });
+        if let Some(chosen) = choose::<true>(*op, acc_cell(&ops, &target, i), consts) {
+            o.set(chosen);
         }
     }
+}
+
+/// The record for `op` (as stored: its branch target in its code's units) with a handler
+/// that takes an operand from the accumulator (the cell `d` the op before produced) or its
+/// second operand as an immediate (with `consts`, the function's first constant cell and
+/// the constants' values: see [`thread_code`]); `None` where the table's handler stays.
+fn choose<const CELLS: bool>(op: Op, d: Option<Slot>, consts: Option<(Slot, &[u64])>) -> Option<Threaded> {
+    if let Some((first, values)) = consts {
+        let small = |s: Slot| {
+            let v = *values.get(s.checked_sub(first)? as usize)?;
+            u32::try_from(v).ok()
+        };
+        let mut op = op;
+        commute_constant(&mut op, |s| small(s).is_some());
+        let swapped = op;
+        if let Some((_, b)) = threaded::binary_operands(&mut op) {
+            if let Some(v) = small(*b) {
+                *b = v;
+                if let Some(handler) = threaded::imm_handler::<CELLS>(&swapped, d) {
+                    return Some(Threaded { handler, op });
+                }
+            }
+        }
+    }
+    let handler = threaded::acc_handler::<CELLS>(&op, d?)?;
+    Some(Threaded { handler, op })
 }
 
 /// Which ops of `code` some branch jumps to.
@@ -626,7 +633,7 @@ mod tests {
         if cfg!(miri) {
             return;
         }
-        let imm = |i: usize, d| threaded::imm_handler(&code[i], d).unwrap();
+        let imm = |i: usize, d| threaded::imm_handler::<false>(&code[i], d).unwrap();
         assert!(std::ptr::fn_addr_eq(records[0].handler, imm(0, None)));
         assert!(std::ptr::fn_addr_eq(records[1].handler, imm(1, Some(5))));
         assert!(std::ptr::fn_addr_eq(records[2].handler, threaded::plain_handler(tag(&code[2]))));

@@ -137,25 +137,26 @@ macro_rules! chosen_handlers {
             }
         }
 
-        /// The plain engine's handler of `op` that takes its second operand `b` (a copy's
+        /// The handler of `op` (the plain engine's, or with `CELLS` memo engines' plain
+        /// layout's) that takes its second operand `b` (a copy's
         /// source) as an immediate (the record's `b` holding the value, see
         /// [`super::thread_code`]), and the operand in cell `d` (if any, and other than `b`)
         /// from the accumulator; `None` for ops other than binary, compare-and-branch,
         /// sum-address load and store ones and copies.
-        pub(super) fn imm_handler(op: &Op, d: Option<crate::ir::Slot>) -> Option<Handler> {
+        pub(super) fn imm_handler<const CELLS: bool>(op: &Op, d: Option<crate::ir::Slot>) -> Option<Handler> {
             match *op {
-                $( Op::$bn { a, .. } if d == Some(a) => Some(handlers::$bn::<false, { handlers::ABI }>),
-                   Op::$bn { .. } => Some(handlers::$bn::<false, { handlers::BI }>), )*
-                $( Op::$bt { a, .. } if d == Some(a) => Some(handlers::$bt::<false, { handlers::ABI }>),
-                   Op::$bt { .. } => Some(handlers::$bt::<false, { handlers::BI }>), )*
-                $( Op::$cb { a, .. } if d == Some(a) => Some(handlers::$cb::<false, { handlers::ABI }>),
-                   Op::$cb { .. } => Some(handlers::$cb::<false, { handlers::BI }>), )*
-                $( Op::$la { a, .. } if d == Some(a) => Some(handlers::$la::<false, { handlers::ABI }>),
-                   Op::$la { .. } => Some(handlers::$la::<false, { handlers::BI }>), )*
-                $( Op::$sa { val, .. } if d == Some(val) => Some(handlers::$sa::<false, { handlers::VBI }>),
-                   Op::$sa { a, .. } if d == Some(a) => Some(handlers::$sa::<false, { handlers::ABI }>),
-                   Op::$sa { .. } => Some(handlers::$sa::<false, { handlers::BI }>), )*
-                Op::Copy { .. } => Some(handlers::Copy::<false, { handlers::BI }>),
+                $( Op::$bn { a, .. } if d == Some(a) => Some(handlers::$bn::<CELLS, { handlers::ABI }>),
+                   Op::$bn { .. } => Some(handlers::$bn::<CELLS, { handlers::BI }>), )*
+                $( Op::$bt { a, .. } if d == Some(a) => Some(handlers::$bt::<CELLS, { handlers::ABI }>),
+                   Op::$bt { .. } => Some(handlers::$bt::<CELLS, { handlers::BI }>), )*
+                $( Op::$cb { a, .. } if d == Some(a) => Some(handlers::$cb::<CELLS, { handlers::ABI }>),
+                   Op::$cb { .. } => Some(handlers::$cb::<CELLS, { handlers::BI }>), )*
+                $( Op::$la { a, .. } if d == Some(a) => Some(handlers::$la::<CELLS, { handlers::ABI }>),
+                   Op::$la { .. } => Some(handlers::$la::<CELLS, { handlers::BI }>), )*
+                $( Op::$sa { val, .. } if d == Some(val) => Some(handlers::$sa::<CELLS, { handlers::VBI }>),
+                   Op::$sa { a, .. } if d == Some(a) => Some(handlers::$sa::<CELLS, { handlers::ABI }>),
+                   Op::$sa { .. } => Some(handlers::$sa::<CELLS, { handlers::BI }>), )*
+                Op::Copy { .. } => Some(handlers::Copy::<CELLS, { handlers::BI }>),
                 _ => None,
             }
         }
