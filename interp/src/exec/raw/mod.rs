@@ -188,7 +188,7 @@ pub(crate) fn thread_code(code: &[Op], accumulator: bool, consts: Option<(Slot, 
         .collect();
     for record in records.iter_mut() {
         if matches!(record.op, Op::Return { n: 1, .. }) {
-            record.handler = threaded::return_one_handler();
+            record.handler = threaded::return_one_handler::<false>();
         }
     }
     if accumulator {
@@ -236,8 +236,10 @@ fn commute_constant(op: &mut Op, is_constant: impl Fn(Slot) -> bool) {
 
 /// Gives the records of memo engines' patchable code that take an operand from the
 /// accumulator the handlers that do, as [`thread_code`] does for the plain engine's code,
-/// after each rendering (which moves branches). Records rendered for the memo loop
-/// (`memo_loop`) keep their stores' handlers, which version the chunks they write.
+/// after each rendering (which moves branches), and returns of one value their own
+/// handler. Records rendered for the memo loop (`memo_loop`) keep their stores' handlers,
+/// which version the chunks they write. With `consts` (only for the plain layout, whose
+/// records run by their handlers alone), immediates too.
 pub(crate) fn accumulate(out: &[std::cell::Cell<Threaded>], memo_loop: bool, consts: Option<(Slot, &[u64])>) {
     let ops: Vec<Op> = out.iter().map(|c| c.get().op).collect();
     let target = targets(&ops);
@@ -245,7 +247,9 @@ pub(crate) fn accumulate(out: &[std::cell::Cell<Threaded>], memo_loop: bool, con
         if memo_loop && is_store(op) {
             continue;
         }
-        if let Some(chosen) = choose::<true>(*op, acc_cell(&ops, &target, i), consts) {
+        if let Op::Return { n: 1, .. } = op {
+            o.set(Threaded { handler: threaded::return_one_handler::<true>(), op: *op });
+        } else if let Some(chosen) = choose::<true>(*op, acc_cell(&ops, &target, i), consts) {
             o.set(chosen);
         }
     }
@@ -643,7 +647,7 @@ mod tests {
             .zip(&code)
             .all(|(r, op)| std::ptr::fn_addr_eq(r.handler, threaded::plain_handler(tag(op)))));
         // A return of one value has its own instantiation either way.
-        assert!(std::ptr::fn_addr_eq(off[5].handler, threaded::return_one_handler()));
+        assert!(std::ptr::fn_addr_eq(off[5].handler, threaded::return_one_handler::<false>()));
     }
 
     #[test]

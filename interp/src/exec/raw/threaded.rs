@@ -210,9 +210,10 @@ macro_rules! chosen_handlers {
 }
 for_each_numeric_op!(chosen_handlers);
 
-/// The plain engine's handler of a `Return` of exactly one value.
-pub(super) fn return_one_handler() -> Handler {
-    handlers::Return::<false, true>
+/// The handler of a `Return` of exactly one value (the plain engine's, or with `CELLS`
+/// memo engines').
+pub(super) fn return_one_handler<const CELLS: bool>() -> Handler {
+    handlers::Return::<CELLS, true>
 }
 
 /// The memo loop's handler of a switched-off loop body's `MemoEnter` kept to count
@@ -614,8 +615,8 @@ mod handlers {
     }
 
     /// A return to a caller of the same instance; the loop handles the rest. `ONE`: the
-    /// plain engine's instantiation for returns of exactly one value, chosen by
-    /// `thread_code` (no copy loop, so no register to save for it).
+    /// instantiation for returns of exactly one value, chosen by `thread_code` and
+    /// `accumulate` (no copy loop, so no register to save for it).
     pub(super) fn Return<'s, const CELLS: bool, const ONE: bool>(
         ip: Ip<'s>,
         fp: Frame,
