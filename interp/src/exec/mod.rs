@@ -276,11 +276,10 @@ impl<'s> Executor<'s> {
         Ok(())
     }
 
-    /// Runs `entry` (arguments at the bottom of the stack) to completion; results end up
-    /// at the bottom of the stack.
     /// Runs `entry` (arguments at the bottom of the stack) to completion in `phase`,
-    /// moving to the plain loop if the adaptive policy says so.
-    /// `frames` is an empty caller list whose buffer the call may use; it is given back.
+    /// moving between the memo and the plain loop as the adaptive policy says; results end
+    /// up at the bottom of the stack. `frames` is an empty caller list whose buffer the call
+    /// may use; it is given back, empty.
     fn start(
         &mut self,
         entry: &'s CompiledFunc,

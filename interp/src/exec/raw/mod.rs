@@ -169,12 +169,15 @@ impl std::fmt::Debug for Threaded {
 /// branch target, which other paths reach with another accumulator.
 ///
 /// With `consts` (the function's first constant cell and the constants' values), a binary,
-/// compare-and-branch or sum-address load or store op whose second operand is a constant cell holding a value below
-/// 2^32 gets that value in its record's `b` and the handler that takes `b` as an immediate
-/// ([`threaded::imm_handler`]): one load fewer, and none that depends on another. Constant
-/// cells are never written, so the value is the cell's for the whole call. Only the plain
-/// engine's code has immediates: every record here is run by its handler (these handlers
-/// never stop the chain), so nothing reads such a `b` as a cell.
+/// compare-and-branch or sum-address load or store op whose second operand is a constant
+/// cell holding a value below 2^32 (a commutative integer op's first operand is put second
+/// for it), and a copy of such a cell, gets that value in its record's `b` (`src`) and the
+/// handler that takes it as an immediate ([`threaded::imm_handler`]): one load fewer, and
+/// none that depends on another. Constant cells are never written, so the value is the
+/// cell's for the whole call. Such records are run by their handlers only (these handlers
+/// never stop the chain), so nothing reads such a field as a cell: this code, and memo
+/// engines' plain layout ([`accumulate`]), have them; the memo layout, whose recordings the
+/// `match` loop runs op by op, does not. A return of one value gets its own handler.
 pub(crate) fn thread_code(code: &[Op], accumulator: bool, consts: Option<(Slot, &[u64])>) -> Box<[Threaded]> {
     let mut records: Vec<Threaded> = code
         .iter()
