@@ -177,7 +177,7 @@ impl std::fmt::Debug for Threaded {
 /// cell's for the whole call. Such records are run by their handlers only (these handlers
 /// never stop the chain), so nothing reads such a field as a cell: this code, and memo
 /// engines' plain layout ([`accumulate`]), have them; the memo layout, whose recordings the
-/// `match` loop runs op by op, does not. A return of one value gets its own handler.
+/// `match` loop runs op by op, does not. A return of no value or one gets its own handler.
 pub(crate) fn thread_code(code: &[Op], accumulator: bool, consts: Option<(Slot, &[u64])>) -> Box<[Threaded]> {
     let mut records: Vec<Threaded> = code
         .iter()
@@ -190,8 +190,8 @@ pub(crate) fn thread_code(code: &[Op], accumulator: bool, consts: Option<(Slot, 
         })
         .collect();
     for record in records.iter_mut() {
-        if matches!(record.op, Op::Return { n: 1, .. }) {
-            record.handler = threaded::return_one_handler::<false>();
+        if let Some(handler) = threaded::return_handler::<false>(&record.op) {
+            record.handler = handler;
         }
     }
     if accumulator {
@@ -239,8 +239,8 @@ fn commute_constant(op: &mut Op, is_constant: impl Fn(Slot) -> bool) {
 
 /// Gives the records of memo engines' patchable code that take an operand from the
 /// accumulator the handlers that do, as [`thread_code`] does for the plain engine's code,
-/// after each rendering (which moves branches), and returns of one value their own
-/// handler. Records rendered for the memo loop (`memo_loop`) keep their stores' handlers,
+/// after each rendering (which moves branches), and returns of no value or one their own
+/// handlers. Records rendered for the memo loop (`memo_loop`) keep their stores' handlers,
 /// which version the chunks they write. With `consts` (only for the plain layout, whose
 /// records run by their handlers alone), immediates too.
 pub(crate) fn accumulate(out: &[std::cell::Cell<Threaded>], memo_loop: bool, consts: Option<(Slot, &[u64])>) {
@@ -250,8 +250,8 @@ pub(crate) fn accumulate(out: &[std::cell::Cell<Threaded>], memo_loop: bool, con
         if memo_loop && is_store(op) {
             continue;
         }
-        if let Op::Return { n: 1, .. } = op {
-            o.set(Threaded { handler: threaded::return_one_handler::<true>(), op: *op });
+        if let Some(handler) = threaded::return_handler::<true>(op) {
+            o.set(Threaded { handler, op: *op });
         } else if let Some(chosen) = choose::<true>(*op, acc_cell(&ops, &target, i), consts) {
             o.set(chosen);
         }
@@ -650,7 +650,7 @@ mod tests {
             .zip(&code)
             .all(|(r, op)| std::ptr::fn_addr_eq(r.handler, threaded::plain_handler(tag(op)))));
         // A return of one value has its own instantiation either way.
-        assert!(std::ptr::fn_addr_eq(off[5].handler, threaded::return_one_handler::<false>()));
+        assert!(std::ptr::fn_addr_eq(off[5].handler, threaded::return_handler::<false>(&code[5]).unwrap()));
     }
 
     #[test]
@@ -690,7 +690,8 @@ mod tests {
 
     #[test]
     fn code_walks_ops_and_cells() {
-        let ops = [Op::Br { target: 1 }, Op::Return { src: 0, n: 0 }];
+        // A return of two values keeps the table's handler (no value or one gets its own).
+        let ops = [Op::Br { target: 1 }, Op::Return { src: 0, n: 2 }];
         let records = thread_code(&ops, true, None);
         let code = Code::plain(&records);
         let mut ip = code.at::<false>(0);

@@ -210,10 +210,14 @@ macro_rules! chosen_handlers {
 }
 for_each_numeric_op!(chosen_handlers);
 
-/// The handler of a `Return` of exactly one value (the plain engine's, or with `CELLS`
-/// memo engines').
-pub(super) fn return_one_handler<const CELLS: bool>() -> Handler {
-    handlers::Return::<CELLS, true>
+/// The handler of a `Return` of no value or exactly one (the plain engine's, or with
+/// `CELLS` memo engines'); `None` for other returns.
+pub(super) fn return_handler<const CELLS: bool>(op: &Op) -> Option<Handler> {
+    match op {
+        Op::Return { n: 0, .. } => Some(handlers::Return::<CELLS, 0>),
+        Op::Return { n: 1, .. } => Some(handlers::Return::<CELLS, 1>),
+        _ => None,
+    }
 }
 
 /// The memo loop's handler of a switched-off loop body's `MemoEnter` kept to count
@@ -300,8 +304,8 @@ mod handlers {
     pub(super) const A: u8 = 1;
     pub(super) const B: u8 = 2;
     pub(super) const V: u8 = 3;
-    /// `Return`'s `ONE` in the tables: any number of values.
-    pub(super) const FALSE: bool = false;
+    /// `Return`'s `N` in the tables: any number of values.
+    pub(super) const ANY_VALUES: u8 = u8::MAX;
     /// For binary, compare-and-branch and sum-address load and store ops of the plain engine:
     /// the second operand is an immediate, the value itself in the record's `b` (a constant cell's value that fits
     /// in it, see [`super::super::thread_code`]); with `ABI` the first comes from the
@@ -614,10 +618,11 @@ mod handlers {
         next!(ip, fp, mem, acc, cx)
     }
 
-    /// A return to a caller of the same instance; the loop handles the rest. `ONE`: the
-    /// instantiation for returns of exactly one value, chosen by `thread_code` and
-    /// `accumulate` (no copy loop, so no register to save for it).
-    pub(super) fn Return<'s, const CELLS: bool, const ONE: bool>(
+    /// A return to a caller of the same instance; the loop handles the rest. `N`: the
+    /// number of values returned, 0 or 1 for the instantiations `thread_code` and
+    /// `accumulate` choose for such returns (no copy loop, so no register to save for it),
+    /// [`ANY_VALUES`] in the tables.
+    pub(super) fn Return<'s, const CELLS: bool, const N: u8>(
         ip: Ip<'s>,
         fp: Frame,
         mem: Mem,
@@ -634,10 +639,10 @@ mod handlers {
         // Popped before the results are copied, which writes memory the list's length
         // might be (as far as the compiler knows), so it is not checked again.
         let caller = cx.frames.pop().expect("a caller");
-        if ONE {
-            fp.set(0, fp.get(src));
-        } else {
-            fp.copy(0, src, n);
+        match N {
+            0 => {}
+            1 => fp.set(0, fp.get(src)),
+            _ => fp.copy(0, src, n),
         }
         cx.func = caller.func;
         cx.base = caller.base;
@@ -780,7 +785,7 @@ macro_rules! table {
             // The control ops, in `Op`'s declaration order: hot ones by name, the rest `slow`.
             // Handlers that can take an operand from the accumulator, with `[NONE]`.
             (Unreachable slow) (Fuel slow) (Br handlers::Br) (BrIfEqz handlers::BrIfEqz [NONE])
-            (BrIfNez handlers::BrIfNez [NONE]) (BrTable handlers::BrTable) (Return handlers::Return [FALSE]) (Call handlers::Call)
+            (BrIfNez handlers::BrIfNez [NONE]) (BrTable handlers::BrTable) (Return handlers::Return [ANY_VALUES]) (Call handlers::Call)
             (CallIndirect handlers::CallIndirect) (Copy handlers::Copy [NONE]) (CopyN handlers::CopyN)
             (Select handlers::Select) (GlobalGet handlers::GlobalGet) (GlobalSet handlers::GlobalSet [NONE])
             (MemorySize handlers::MemorySize)
