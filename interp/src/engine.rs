@@ -28,10 +28,11 @@ pub struct Config {
     /// function's memo units at instantiation.
     pub lazy_translation: bool,
     /// Whether an op right after the one that produced its operand takes it from a register
-    /// (the threaded handlers' accumulator) rather than from its cell, and whether the plain
-    /// engine's binary and compare-and-branch ops take a constant second operand as an
-    /// immediate. On by default; off gives the same results more slowly, and serves as the
-    /// reference that checks both.
+    /// (the threaded handlers' accumulator) rather than from its cell, and whether binary,
+    /// compare-and-branch and sum-address ops and copies take a constant second operand (or
+    /// source) as an immediate (the plain engine, and memo engines' plain layout). On by
+    /// default; off gives the same results more slowly, and serves as the reference that
+    /// checks both.
     pub accumulator: bool,
 }
 

@@ -143,9 +143,8 @@ impl Store {
             stack: Vec::new(),
             frames: Vec::new(),
             memo: engine.config().memo.clone().map(|c| {
-                let mut m = MemoState::new(c, engine.config().consume_fuel);
-                m.accumulator = engine.config().accumulator;
-                Box::new(m)
+                let config = engine.config();
+                Box::new(MemoState::new(c, config.consume_fuel, config.accumulator))
             }),
         }
     }

@@ -761,7 +761,7 @@ pub(crate) struct MemoState {
 }
 
 impl MemoState {
-    pub fn new(config: MemoConfig, consume_fuel: bool) -> Self {
+    pub fn new(config: MemoConfig, consume_fuel: bool, accumulator: bool) -> Self {
         let epoch_mask = if config.version_bits >= 64 { u64::MAX } else { (1u64 << config.version_bits) - 1 };
         MemoState {
             chunk_shift: config.chunk_shift(),
@@ -778,7 +778,7 @@ impl MemoState {
             flushes: 0,
             divergences: Vec::new(),
             consume_fuel,
-            accumulator: true,
+            accumulator,
             adapt: Vec::new(),
             clock: 0,
             recent_hits: 0,
@@ -1019,7 +1019,7 @@ mod tests {
 
     #[test]
     fn version_counter_wrap_flushes_and_never_reuses() {
-        let mut m = MemoState::new(MemoConfig::default().version_bits(2), false);
+        let mut m = MemoState::new(MemoConfig::default().version_bits(2), false, true);
         let versions: Vec<u64> = (0..8).map(|_| m.next_version()).collect();
         assert_eq!(versions, [1, 2, 3, 4, 5, 6, 7, 8]);
         assert_eq!(m.flushes, 2);

@@ -189,17 +189,12 @@ pub(crate) fn thread_code(code: &[Op], accumulator: bool, consts: Option<(Slot, 
             Threaded { handler: threaded::plain_handler(tag(&op)), op }
         })
         .collect();
-    for record in records.iter_mut() {
-        if let Some(handler) = threaded::return_handler::<false>(&record.op) {
-            record.handler = handler;
-        }
-    }
-    if accumulator {
-        let target = targets(code);
-        for (i, record) in records.iter_mut().enumerate() {
-            if let Some(chosen) = choose::<false>(record.op, acc_cell(code, &target, i), consts) {
-                *record = chosen;
-            }
+    let target = accumulator.then(|| targets(code));
+    let consts = consts.filter(|_| accumulator);
+    for (i, record) in records.iter_mut().enumerate() {
+        let d = target.as_ref().and_then(|target| acc_cell(code, target, i));
+        if let Some(chosen) = choose::<false>(record.op, d, consts) {
+            *record = chosen;
         }
     }
     records.into_boxed_slice()
@@ -250,19 +245,21 @@ pub(crate) fn accumulate(out: &[std::cell::Cell<Threaded>], memo_loop: bool, con
         if memo_loop && is_store(op) {
             continue;
         }
-        if let Some(handler) = threaded::return_handler::<true>(op) {
-            o.set(Threaded { handler, op: *op });
-        } else if let Some(chosen) = choose::<true>(*op, acc_cell(&ops, &target, i), consts) {
+        if let Some(chosen) = choose::<true>(*op, acc_cell(&ops, &target, i), consts) {
             o.set(chosen);
         }
     }
 }
 
 /// The record for `op` (as stored: its branch target in its code's units) with a handler
-/// that takes an operand from the accumulator (the cell `d` the op before produced) or its
-/// second operand as an immediate (with `consts`, the function's first constant cell and
-/// the constants' values: see [`thread_code`]); `None` where the table's handler stays.
+/// chosen for it rather than by its tag: for a return of no value or one, or one that takes
+/// an operand from the accumulator (the cell `d` the op before produced) or its second
+/// operand as an immediate (with `consts`, the function's first constant cell and the
+/// constants' values: see [`thread_code`]); `None` where the table's handler stays.
 fn choose<const CELLS: bool>(op: Op, d: Option<Slot>, consts: Option<(Slot, &[u64])>) -> Option<Threaded> {
+    if let Some(handler) = threaded::return_handler::<CELLS>(&op) {
+        return Some(Threaded { handler, op });
+    }
     if let Some((first, values)) = consts {
         let small = |s: Slot| {
             let v = *values.get(s.checked_sub(first)? as usize)?;
@@ -271,7 +268,7 @@ fn choose<const CELLS: bool>(op: Op, d: Option<Slot>, consts: Option<(Slot, &[u6
         let mut op = op;
         commute_constant(&mut op, |s| small(s).is_some());
         let swapped = op;
-        if let Some((_, b)) = threaded::binary_operands(&mut op) {
+        if let Some(b) = threaded::second_operand(&mut op) {
             if let Some(v) = small(*b) {
                 *b = v;
                 if let Some(handler) = threaded::imm_handler::<CELLS>(&swapped, d) {

@@ -137,12 +137,11 @@ macro_rules! chosen_handlers {
             }
         }
 
-        /// The handler of `op` (the plain engine's, or with `CELLS` memo engines' plain
-        /// layout's) that takes its second operand `b` (a copy's
-        /// source) as an immediate (the record's `b` holding the value, see
-        /// [`super::thread_code`]), and the operand in cell `d` (if any, and other than `b`)
-        /// from the accumulator; `None` for ops other than binary, compare-and-branch,
-        /// sum-address load and store ones and copies.
+        /// The handler of `op` that takes its second operand (`b`, or a copy's `src`) as an
+        /// immediate, the record holding the value there (see [`super::thread_code`]), and
+        /// the operand in cell `d` (if any) from the accumulator: the plain engine's, or with
+        /// `CELLS` memo engines' plain layout's. `None` for ops other than binary,
+        /// compare-and-branch, sum-address load and store ops and copies.
         pub(super) fn imm_handler<const CELLS: bool>(op: &Op, d: Option<crate::ir::Slot>) -> Option<Handler> {
             match *op {
                 $( Op::$bn { a, .. } if d == Some(a) => Some(handlers::$bn::<CELLS, { handlers::ABI }>),
@@ -161,14 +160,11 @@ macro_rules! chosen_handlers {
             }
         }
 
-        /// The operands `a` and `b` of a binary, compare-and-branch or sum-address load or
-        /// store op, the second one mutable (for a copy: its destination, and its source).
-        pub(super) fn binary_operands(op: &mut Op) -> Option<(crate::ir::Slot, &mut crate::ir::Slot)> {
+        /// The operand [`imm_handler`]'s handlers take as an immediate.
+        pub(super) fn second_operand(op: &mut Op) -> Option<&mut crate::ir::Slot> {
             match op {
-                $( Op::$bn { a, b, .. } )|* $( | Op::$bt { a, b, .. } )* $( | Op::$cb { a, b, .. } )*
-                $( | Op::$la { a, b, .. } )* $( | Op::$sa { a, b, .. } )* => Some((*a, b)),
-                // A copy's source as its "second" operand: the value copied.
-                Op::Copy { dst, src } => Some((*dst, src)),
+                $( Op::$bn { b, .. } )|* $( | Op::$bt { b, .. } )* $( | Op::$cb { b, .. } )*
+                $( | Op::$la { b, .. } )* $( | Op::$sa { b, .. } )* | Op::Copy { src: b, .. } => Some(b),
                 _ => None,
             }
         }
@@ -306,10 +302,9 @@ mod handlers {
     pub(super) const V: u8 = 3;
     /// `Return`'s `N` in the tables: any number of values.
     pub(super) const ANY_VALUES: u8 = u8::MAX;
-    /// For binary, compare-and-branch and sum-address load and store ops of the plain engine:
-    /// the second operand is an immediate, the value itself in the record's `b` (a constant cell's value that fits
-    /// in it, see [`super::super::thread_code`]); with `ABI` the first comes from the
-    /// accumulator too.
+    /// The second operand (`b`, or a copy's `src`) is an immediate: the record holds a
+    /// constant cell's value there (see [`super::super::thread_code`]). With `ABI` the first
+    /// operand comes from the accumulator too.
     pub(super) const BI: u8 = 4;
     pub(super) const ABI: u8 = 5;
     /// For stores to a sum address: `b` an immediate, the value stored from the accumulator.
@@ -325,7 +320,8 @@ mod handlers {
         }
     }
 
-    /// The operands `(a, b)` of a binary or compare-and-branch op, as `ACC` says.
+    /// The operands `(a, b)` of a binary, compare-and-branch or sum-address op, as `ACC`
+    /// says.
     #[inline(always)]
     fn operands<const ACC: u8>(fp: Frame, a: crate::ir::Slot, b: crate::ir::Slot, acc: u64) -> (u64, u64) {
         let x = operand(fp, a, acc, ACC == A || ACC == ABI);
@@ -619,8 +615,8 @@ mod handlers {
     }
 
     /// A return to a caller of the same instance; the loop handles the rest. `N`: the
-    /// number of values returned, 0 or 1 for the instantiations `thread_code` and
-    /// `accumulate` choose for such returns (no copy loop, so no register to save for it),
+    /// number of values returned, 0 or 1 for the instantiations chosen per record for such
+    /// returns ([`super::return_handler`]: no copy loop, so no register to save for it),
     /// [`ANY_VALUES`] in the tables.
     pub(super) fn Return<'s, const CELLS: bool, const N: u8>(
         ip: Ip<'s>,
@@ -678,7 +674,8 @@ mod handlers {
 
     /// Numeric ops, loads, stores and compare-and-branch ops; `ACC` says which operand comes
     /// from the accumulator instead of its cell ([`NONE`], [`A`], [`B`] or [`V`]), and for
-    /// binary and compare-and-branch ops whether `b` is an immediate ([`BI`], [`ABI`]).
+    /// binary, compare-and-branch and sum-address ops whether `b` is an immediate ([`BI`],
+    /// [`ABI`], [`VBI`]).
     macro_rules! numeric {
         (
             unary { $( ($un:ident, $unf:ident, $ua:ident => $ur:ident) )* }
