@@ -129,15 +129,15 @@ pub(crate) struct Threaded {
 
 impl Threaded {
     /// A record of memo engines' patchable code: the handler of the memo engines' plain
-    /// loop, and the op as it is (branch targets stay op indices).
+    /// loop, and the op with its branch target as a byte offset ([`Code::target`]).
     pub(crate) fn patchable(op: Op) -> Self {
-        Threaded { handler: threaded::cells_handler(tag(&op)), op }
+        Threaded { handler: threaded::cells_handler(tag(&op)), op: scaled(op) }
     }
 
     /// A record of memo engines' patchable code rendered for the memo loop: the handler
     /// that runs the op while nothing records (stores also version what they write).
     pub(crate) fn memo(op: Op) -> Self {
-        Threaded { handler: threaded::memo_handler(&op), op }
+        Threaded { handler: threaded::memo_handler(&op), op: scaled(op) }
     }
 
     /// A `MemoEnter` record of the memo loop for a switched-off loop body left in place to
@@ -146,10 +146,23 @@ impl Threaded {
         Threaded { handler: threaded::memo_count_handler(), op: Op::MemoEnter { block } }
     }
 
-    /// The record's op.
+    /// The record's op, with its branch target as an op index (as translated).
     pub(crate) fn op(self) -> Op {
-        self.op
+        let mut op = self.op;
+        if let Some(t) = op.branch_target_mut() {
+            *t /= STRIDE as u32;
+        }
+        op
     }
+}
+
+/// `op` with its branch target (an op index) as the byte offset of that op's record, as
+/// records hold it, so that a taken branch costs an add rather than a multiply.
+fn scaled(mut op: Op) -> Op {
+    if let Some(t) = op.branch_target_mut() {
+        *t = u32::try_from(*t as usize * STRIDE).expect("code under 4 GiB");
+    }
+    op
 }
 
 impl std::fmt::Debug for Threaded {
@@ -179,16 +192,8 @@ impl std::fmt::Debug for Threaded {
 /// engines' plain layout ([`accumulate`]), have them; the memo layout, whose recordings the
 /// `match` loop runs op by op, does not. A return of no value or one gets its own handler.
 pub(crate) fn thread_code(code: &[Op], accumulator: bool, consts: Option<(Slot, &[u64])>) -> Box<[Threaded]> {
-    let mut records: Vec<Threaded> = code
-        .iter()
-        .map(|&op| {
-            let mut op = op;
-            if let Some(t) = op.branch_target_mut() {
-                *t = u32::try_from(*t as usize * std::mem::size_of::<Threaded>()).expect("code under 4 GiB");
-            }
-            Threaded { handler: threaded::plain_handler(tag(&op)), op }
-        })
-        .collect();
+    let mut records: Vec<Threaded> =
+        code.iter().map(|&op| Threaded { handler: threaded::plain_handler(tag(&op)), op: scaled(op) }).collect();
     let target = accumulator.then(|| targets(code));
     let consts = consts.filter(|_| accumulator);
     for (i, record) in records.iter_mut().enumerate() {
@@ -239,13 +244,13 @@ fn commute_constant(op: &mut Op, is_constant: impl Fn(Slot) -> bool) {
 /// which version the chunks they write. With `consts` (only for the plain layout, whose
 /// records run by their handlers alone), immediates too.
 pub(crate) fn accumulate(out: &[std::cell::Cell<Threaded>], memo_loop: bool, consts: Option<(Slot, &[u64])>) {
-    let ops: Vec<Op> = out.iter().map(|c| c.get().op).collect();
+    let ops: Vec<Op> = out.iter().map(|c| c.get().op()).collect();
     let target = targets(&ops);
     for (i, (o, op)) in out.iter().zip(&ops).enumerate() {
         if memo_loop && is_store(op) {
             continue;
         }
-        if let Some(chosen) = choose::<true>(*op, acc_cell(&ops, &target, i), consts) {
+        if let Some(chosen) = choose::<true>(o.get().op, acc_cell(&ops, &target, i), consts) {
             o.set(chosen);
         }
     }
@@ -319,9 +324,9 @@ const STRIDE: usize = std::mem::size_of::<Threaded>();
 const OP_OFFSET: usize = std::mem::offset_of!(Threaded, op);
 
 /// The start of a function's code: the plain engine's records, or memo engines'
-/// patchable records. Both are [`Threaded`] records; they differ in how branch targets and
-/// return addresses count (see [`Code::target`] and [`Code::pos`]), which the methods take
-/// as `CELLS` (true for patchable code). The loop and the handlers pass their own `CELLS`:
+/// patchable records. Both are [`Threaded`] records, whose branch targets are byte offsets
+/// ([`Code::target`]); they differ in how return addresses count ([`Code::pos`]), which the
+/// methods take as `CELLS` (true for patchable code). The loop and the handlers pass their own `CELLS`:
 /// plain instantiations only ever build codes with [`Code::plain`], memo ones with
 /// [`Code::cells`].
 #[derive(Clone, Copy)]
@@ -361,16 +366,12 @@ impl<'s> Code<'s> {
         (ip.ptr as usize - self.start as usize) / STRIDE
     }
 
-    /// The op a branch with target `t` goes to: `t` is an op index in patchable code
-    /// (`CELLS`), a byte offset in the plain engine's records ([`thread_code`]).
+    /// The op a branch with target `t` goes to: the byte offset of its record, in either
+    /// kind of code ([`thread_code`], [`Threaded::patchable`]).
     #[inline(always)]
     pub(super) fn target<const CELLS: bool>(self, t: u32) -> Ip<'s> {
-        if CELLS {
-            self.at::<CELLS>(t as usize)
-        } else {
-            // The offset of a record of this code (a checked target, scaled).
-            Ip { ptr: self.start.wrapping_add(t as usize), _code: PhantomData }
-        }
+        // The offset of a record of this code (a checked target, scaled).
+        Ip { ptr: self.start.wrapping_add(t as usize), _code: PhantomData }
     }
 
     /// Where `ip` lies, as a caller's return address: [`Code::index`] in patchable code
@@ -705,6 +706,10 @@ mod tests {
         assert_eq!(code.target::<false>(target).fetch::<false>(), ops[1]);
         let cells: Vec<Cell<Threaded>> = ops.iter().map(|&o| Cell::new(Threaded::patchable(o))).collect();
         let code = Code::cells(&cells);
+        // Patchable records scale targets too, and give them back as op indices.
+        let Op::Br { target } = code.at::<true>(0).fetch::<true>() else { unreachable!() };
+        assert_eq!(code.target::<true>(target).fetch::<true>(), ops[1]);
+        assert_eq!(cells[0].get().op(), ops[0]);
         let mut ip = code.at::<true>(1);
         cells[1].set(Threaded::patchable(Op::Unreachable));
         assert!(std::ptr::fn_addr_eq(ip.handler(), threaded::cells_handler(tag(&Op::Unreachable))));
