@@ -181,13 +181,11 @@ fn layout_of<'m>(funcs: &[FuncEntity], memo: &'m mut MemoState, f: u32) -> &'m P
     plain_layout(memo, f, code)
 }
 
-/// Where a suspended frame resumes (right after its call) in the other layout.
-fn move_ip(l: &PlainLayout, ip: usize, to_plain: bool) -> usize {
-    if to_plain {
-        l.to_plain[ip] as usize
-    } else {
-        l.to_memo[ip - 1] as usize + 1
-    }
+/// Where a suspended frame resumes (right after its call) in the other layout: return
+/// address `pos` ([`super::raw::Code::pos`]) in one, to the other's.
+fn move_ip(l: &PlainLayout, pos: usize, to_plain: bool) -> usize {
+    let ip = super::raw::pos_index(pos);
+    super::raw::index_pos(if to_plain { l.to_plain[ip] as usize } else { l.to_memo[ip - 1] as usize + 1 })
 }
 
 /// Takes the probes out of `ops`. Where `Bcond skip; MemoLeave; Br t` remains as
@@ -370,7 +368,7 @@ impl<'s> Executor<'s> {
             frame.ip = move_ip(layout_of(self.funcs, memo, frame.func_id), frame.ip, to_plain);
         }
         debug_assert!(to_plain || m.ip == 0, "the memo loop is entered at a function's first op");
-        m.ip = if to_plain { layout_of(self.funcs, memo, m.func_id).to_plain[m.ip] as usize } else { 0 };
+        m.ip = if to_plain { move_ip(layout_of(self.funcs, memo, m.func_id), m.ip, true) } else { 0 };
     }
 
     fn memo(&mut self) -> &mut MemoState {

@@ -28,8 +28,7 @@ pub(crate) struct Caller<'s> {
     /// Its store function, in memo engines (memo units and the patchable code are per
     /// store function); 0 in the plain engine. It fills what would be padding.
     func_id: u32,
-    /// Where the caller resumes ([`Code::pos`]: an op index in memo engines, a byte offset
-    /// in the plain engine's code).
+    /// Where the caller resumes ([`Code::pos`]: the byte offset of its record).
     ip: usize,
     /// The caller's frame base in the value stack.
     base: usize,

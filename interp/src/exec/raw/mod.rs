@@ -324,9 +324,9 @@ const STRIDE: usize = std::mem::size_of::<Threaded>();
 const OP_OFFSET: usize = std::mem::offset_of!(Threaded, op);
 
 /// The start of a function's code: the plain engine's records, or memo engines'
-/// patchable records. Both are [`Threaded`] records, whose branch targets are byte offsets
-/// ([`Code::target`]); they differ in how return addresses count ([`Code::pos`]), which the
-/// methods take as `CELLS` (true for patchable code). The loop and the handlers pass their own `CELLS`:
+/// patchable records. Both are [`Threaded`] records, whose branch targets and return
+/// addresses are byte offsets ([`Code::target`], [`Code::pos`]); the methods take `CELLS`
+/// (true for patchable code) from the loop and the handlers that call them. The loop and the handlers pass their own `CELLS`:
 /// plain instantiations only ever build codes with [`Code::plain`], memo ones with
 /// [`Code::cells`].
 #[derive(Clone, Copy)]
@@ -374,27 +374,29 @@ impl<'s> Code<'s> {
         Ip { ptr: self.start.wrapping_add(t as usize), _code: PhantomData }
     }
 
-    /// Where `ip` lies, as a caller's return address: [`Code::index`] in patchable code
-    /// (memo engines move frames between layouts by index), the byte offset in the plain
-    /// engine's code, which [`Code::resume`] turns back without a multiply.
+    /// Where `ip` lies, as a caller's return address: the byte offset of its record, which
+    /// [`Code::resume`] turns back without a multiply. Memo engines move frames between
+    /// layouts by op index ([`pos_index`], [`index_pos`]).
     #[inline(always)]
     pub(super) fn pos<const CELLS: bool>(self, ip: Ip<'s>) -> usize {
-        if CELLS {
-            self.index::<CELLS>(ip)
-        } else {
-            ip.ptr as usize - self.start as usize
-        }
+        ip.ptr as usize - self.start as usize
     }
 
     /// The op at position `pos` (from [`Code::pos`], or 0 for the first op).
     #[inline(always)]
     pub(super) fn resume<const CELLS: bool>(self, pos: usize) -> Ip<'s> {
-        if CELLS {
-            self.at::<CELLS>(pos)
-        } else {
-            Ip { ptr: self.start.wrapping_add(pos), _code: PhantomData }
-        }
+        Ip { ptr: self.start.wrapping_add(pos), _code: PhantomData }
     }
+}
+
+/// The op index of return address `pos` ([`Code::pos`]).
+pub(super) fn pos_index(pos: usize) -> usize {
+    pos / STRIDE
+}
+
+/// The return address ([`Code::pos`]) of the op at index `i`.
+pub(super) fn index_pos(i: usize) -> usize {
+    i * STRIDE
 }
 
 /// The instruction pointer: the next op (or record) to execute.
