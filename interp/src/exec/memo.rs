@@ -131,14 +131,8 @@ pub(crate) fn rerender(funcs: &[FuncEntity], memo: &mut MemoState, f: u32) {
     let entity = &funcs[f as usize];
     let (Some(code), Some(out)) = (entity.code.get(), &entity.memo_code) else { return };
     if memo.rendered_off {
-        let layout = plain_layout(memo, f, code);
-        for (o, &op) in out.iter().zip(layout.code.iter().chain(std::iter::repeat(&Op::Unreachable))) {
-            o.set(Threaded::patchable(op));
-        }
-        if memo.accumulator {
-            // The plain layout runs its records by their handlers only (the match loop runs
-            // none of the ops with immediates), so it may have them.
-            super::accumulate(out, false, Some((code.num_locals, &code.consts)));
+        for (o, &r) in out.iter().zip(plain_layout(memo, f, code).records.iter()) {
+            o.set(r);
         }
     } else {
         let base = entity.memo_base as usize;
@@ -172,7 +166,21 @@ fn plain_layout<'m>(memo: &'m mut MemoState, f: u32, code: &CompiledFunc) -> &'m
     if memo.layouts.len() <= f {
         memo.layouts.resize_with(f + 1, || None);
     }
-    memo.layouts[f].get_or_insert_with(|| Box::new(build_plain_layout(&code.code)))
+    let accumulator = memo.accumulator;
+    memo.layouts[f].get_or_insert_with(|| {
+        let mut layout = build_plain_layout(&code.code);
+        let out: Vec<Cell<Threaded>> = (layout.code.iter().chain(std::iter::repeat(&Op::Unreachable)))
+            .take(code.code.len())
+            .map(|&op| Cell::new(Threaded::patchable(op)))
+            .collect();
+        if accumulator {
+            // The plain layout runs its records by their handlers only (the match loop runs
+            // none of the ops with immediates), so it may have them.
+            super::accumulate(&out, false, Some((code.num_locals, &code.consts)));
+        }
+        layout.records = out.into_iter().map(Cell::into_inner).collect();
+        Box::new(layout)
+    })
 }
 
 /// The plain layout of wasm store function `f`.
@@ -258,7 +266,7 @@ fn build_plain_layout(ops: &[Op]) -> PlainLayout {
     if let Err(e) = super::check_layout(ops, &code, &sources, n) {
         panic!("the plain layout broke an invariant: {e}");
     }
-    PlainLayout { code: code.into(), to_plain, to_memo: to_memo.into() }
+    PlainLayout { code: code.into(), to_plain, to_memo: to_memo.into(), records: Box::new([]) }
 }
 
 /// What the plain translation does to jumps, where no op need be added: a `Br` to a
@@ -573,13 +581,19 @@ impl<'s> Executor<'s> {
         a.hits += u32::from(hit);
         a.invalidated += u32::from(o.invalidated);
         a.work = a.work.max(o.work);
-        if a.lookups < window {
+        // A window in which half the outcomes found their entry invalidated is stale
+        // whatever its other outcomes: it ends as soon as that is certain (each such
+        // outcome was a recording), or when entries were invalidated `INVALIDATED_STRIKES`
+        // times before anything hit.
+        let certain = a.invalidated * 100 >= crate::memo::INVALIDATED_PERCENT * window
+            || (a.hits == 0 && a.invalidated >= crate::memo::INVALIDATED_STRIKES);
+        if a.lookups < window && !certain {
             return (false, false);
         }
         let rarely = a.hits * 100 < min_percent * a.lookups;
         let cheap = a.work < crate::memo::CHEAP_WORK;
         a.dry = if a.hits == 0 { a.dry + 1 } else { 0 };
-        let stale = a.invalidated * 100 >= crate::memo::INVALIDATED_PERCENT * a.lookups;
+        let stale = certain || a.invalidated * 100 >= crate::memo::INVALIDATED_PERCENT * a.lookups;
         let dry = a.dry >= crate::memo::DRY_WINDOWS || stale;
         a.lookups = 0;
         a.hits = 0;
@@ -1385,31 +1399,45 @@ mod tests {
         assert!(looped.counters.switched_off > 0, "{:?}", looped.counters);
     }
 
-    /// A unit whose same inputs come back but whose dependency changes in between (it
-    /// reads and bumps a global) is switched off after one window, not eight, although it
-    /// covers much work (a loop of 20 iterations).
+    /// A unit whose same inputs come back while its dependency (a global it reads and bumps)
+    /// changes in between; it covers much work (a loop of 20 iterations).
+    const TICK: &str = r#"(module
+      (global $g (mut i32) (i32.const 0))
+      (func $tick (result i32) (local $x i32) (local $i i32)
+        (local.set $x (global.get $g))
+        (loop $l
+          (local.set $x (i32.xor (i32.mul (local.get $x) (i32.const 7)) (i32.shr_u (local.get $x) (i32.const 2))))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br_if $l (i32.lt_u (local.get $i) (i32.const 20))))
+        (global.set $g (i32.add (global.get $g) (i32.const 1)))
+        (local.get $x))
+      (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32)
+        (loop $l
+          (local.set $s (i32.add (local.get $s) (call $tick)))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+        (local.get $s)))"#;
+
+    /// `TICK`'s unit is switched off after one window, not eight, although it covers much
+    /// work.
     #[test]
     fn invalidated_entries_switch_a_unit_off_at_once() {
-        let wat = r#"(module
-          (global $g (mut i32) (i32.const 0))
-          (func $tick (result i32) (local $x i32) (local $i i32)
-            (local.set $x (global.get $g))
-            (loop $l
-              (local.set $x (i32.xor (i32.mul (local.get $x) (i32.const 7)) (i32.shr_u (local.get $x) (i32.const 2))))
-              (local.set $i (i32.add (local.get $i) (i32.const 1)))
-              (br_if $l (i32.lt_u (local.get $i) (i32.const 20))))
-            (global.set $g (i32.add (global.get $g) (i32.const 1)))
-            (local.get $x))
-          (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32)
-            (loop $l
-              (local.set $s (i32.add (local.get $s) (call $tick)))
-              (local.set $i (i32.add (local.get $i) (i32.const 1)))
-              (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
-            (local.get $s)))"#;
-        let stats = run_stats(wat, 40, 1);
+        let stats = run_stats(TICK, 40, 1);
         let tick = stats.units.iter().find(|u| u.unit.func_index == 0 && u.unit.block == 0).expect("$tick ran");
         assert!(tick.counters.invalidations() > 0, "{:?}", tick.counters);
         assert!(tick.counters.switched_off > 0, "{:?}", tick.counters);
+    }
+
+    /// ... and without waiting for half a window of invalidations when nothing hit in
+    /// between: the second invalidation before any hit switches it off, so 20 calls make
+    /// at most three recordings (half a window would take eight).
+    #[test]
+    fn two_invalidations_before_a_hit_switch_a_unit_off() {
+        let stats = run_stats(TICK, 20, 1);
+        let tick = stats.units.iter().find(|u| u.unit.func_index == 0 && u.unit.block == 0).expect("$tick ran");
+        let c = &tick.counters;
+        assert_eq!((c.switched_off, c.invalidations(), c.hits), (1, 2, 0), "{c:?}");
+        assert!(c.recordings <= 3, "{c:?}");
     }
 
     /// Hits that leave a loop on its first test replace a few ops: the bound on their

@@ -629,6 +629,11 @@ pub(crate) fn hit_pays(e: &Entry) -> bool {
 /// outcome pays for a recording.
 pub(crate) const INVALIDATED_PERCENT: u32 = 50;
 
+/// ... and so does a window in which entries were invalidated this many times before any
+/// outcome hit: each of those outcomes paid for a recording (in the `match` loop, several
+/// times the cost of running the unit), and the unit has not shown that any will pay back.
+pub(crate) const INVALIDATED_STRIKES: u32 = 2;
+
 /// Recordings are abandoned once they have run this much nested work (wasm calls and unit
 /// entries) without finishing: an entry that big is unlikely to be reused, and an open
 /// recording keeps execution out of the plain loop.
@@ -686,6 +691,9 @@ pub(crate) struct PlainLayout {
     pub to_plain: Box<[u32]>,
     /// For every plain ip: the memo ip of the same op.
     pub to_memo: Box<[u32]>,
+    /// `code` as the plain loop runs it, padded to the memo layout's length: the records
+    /// that rendering the plain layout copies into the patchable code (built on first use).
+    pub records: Box<[crate::exec::Threaded]>,
 }
 
 /// The memo state of one store.
