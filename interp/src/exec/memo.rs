@@ -6,8 +6,8 @@
 use super::{mem, table, Executor, Threaded};
 use crate::ir::Op;
 use crate::memo::{
-    Active, Dep, DepKind, Effect, Entry, Event, Lookup, MemoDivergence, MemoState, MissCause, PlainLayout, Recording,
-    Shape, Sight,
+    Active, Dep, DepKind, Effect, Entry, Event, Lookup, MemoDivergence, MemoLayout, MemoState, MissCause, PlainLayout,
+    Recording, Shape, Sight,
 };
 use crate::module::{CompiledFunc, MemoBlock};
 use crate::store::{bump_chunks, FuncEntity};
@@ -64,27 +64,32 @@ pub(crate) fn render(
 ) {
     let set = |o: &Cell<Threaded>, op: Op| o.set(Threaded::memo(op));
     let get = |o: &Cell<Threaded>| o.get().op();
-    for (o, &op) in out.iter().zip(&code.code) {
-        set(o, op);
-    }
+    // For each op that starts a switched-off unit whose `MemoEnter` goes: the unit's end.
+    let mut skipped = vec![None; code.code.len()];
     for (b, unit) in code.memo_blocks.iter().enumerate() {
-        if !off(b as u32) {
-            continue;
+        if off(b as u32) && !counts(b as u32) {
+            skipped[unit.start as usize] = Some(unit.end);
         }
-        if counts(b as u32) {
-            // A loop body (`counts_iterations`).
-            out[unit.start as usize].set(Threaded::memo_count(b as u32));
-            continue;
-        }
-        let s = unit.start;
-        set(&out[s as usize], Op::Br { target: s + 1 });
-        for o in &out[s as usize + 1..unit.end as usize] {
-            let mut op = get(o);
-            if let Some(t) = op.branch_target_mut().filter(|t| **t == s) {
-                *t = s + 1;
-                set(o, op);
+    }
+    for (i, (o, &op)) in out.iter().zip(&code.code).enumerate() {
+        let mut op = op;
+        if let Op::MemoEnter { block } = op {
+            if off(block) && counts(block) {
+                // A loop body (`counts_iterations`).
+                o.set(Threaded::memo_count(block));
+                continue;
             }
         }
+        if skipped[i].is_some() {
+            op = Op::Br { target: i as u32 + 1 };
+        } else if let Some(t) = op.branch_target_mut() {
+            // A branch back to a skipped `MemoEnter` from within its unit goes past it
+            // (and past the next, when that starts a unit around the branch too).
+            while skipped[*t as usize].is_some_and(|end| (*t as usize) < i && i < end as usize) {
+                *t += 1;
+            }
+        }
+        set(o, op);
     }
     for (i, &op) in code.code.iter().enumerate() {
         let Op::MemoLeave { exit } = op else { continue };
@@ -140,10 +145,24 @@ pub(crate) fn rerender(funcs: &[FuncEntity], memo: &mut MemoState, f: u32) {
         let off = |b: u32| memo.adapt[base + b as usize].off;
         let measures = |b: u32| !off(b) && memo.units[base + b as usize].1.executions > threshold;
         let counts = |b: u32| counts_iterations(code, b, memo.adapt[base + b as usize].header, measures);
-        render(code, off, counts, out);
+        let states: Box<[(bool, bool)]> =
+            (0..code.memo_blocks.len() as u32).map(|b| (off(b), off(b) && counts(b))).collect();
+        let f = f as usize;
+        if memo.memo_layouts.len() <= f {
+            memo.memo_layouts.resize_with(f + 1, || None);
+        }
+        if let Some(last) = memo.memo_layouts[f].as_ref().filter(|l| l.states == states) {
+            for (o, &r) in out.iter().zip(last.records.iter()) {
+                o.set(r);
+            }
+            return;
+        }
+        render(code, |b| states[b as usize].0, |b| states[b as usize].1, out);
         if memo.accumulator {
             super::accumulate(out, true, None);
         }
+        let records = out.iter().map(Cell::get).collect();
+        memo.memo_layouts[f] = Some(MemoLayout { states, records });
     }
 }
 
@@ -1323,6 +1342,26 @@ mod tests {
             i.call(&mut s, "run", &[Value::I32(arg)]).unwrap();
         }
         s.memo_stats().unwrap()
+    }
+
+    /// A module that makes no calls of its own, called by the host again and again with
+    /// inputs that never repeat, drops to the plain loop each time it comes back from it:
+    /// the host's calls count towards the probe as wasm calls do. (Without, it drops once,
+    /// when its units are switched off, and stays in the memo loop after.)
+    #[test]
+    fn host_calls_are_probed_too() {
+        let wat = r#"(module
+          (global $g (mut i32) (i32.const 0))
+          (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32)
+            (global.set $g (i32.add (global.get $g) (i32.const 1)))
+            (local.set $s (global.get $g))
+            (loop $l
+              (local.set $s (i32.xor (i32.mul (local.get $s) (i32.const 7)) (local.get $i)))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+            (local.get $s)))"#;
+        let stats = run_stats(wat, 30, 5000);
+        assert!(stats.plain_switches >= 5, "{stats:?}");
     }
 
     /// A module whose export `run` loops 2,000 times over a block (unit 2 of its function)

@@ -291,6 +291,9 @@ impl<'s> Executor<'s> {
         let mut m = Machine { frames, func: entry, func_id: entry_id, instance, base: 0, ip: 0 };
         let mut exit = match phase {
             Phase::Plain => self.run::<false, false>(&mut m)?,
+            // The host's call counts as a wasm call does: a module that the host calls in a
+            // loop, and that makes no calls of its own, still gets probed.
+            Phase::Memo if self.memo_call(0, entry.frame_size as usize) => Exit::ToPlain,
             Phase::Memo => self.run::<true, true>(&mut m)?,
             Phase::MemoEnginePlain => self.run::<true, false>(&mut m)?,
         };

@@ -696,6 +696,14 @@ pub(crate) struct PlainLayout {
     pub records: Box<[crate::exec::Threaded]>,
 }
 
+/// A memo layout as rendered: for each unit, whether it was off and whether it counted
+/// iterations, and the records.
+#[derive(Debug)]
+pub(crate) struct MemoLayout {
+    pub states: Box<[(bool, bool)]>,
+    pub records: Box<[crate::exec::Threaded]>,
+}
+
 /// The memo state of one store.
 #[derive(Debug)]
 pub(crate) struct MemoState {
@@ -739,6 +747,9 @@ pub(crate) struct MemoState {
     pub rendered_off: bool,
     /// Plain layouts by store function, built on first use.
     pub layouts: Vec<Option<Box<PlainLayout>>>,
+    /// The last memo layout rendered per store function, with the unit states it was
+    /// rendered from: rendering it again from the same states copies it.
+    pub memo_layouts: Vec<Option<MemoLayout>>,
     pub profile: Profile,
     /// Adaptive: wasm calls since the last probe, and hits since it; the calls between
     /// probes.
@@ -799,6 +810,7 @@ impl MemoState {
             sample_rng: 0x9e37_79b9_7f4a_7c15,
             rendered_off: false,
             layouts: Vec::new(),
+            memo_layouts: Vec::new(),
             profile: Profile::default(),
             calls: 0,
             probe_calls: PROBE_CALLS,
