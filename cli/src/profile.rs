@@ -137,10 +137,11 @@ impl ProfileArgs {
         );
         let _ = writeln!(
             out,
-            "units: {} executions, {} lookups, {} hits ({} of executions; oracle limit {} of {})",
+            "units: {} executions, {} lookups, {} hits ({} replayed in the threaded chain; {} of executions; oracle limit {} of {})",
             t.executions,
             t.lookups,
             t.hits,
+            s.fast_hits,
             pct(t.hits, t.executions),
             pct(oracle.totals.hits, oracle.totals.executions),
             oracle.totals.executions
@@ -150,7 +151,8 @@ impl ProfileArgs {
             "misses: cold {}, absent {} ({} met for the first time, not recorded), collision {}, evicted {}, over limit {}, invalidated {}; {} recorded, {} discarded, {} evicted; {} switched off, {} drops to the plain loop",
             t.miss_cold, t.miss_absent, t.first_sight, t.miss_collision, t.miss_evicted, t.miss_limit, t.invalidations(), t.recordings, t.discarded, t.evictions, t.switched_off, s.plain_switches
         );
-        let _ = writeln!(out, "memo machinery (profiled run; clock reads included):");
+        let _ =
+            writeln!(out, "memo machinery (profiled run; clock reads included; hits replayed in the chain untimed):");
         for (name, ns) in [
             ("key generation", p.key_ns),
             ("lookup", p.lookup_ns),

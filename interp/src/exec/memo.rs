@@ -369,6 +369,99 @@ fn hash_inputs(frame: &[u64], b: &MemoBlock, num_locals: u32, stack_depth: u32) 
     h.finish()
 }
 
+/// Most inputs a unit may have for the chain to replay it.
+const FAST_INPUTS: usize = 8;
+
+/// The fast entry ([`crate::memo::FastHits`]) of unit `unit` for input values `inputs`,
+/// when its globals hold their values and replaying it with its frame at `base`, at call
+/// depth `depth`, stays within the limits.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn fast_entry<'m>(
+    memo: &'m crate::memo::MemoState,
+    unit: usize,
+    inputs: &[u64],
+    base: usize,
+    depth: usize,
+    globals: &[crate::store::GlobalEntity],
+    (max_depth, max_stack): (usize, usize),
+) -> Option<&'m std::sync::Arc<Entry>> {
+    let e = memo.fast.get(unit as u32, crate::memo::fast::hash(inputs.iter().copied()))?;
+    if e.inputs.len() != inputs.len() || e.inputs.iter().zip(inputs).any(|(a, b)| a != b) {
+        return None;
+    }
+    for d in e.deps.iter() {
+        match *d {
+            Dep::Global { global, value } if globals[global as usize].value == value => {}
+            _ => return None,
+        }
+    }
+    let within = (e.extra_depth == 0 || depth + (e.extra_depth as usize) < max_depth)
+        && base + e.extra_cells as usize <= max_stack;
+    within.then_some(e)
+}
+
+/// Whether the chain may replay unit `unit` now: fast hits are on, the unit is on, and a
+/// hit would not end its window (the loop's `adapt` judges windows).
+#[inline(always)]
+fn fast_open(memo: &crate::memo::MemoState, unit: usize) -> bool {
+    let a = &memo.adapt[unit];
+    memo.fast_ok && !a.off && a.lookups + 1 < memo.config.window
+}
+
+/// Counts a hit of `unit` (`b`) that the chain replayed, as `memo_enter` and `adapt` would.
+#[inline(always)]
+fn count_fast_hit(memo: &mut crate::memo::MemoState, unit: usize, b: &MemoBlock, work: u64) {
+    memo.fast_hits += 1;
+    memo.work += 1;
+    let a = &mut memo.adapt[unit];
+    if a.header {
+        memo.entered_ops += u64::from(b.end - b.start);
+    }
+    a.lookups += 1;
+    a.hits += 1;
+    a.work = a.work.max(work);
+    let c = &mut memo.units[unit].1;
+    c.executions += 1;
+    c.lookups += 1;
+    c.hits += 1;
+    memo.clock += 1;
+    memo.recent_hits += 1;
+    memo.probe_hits += 1;
+}
+
+/// `MemoEnter` of unit `block` of the current function, in the memo loop's threaded chain
+/// (so nothing records): replays the unit in place when its inputs find a fast entry
+/// ([`fast_entry`]), and counts the hit. Returns where execution continues, or `None` for
+/// the loop's `memo_enter` to decide. Writes cells through safe code: the caller
+/// re-derives its frame.
+pub(super) fn fast_hit(cx: &mut super::Calls<'_, '_>, block: u32) -> Option<u32> {
+    let memo = cx.memo.as_deref_mut()?;
+    let unit = (cx.funcs[cx.func_id as usize].memo_base + block) as usize;
+    let b = &cx.func.memo_blocks[block as usize];
+    if !fast_open(memo, unit) || b.inputs.len() > FAST_INPUTS {
+        return None;
+    }
+    let mut values = [0u64; FAST_INPUTS];
+    let frame = &cx.stack[cx.base..];
+    for (v, &s) in values.iter_mut().zip(b.inputs.iter()) {
+        *v = frame[s as usize];
+    }
+    let limits = (cx.max_depth, cx.max_stack);
+    let inputs = &values[..b.inputs.len()];
+    let e = fast_entry(memo, unit, inputs, cx.base, cx.frames.len(), cx.globals, limits)?;
+    for (&slot, &v) in b.writes.iter().zip(e.writes.iter()) {
+        cx.stack[cx.base + slot as usize] = v;
+    }
+    let at = cx.base + cx.func.memo_exits[e.exit as usize].cells as usize;
+    for (c, &v) in cx.stack[at..at + e.exit_values.len()].iter_mut().zip(e.exit_values.iter()) {
+        *c = v;
+    }
+    let (exit_ip, work) = (e.exit_ip, e.work);
+    count_fast_hit(memo, unit, b, work);
+    Some(exit_ip)
+}
+
 /// Writes the low `len` (1, 2, 4 or 8) bytes of `value` at the start of `to`, little-endian.
 fn store_bytes(to: &mut [u8], len: u8, value: u64) {
     match len {
@@ -718,6 +811,7 @@ impl<'s> Executor<'s> {
                     let memo = self.memo();
                     lap!(memo, t, validate_ns);
                     memo.cache.remove(key);
+                    memo.fast.remove(unit, &e.inputs);
                     MissCause::Invalidated(kind)
                 } else if !self.limits_allow(&e, base, depth) {
                     MissCause::Limit
@@ -742,6 +836,12 @@ impl<'s> Executor<'s> {
                 work: e.work,
             };
             let (off, plain) = self.adapt(func_id, unit, outcome);
+            let x = &code.memo_exits[e.exit as usize];
+            let only = x.units.last() == Some(&block);
+            let memo = self.memo();
+            if memo.fast_ok && !off {
+                memo.fast.offer(unit, &e, only);
+            }
             if !self.memo().config.verify {
                 let t = self.memo().tick();
                 self.replay(&e, func_id, code, block, base, depth);
@@ -1329,6 +1429,55 @@ mod tests {
         let (got, stats) = run(Some(MemoConfig::default().window(2)));
         assert_eq!(got, want);
         assert!(stats.unwrap().plain_switches >= 2);
+    }
+
+    /// Hits that the memo loop's chain replays in place ([`super::fast_hit`]) count exactly
+    /// as the loop's own: the same run with them off gives the same counters, unit by unit,
+    /// and both give plain's result. `$f`'s entries depend on a global, which changes every
+    /// 700 calls: the chain must check it (the run's result differs if it does not).
+    #[test]
+    fn chain_replayed_hits_count_as_the_loops() {
+        let wat = r#"(module
+          (global $g (mut i32) (i32.const 3))
+          (func $f (param $x i32) (result i32) (local $s i32) (local $i i32)
+            (loop $l
+              (local.set $s (i32.add (local.get $s) (i32.mul (local.get $x) (global.get $g))))
+              (local.set $s (i32.xor (local.get $s) (i32.shr_u (local.get $s) (i32.const 3))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (i32.const 40))))
+            (local.get $s))
+          (func (export "run") (param $n i32) (result i32) (local $i i32) (local $acc i32)
+            (loop $l
+              (if (i32.eqz (i32.rem_u (i32.add (local.get $i) (i32.const 1)) (i32.const 700)))
+                (then (global.set $g (i32.add (global.get $g) (i32.const 1)))))
+              (local.set $acc (i32.add (i32.rotl (local.get $acc) (i32.const 1))
+                (call $f (i32.and (local.get $i) (i32.const 7)))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+            (local.get $acc)))"#;
+        let run = |memo: Option<bool>| {
+            let engine = Engine::new(Config::default().memo(memo.map(|_| MemoConfig::default())));
+            let module = Module::from_wat(&engine, wat).unwrap();
+            let mut s = Store::new(&engine);
+            if let (Some(fast), Some(m)) = (memo, s.memo.as_deref_mut()) {
+                m.fast_ok = fast;
+            }
+            let i = Linker::new().instantiate(&mut s, &module).unwrap();
+            let got = i.call(&mut s, "run", &[Value::I32(5000)]).unwrap();
+            (got, s.memo_stats())
+        };
+        let (plain, _) = run(None);
+        let (fast, with) = run(Some(true));
+        let (slow, without) = run(Some(false));
+        let (with, without) = (with.unwrap(), without.unwrap());
+        assert_eq!(fast, plain);
+        assert_eq!(slow, plain);
+        assert!(with.fast_hits > 300, "{with:?}");
+        assert_eq!(without.fast_hits, 0);
+        assert_eq!(with.totals, without.totals);
+        let units = |s: &crate::MemoStats| s.units.iter().map(|u| (u.unit.clone(), u.counters)).collect::<Vec<_>>();
+        assert_eq!(units(&with), units(&without));
+        assert!(with.totals.invalidations() > 0, "{with:?}");
     }
 
     /// Runs `run(arg)` `calls` times on a fresh default-memo store; returns the stats of the

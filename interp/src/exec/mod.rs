@@ -142,6 +142,9 @@ struct Calls<'s, 'a> {
     /// of those that are loops' bodies (`MemoState::work`, `MemoState::entered_ops`).
     entered: u64,
     entered_ops: u64,
+    /// In the memo loop, the memo state, for the hits the chain replays in place
+    /// ([`memo::fast_hit`]); `None` elsewhere.
+    memo: Option<&'a mut crate::memo::MemoState>,
 }
 
 impl Calls<'_, '_> {
@@ -508,21 +511,23 @@ impl<'s> Executor<'s> {
                             version,
                             entered: 0,
                             entered_ops: 0,
+                            memo: if MEMO { self.memo.as_deref_mut() } else { None },
                         };
                         let calls_left = cx.calls_left;
                         let stopped = threaded::run::<CELLS>(ip, fp, mem, &mut cx);
                         (func, base, code, func_id) = (cx.func, cx.base, cx.code, cx.func_id);
+                        let (cx_calls_left, cx_entered, cx_entered_ops) = (cx.calls_left, cx.entered, cx.entered_ops);
                         if MEMO {
                             // The calls the chain made, as `memo_call` would have counted them.
-                            let made = calls_left - cx.calls_left;
+                            let made = calls_left - cx_calls_left;
                             let m = self.memo.as_deref_mut().expect("memo state");
                             m.calls += made;
-                            m.work += made + cx.entered;
+                            m.work += made + cx_entered;
                             m.call_count += made;
-                            m.entered_ops += cx.entered_ops;
+                            m.entered_ops += cx_entered_ops;
                         } else if CELLS {
                             // The calls the chain made, as `plain_call` would have counted them.
-                            let made = calls_left - cx.calls_left;
+                            let made = calls_left - cx_calls_left;
                             let m = self.memo.as_deref_mut().expect("memo state");
                             m.plain_calls += made;
                             m.clock += made;

@@ -7,8 +7,10 @@
 //! the unit, on a miss it records the execution. The execution side lives in `exec/memo.rs`.
 
 mod cache;
+pub(crate) mod fast;
 
 pub(crate) use cache::{Cache, Lookup};
+pub(crate) use fast::FastHits;
 
 use std::fmt;
 
@@ -323,6 +325,9 @@ pub struct MemoStats {
     pub flushes: u64,
     /// Adaptive: times execution dropped to the plain loop because nothing hit.
     pub plain_switches: u64,
+    /// Hits the memo loop's threaded chain replayed in place (counted in `totals.hits`
+    /// too; the profile's phases do not time them).
+    pub fast_hits: u64,
     /// Units switched off now.
     pub units_off: usize,
     /// Profiling: time spent in the memo machinery, by phase.
@@ -728,6 +733,11 @@ pub(crate) struct MemoState {
     pub consume_fuel: bool,
     /// Whether patchable code takes operands from the accumulator (`Config::accumulator`).
     pub accumulator: bool,
+    /// Entries the memo loop's chain replays in place, and whether it may: the adaptive
+    /// policy, no verify mode, no fuel (the seed policy keeps its LRU on every hit).
+    pub fast: FastHits,
+    pub fast_ok: bool,
+    pub fast_hits: u64,
     /// Adaptive: lookups so far (the clock of back-offs), hits since the last unit was
     /// switched off, and the earliest clock at which a unit may be switched back on.
     pub clock: u64,
@@ -782,6 +792,7 @@ pub(crate) struct MemoState {
 impl MemoState {
     pub fn new(config: MemoConfig, consume_fuel: bool, accumulator: bool) -> Self {
         let epoch_mask = if config.version_bits >= 64 { u64::MAX } else { (1u64 << config.version_bits) - 1 };
+        let fast_ok = config.adaptive() && !config.verify && !consume_fuel;
         MemoState {
             chunk_shift: config.chunk_shift(),
             cache: Cache::new(config.capacity, config.hash_bits),
@@ -796,6 +807,9 @@ impl MemoState {
             epoch_mask,
             flushes: 0,
             divergences: Vec::new(),
+            fast_ok,
+            fast_hits: 0,
+            fast: FastHits::default(),
             consume_fuel,
             accumulator,
             adapt: Vec::new(),
@@ -989,6 +1003,7 @@ impl MemoState {
             cached: self.cache.len(),
             flushes: self.flushes,
             plain_switches: self.plain_switches,
+            fast_hits: self.fast_hits,
             units_off: self.adapt.iter().filter(|a| a.off).count(),
             profile: self.profile,
         }

@@ -112,10 +112,11 @@ macro_rules! chosen_handlers {
         /// The handler of `op` in memo engines' memo loop, which runs the chain only while
         /// nothing records: the memo engines' plain-loop handler, except that stores also
         /// give the chunks they write the chain's version (so that entries which read them
-        /// before are invalidated), and the probes stop the chain (they are `slow` in every
-        /// table).
+        /// before are invalidated), `MemoEnter` replays fast hits in place and stops the chain
+        /// for anything else, and `MemoLeave` stops it (probes are `slow` in every table).
         pub(super) fn memo_handler(op: &Op) -> Handler {
             match op {
+                Op::MemoEnter { .. } => handlers::MemoProbe,
                 $( Op::$st { .. } => handlers::tracked::$st, )*
                 $( Op::$sa { .. } => handlers::tracked::$sa, )*
                 _ => cells_handler(super::tag(op)),
@@ -600,6 +601,25 @@ mod handlers {
         decode!(ip, Op::GlobalSet { global, src });
         *global_value(cx, global) = operand(fp, src, acc, ACC == A);
         next!(ip, fp, mem, acc, cx)
+    }
+
+    /// The memo loop's `MemoEnter` of a unit that is on: replays a fast hit in place
+    /// ([`crate::exec::memo::fast_hit`]) and continues after the unit, else stops the chain
+    /// for the loop's `memo_enter`.
+    pub(super) fn MemoProbe<'s>(ip: Ip<'s>, fp: Frame, mem: Mem, acc: u64, cx: &mut Calls<'s, '_>) -> Stopped<'s> {
+        const CELLS: bool = true;
+        let at = ip;
+        decode!(ip, Op::MemoEnter { block });
+        let _ = ip;
+        match super::super::super::memo::fast_hit(cx, block) {
+            Some(exit) => {
+                // The replay wrote cells through safe code.
+                let fp = cx.frame();
+                let ip = cx.code.at::<CELLS>(exit as usize);
+                next!(ip, fp, mem, entry_acc::<CELLS>(ip, fp, cx), cx)
+            }
+            None => slow::<CELLS>(at, fp, mem, acc, cx),
+        }
     }
 
     /// The memo loop's `MemoEnter` of a switched-off loop body kept to count its loop's
