@@ -381,23 +381,32 @@ fn fast_entry<'m>(
     memo: &'m crate::memo::MemoState,
     unit: usize,
     inputs: &[u64],
-    base: usize,
-    depth: usize,
-    globals: &[crate::store::GlobalEntity],
-    (max_depth, max_stack): (usize, usize),
+    cx: &super::Calls<'_, '_>,
+    mem: super::raw::Mem,
 ) -> Option<&'m std::sync::Arc<Entry>> {
     let e = memo.fast.get(unit as u32, crate::memo::fast::hash(inputs.iter().copied()))?;
     if e.inputs.len() != inputs.len() || e.inputs.iter().zip(inputs).any(|(a, b)| a != b) {
         return None;
     }
+    // The chain knows the versions of the current instance's default memory only.
+    let default = cx.inst.memories.first().copied().filter(|_| !cx.versions.is_empty());
     for d in e.deps.iter() {
         match *d {
-            Dep::Global { global, value } if globals[global as usize].value == value => {}
+            Dep::Global { global, value } if cx.globals[global as usize].value == value => {}
+            Dep::Chunk { mem, chunk, version } if Some(mem) == default && cx.versions[chunk as usize] == version => {}
             _ => return None,
         }
     }
-    let within = (e.extra_depth == 0 || depth + (e.extra_depth as usize) < max_depth)
-        && base + e.extra_cells as usize <= max_stack;
+    for f in e.effects.iter() {
+        match *f {
+            Effect::Store { mem: m, ea, len, .. }
+                if Some(m) == default && matches!(len, 1 | 2 | 4 | 8) && ea + u64::from(len) <= mem.len() as u64 => {}
+            Effect::GlobalSet { .. } => {}
+            _ => return None,
+        }
+    }
+    let within = (e.extra_depth == 0 || cx.frames.len() + (e.extra_depth as usize) < cx.max_depth)
+        && cx.base + e.extra_cells as usize <= cx.max_stack;
     within.then_some(e)
 }
 
@@ -435,8 +444,21 @@ fn count_fast_hit(memo: &mut crate::memo::MemoState, unit: usize, b: &MemoBlock,
 /// ([`fast_entry`]), and counts the hit. Returns where execution continues, or `None` for
 /// the loop's `memo_enter` to decide. Writes cells through safe code: the caller
 /// re-derives its frame.
-pub(super) fn fast_hit(cx: &mut super::Calls<'_, '_>, block: u32) -> Option<u32> {
-    let memo = cx.memo.as_deref_mut()?;
+pub(super) fn fast_hit(cx: &mut super::Calls<'_, '_>, mem: super::raw::Mem, block: u32) -> Option<u32> {
+    let memo = cx.memo.take()?;
+    let hit = fast_replay(cx, memo, mem, block);
+    cx.memo = Some(memo);
+    hit
+}
+
+/// [`fast_hit`], with the memo state taken out of `cx`.
+#[inline(always)]
+fn fast_replay(
+    cx: &mut super::Calls<'_, '_>,
+    memo: &mut crate::memo::MemoState,
+    mem: super::raw::Mem,
+    block: u32,
+) -> Option<u32> {
     let unit = (cx.funcs[cx.func_id as usize].memo_base + block) as usize;
     let b = &cx.func.memo_blocks[block as usize];
     if !fast_open(memo, unit) || b.inputs.len() > FAST_INPUTS {
@@ -447,15 +469,32 @@ pub(super) fn fast_hit(cx: &mut super::Calls<'_, '_>, block: u32) -> Option<u32>
     for (v, &s) in values.iter_mut().zip(b.inputs.iter()) {
         *v = frame[s as usize];
     }
-    let limits = (cx.max_depth, cx.max_stack);
-    let inputs = &values[..b.inputs.len()];
-    let e = fast_entry(memo, unit, inputs, cx.base, cx.frames.len(), cx.globals, limits)?;
+    let e = fast_entry(memo, unit, &values[..b.inputs.len()], cx, mem)?;
     for (&slot, &v) in b.writes.iter().zip(e.writes.iter()) {
         cx.stack[cx.base + slot as usize] = v;
     }
     let at = cx.base + cx.func.memo_exits[e.exit as usize].cells as usize;
     for (c, &v) in cx.stack[at..at + e.exit_values.len()].iter_mut().zip(e.exit_values.iter()) {
         *c = v;
+    }
+    // `fast_entry` checked that the stores are in bounds of the default memory; they get
+    // the chain's version, as the chain's own stores do.
+    for f in e.effects.iter() {
+        match *f {
+            Effect::Store { ea, len, value, .. } => {
+                let stored = match len {
+                    1 => mem.store::<1>(ea as usize, value),
+                    2 => mem.store::<2>(ea as usize, value),
+                    4 => mem.store::<4>(ea as usize, value),
+                    8 => mem.store::<8>(ea as usize, value),
+                    _ => unreachable!("fast_entry admits stores of 1, 2, 4 or 8 bytes"),
+                };
+                debug_assert!(stored.is_some(), "a checked store");
+                cx.version_store(ea as usize, len as usize);
+            }
+            Effect::GlobalSet { global, value } => cx.globals[global as usize].value = value,
+            _ => unreachable!("fast_entry admits stores and global sets only"),
+        }
     }
     let (exit_ip, work) = (e.exit_ip, e.work);
     count_fast_hit(memo, unit, b, work);
@@ -828,19 +867,15 @@ impl<'s> Executor<'s> {
             }
         };
         if let Some(e) = hit {
-            let outcome = Outcome {
-                hit: true,
-                pays: crate::memo::hit_pays(&e),
-                invalidated: false,
-                recorded: false,
-                work: e.work,
-            };
+            // Hits the chain can replay (from the next on) cost less than the loop's.
+            let only = code.memo_exits[e.exit as usize].units.last() == Some(&block);
+            let fast = self.memo().fast_ok && crate::memo::fast::eligible(&e, only);
+            let pays = if fast { crate::memo::fast::hit_pays(&e) } else { crate::memo::hit_pays(&e) };
+            let outcome = Outcome { hit: true, pays, invalidated: false, recorded: false, work: e.work };
             let (off, plain) = self.adapt(func_id, unit, outcome);
-            let x = &code.memo_exits[e.exit as usize];
-            let only = x.units.last() == Some(&block);
             let memo = self.memo();
-            if memo.fast_ok && !off {
-                memo.fast.offer(unit, &e, only);
+            if fast && pays && !off {
+                memo.fast.offer(unit, &e);
             }
             if !self.memo().config.verify {
                 let t = self.memo().tick();
@@ -1478,6 +1513,57 @@ mod tests {
         let units = |s: &crate::MemoStats| s.units.iter().map(|u| (u.unit.clone(), u.counters)).collect::<Vec<_>>();
         assert_eq!(units(&with), units(&without));
         assert!(with.totals.invalidations() > 0, "{with:?}");
+    }
+
+    /// The chain replays stores and global sets too: `$f` writes its result to memory and
+    /// a global, and the caller reads both back; every 1000 calls it rewrites a cell `$f`
+    /// reads, which must keep the chain from replaying entries that read the old value.
+    /// Results and memory match plain's, with most hits replayed in the chain.
+    #[test]
+    fn chain_replayed_hits_write_memory_and_globals() {
+        let wat = r#"(module
+          (memory (export "mem") 1)
+          (global $last (mut i32) (i32.const 0))
+          (func $f (param $x i32) (result i32) (local $s i32) (local $i i32)
+            (local.set $s (i32.load (i32.const 8192)))
+            (loop $l
+              (local.set $s (i32.add (local.get $s) (i32.mul (local.get $x) (i32.const 31))))
+              (local.set $s (i32.xor (local.get $s) (i32.shr_u (local.get $s) (i32.const 3))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (i32.const 40))))
+            (i32.store (i32.const 64) (local.get $s))
+            (i32.store8 (i32.const 300) (i32.shr_u (local.get $s) (i32.const 8)))
+            (global.set $last (local.get $x))
+            (local.get $s))
+          (func (export "run") (param $n i32) (result i32) (local $i i32) (local $acc i32) (local $x i32)
+            (loop $l
+              (if (i32.eqz (i32.rem_u (i32.add (local.get $i) (i32.const 1)) (i32.const 1000)))
+                (then (i32.store (i32.const 8192) (local.get $i))))
+              (local.set $x (i32.and (local.get $i) (i32.const 3)))
+              (local.set $acc (i32.add (i32.rotl (local.get $acc) (i32.const 1)) (call $f (local.get $x))))
+              (local.set $acc (i32.xor (local.get $acc) (i32.load (i32.const 64))))
+              (local.set $acc (i32.add (local.get $acc) (i32.load8_u (i32.const 300))))
+              (local.set $acc (i32.add (local.get $acc) (global.get $last)))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+            (local.get $acc)))"#;
+        let run = |memo: bool| {
+            let engine = Engine::new(Config::default().memo(memo.then(MemoConfig::default)));
+            let module = Module::from_wat(&engine, wat).unwrap();
+            let mut s = Store::new(&engine);
+            let i = Linker::new().instantiate(&mut s, &module).unwrap();
+            let got = i.call(&mut s, "run", &[Value::I32(5000)]).unwrap();
+            let mut bytes = vec![0u8; 1024];
+            i.get_memory(&s, "mem").unwrap().read(&s, 0, &mut bytes).unwrap();
+            (got, bytes, s.memo_stats())
+        };
+        let (plain, plain_mem, _) = run(false);
+        let (got, mem, stats) = run(true);
+        let stats = stats.unwrap();
+        assert_eq!(got, plain);
+        assert_eq!(mem, plain_mem);
+        assert!(stats.fast_hits > 1000, "{stats:?}");
+        assert!(stats.totals.invalidations() > 0, "{stats:?}");
     }
 
     /// Runs `run(arg)` `calls` times on a fresh default-memo store; returns the stats of the

@@ -1,7 +1,7 @@
 //! The fast-hit table: entries that the memo loop's threaded chain replays in place,
 //! without stopping for the loop's `memo_enter` (no key built, no cache or LRU touched).
 
-use super::{Dep, Entry};
+use super::{Dep, Effect, Entry};
 use std::sync::Arc;
 
 /// Slots in the table: `1 << BITS`.
@@ -15,12 +15,12 @@ struct Slot {
     entry: Option<Arc<Entry>>,
 }
 
-/// A direct-mapped table from (unit, hash of its inputs) to an entry that replays with no
-/// more than an input comparison, a check of the globals it read and the writes of its
-/// cells: one with no effects, whose dependencies are all global values (compared as
-/// values, so it never needs invalidating), whose exit leaves only its own unit, and
-/// whose hits pay. A second entry for the same slot replaces the first; either stays in
-/// the cache, where the loop's lookup finds it.
+/// A direct-mapped table from (unit, hash of its inputs) to an entry that the chain can
+/// replay: one that is [`eligible`], and whose hits pay at the chain's cost ([`hit_pays`]).
+/// (The chain replays it only where its chunks and stores are the default memory's.)
+/// A second entry for the same slot replaces the first; either stays in the cache, where
+/// the loop's lookup finds it. Entries that depend on chunk versions leave the table when
+/// they leave the cache for good: after the plain loop and when versions wrap.
 #[derive(Debug)]
 pub(crate) struct FastHits {
     slots: Box<[Slot]>,
@@ -41,6 +41,32 @@ pub(crate) fn hash(values: impl Iterator<Item = u64>) -> u64 {
     values.fold(0, |h, v| (h ^ v).wrapping_mul(K).rotate_left(29))
 }
 
+/// What a hit replayed by the chain costs, in ops besides its dependencies, effects and
+/// cells (see `HIT_OPS`, the loop's): measured with callgrind on collatz (`memowasm run
+/// bench/wat/collatz.wat --invoke run 40000 --memo`, run 80000 minus run 40000), the probe
+/// handler, the table probe, the checks and the bookkeeping take about 290 instructions
+/// per hit, as many as about 40 threaded ops (sumsq's loop runs about 7 per op).
+pub(crate) const FAST_HIT_OPS: u64 = 40;
+
+/// Whether the chain can replay `e`: its dependencies are global values and memory chunk
+/// versions, its effects stores (of 1, 2, 4 or 8 bytes) and global sets, and its exit
+/// leaves no unit around its own (`leaves_only_its_unit`).
+pub(crate) fn eligible(e: &Entry, leaves_only_its_unit: bool) -> bool {
+    leaves_only_its_unit
+        && e.effects.iter().all(|f| match *f {
+            Effect::Store { len, .. } => matches!(len, 1 | 2 | 4 | 8),
+            Effect::GlobalSet { .. } => true,
+            _ => false,
+        })
+        && e.deps.iter().all(|d| matches!(d, Dep::Global { .. } | Dep::Chunk { .. }))
+}
+
+/// Whether a hit of `e` replayed by the chain saves more than it costs: as
+/// [`super::hit_pays`], at the chain's cost.
+pub(crate) fn hit_pays(e: &Entry) -> bool {
+    e.ops > super::hit_cost(e) - super::HIT_OPS + FAST_HIT_OPS
+}
+
 impl FastHits {
     #[inline(always)]
     fn index(unit: u32, hash: u64) -> usize {
@@ -55,14 +81,10 @@ impl FastHits {
         s.entry.as_ref().filter(|_| s.unit == unit && s.hash == hash)
     }
 
-    /// Puts `e` in the table if it qualifies (see [`FastHits`]); `leaves_only_its_unit`:
-    /// its exit leaves no unit around the unit.
-    pub fn offer(&mut self, unit: u32, e: &Arc<Entry>, leaves_only_its_unit: bool) {
+    /// Puts `e` (which is [`eligible`]) in the table for `unit`.
+    pub fn offer(&mut self, unit: u32, e: &Arc<Entry>) {
         let hash = hash(e.inputs.iter().copied());
-        let pure = e.effects.is_empty() && e.deps.iter().all(|d| matches!(d, Dep::Global { .. }));
-        if pure && leaves_only_its_unit && super::hit_pays(e) {
-            self.slots[Self::index(unit, hash)] = Slot { unit, hash, entry: Some(Arc::clone(e)) };
-        }
+        self.slots[Self::index(unit, hash)] = Slot { unit, hash, entry: Some(Arc::clone(e)) };
     }
 
     /// Takes the entry for `unit` and `inputs` out (its dependencies no longer hold).
@@ -72,5 +94,19 @@ impl FastHits {
         if s.unit == unit && s.hash == hash {
             s.entry = None;
         }
+    }
+
+    /// Drops the entries that depend on chunk versions (see `MemoState::leave_plain`).
+    pub fn drop_chunk_dependents(&mut self) {
+        for s in self.slots.iter_mut() {
+            if s.entry.as_ref().is_some_and(|e| e.deps.iter().any(|d| matches!(d, Dep::Chunk { .. }))) {
+                s.entry = None;
+            }
+        }
+    }
+
+    /// Drops every entry.
+    pub fn clear(&mut self) {
+        self.slots.iter_mut().for_each(|s| s.entry = None);
     }
 }

@@ -855,6 +855,7 @@ impl MemoState {
     /// Forgets every entry and poisons running recordings.
     pub fn flush(&mut self) {
         self.cache.clear();
+        self.fast.clear();
         self.flushes += 1;
         self.poison_all();
     }
@@ -948,6 +949,7 @@ impl MemoState {
         self.probe_calls = (self.plain_span / PROBE_SHARE).clamp(MIN_PROBE_CALLS, PROBE_CALLS);
         self.plain_span = (self.plain_span * 2).min(MAX_PLAIN_SPAN);
         self.cache.retain(|e| e.deps.iter().all(|d| !matches!(d, Dep::Chunk { .. } | Dep::Table { .. })));
+        self.fast.drop_chunk_dependents();
     }
 
     /// Registers the units of a new store function; returns the index of its first unit.

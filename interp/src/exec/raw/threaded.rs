@@ -611,7 +611,7 @@ mod handlers {
         let at = ip;
         decode!(ip, Op::MemoEnter { block });
         let _ = ip;
-        match super::super::super::memo::fast_hit(cx, block) {
+        match super::super::super::memo::fast_hit(cx, mem, block) {
             Some(exit) => {
                 // The replay wrote cells through safe code.
                 let fp = cx.frame();
