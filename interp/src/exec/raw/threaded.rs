@@ -466,7 +466,11 @@ mod handlers {
         cx.func = callee;
         cx.base = new_base;
         cx.code = if CELLS {
-            Code::cells(cx.funcs[id].memo_code.as_deref().expect("patchable code"))
+            let patchable = cx.funcs[id].memo_code.as_deref();
+            debug_assert!(patchable.is_some(), "patchable code");
+            // SAFETY: `id` has code, so it is a wasm function of a memo store, which has
+            // patchable code (see `Return`).
+            Code::cells(unsafe { patchable.unwrap_unchecked() })
         } else {
             Code::plain(&callee.threaded)
         };
@@ -665,7 +669,14 @@ mod handlers {
         let fp = cx.frame();
         cx.code = if CELLS {
             cx.func_id = caller.func_id;
-            Code::cells(cx.funcs[cx.func_id as usize].memo_code.as_deref().expect("patchable code"))
+            // SAFETY: `func_id` is the caller's store function, which indexed `funcs` when
+            // it was called (or is the entry's), and `funcs` does not change during a call.
+            // It is a wasm function of a memo store, so it has patchable code (memo engines
+            // translate eagerly, and `Store::push_func` gives every translated function its
+            // patchable code; a store takes modules of its own engine only).
+            let caller = unsafe { cx.funcs.get_unchecked(cx.func_id as usize) };
+            debug_assert!(caller.memo_code.is_some(), "patchable code");
+            Code::cells(unsafe { caller.memo_code.as_deref().unwrap_unchecked() })
         } else {
             Code::plain(&caller.func.threaded)
         };
