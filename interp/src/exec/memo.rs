@@ -149,12 +149,14 @@ pub(crate) fn rerender(funcs: &[FuncEntity], memo: &mut MemoState, f: u32) {
             (0..code.memo_blocks.len() as u32).map(|b| (off(b), off(b) && counts(b))).collect();
         let f = f as usize;
         if memo.memo_layouts.len() <= f {
-            memo.memo_layouts.resize_with(f + 1, || None);
+            memo.memo_layouts.resize_with(f + 1, Vec::new);
         }
-        if let Some(last) = memo.memo_layouts[f].as_ref().filter(|l| l.states == states) {
-            for (o, &r) in out.iter().zip(last.records.iter()) {
+        let kept = &mut memo.memo_layouts[f];
+        if let Some(i) = kept.iter().position(|l| l.states == states) {
+            for (o, &r) in out.iter().zip(kept[i].records.iter()) {
                 o.set(r);
             }
+            kept[..=i].rotate_right(1);
             return;
         }
         render(code, |b| states[b as usize].0, |b| states[b as usize].1, out);
@@ -162,7 +164,9 @@ pub(crate) fn rerender(funcs: &[FuncEntity], memo: &mut MemoState, f: u32) {
             super::accumulate(out, true, None);
         }
         let records = out.iter().map(Cell::get).collect();
-        memo.memo_layouts[f] = Some(MemoLayout { states, records });
+        let kept = &mut memo.memo_layouts[f];
+        kept.truncate(crate::memo::KEPT_LAYOUTS - 1);
+        kept.insert(0, MemoLayout { states, records });
     }
 }
 
@@ -340,6 +344,8 @@ pub(crate) fn retry_units(funcs: &[FuncEntity], memo: &mut MemoState) {
                 a.off = false;
                 a.lookups = 0;
                 a.hits = 0;
+                a.met = 0;
+                a.trial = true;
                 touched.push(memo.units[i].0.func.0);
             } else {
                 next = next.min(a.retry_at);
@@ -732,13 +738,16 @@ impl<'s> Executor<'s> {
         a.hits += u32::from(hit);
         a.invalidated += u32::from(o.invalidated);
         a.work = a.work.max(o.work);
+        a.met += u32::from(o.hit || o.recorded);
+        a.trial &= a.met == 0;
+        let failed_trial = a.trial && a.lookups >= crate::memo::TRIAL_OUTCOMES;
         // A window in which half the outcomes found their entry invalidated is stale
         // whatever its other outcomes: it ends as soon as that is certain (each such
         // outcome was a recording), or when entries were invalidated `INVALIDATED_STRIKES`
         // times before anything hit.
         let certain = a.invalidated * 100 >= crate::memo::INVALIDATED_PERCENT * window
             || (a.hits == 0 && a.invalidated >= crate::memo::INVALIDATED_STRIKES);
-        if a.lookups < window && !certain {
+        if a.lookups < window && !certain && !failed_trial {
             return (false, false);
         }
         let rarely = a.hits * 100 < min_percent * a.lookups;
@@ -750,7 +759,9 @@ impl<'s> Executor<'s> {
         a.hits = 0;
         a.invalidated = 0;
         a.work = 0;
-        if !(rarely && (cheap || dry)) && !stale {
+        a.met = 0;
+        a.trial = false;
+        if !(rarely && (cheap || dry)) && !stale && !failed_trial {
             return (false, false);
         }
         a.dry = 0;
@@ -1394,6 +1405,41 @@ mod tests {
             (br $l)))
         (i32.add (local.get $s) (call $rec (i32.sub (local.get $n) (i32.const 1))))))"#;
 
+    /// A memo layout rendered again from unit states it was rendered from before is
+    /// copied from the kept ones, record for record as a fresh rendering makes it.
+    #[test]
+    fn kept_memo_layouts_are_copied_as_rendered() {
+        let engine = Engine::new(Config::default().memo(Some(MemoConfig::default().min_unit_ops(0))));
+        let module = Module::from_wat(&engine, NESTED).unwrap();
+        let mut s = Store::new(&engine);
+        Linker::new().instantiate(&mut s, &module).unwrap();
+        let units = s.memo.as_ref().unwrap().adapt.len();
+        assert!(units >= 3, "{units} units");
+        let records = |s: &mut Store, offs: &[bool], fresh: bool| {
+            let memo = s.memo.as_deref_mut().unwrap();
+            for (a, &off) in memo.adapt.iter_mut().zip(offs) {
+                a.off = off;
+            }
+            if fresh {
+                memo.memo_layouts.clear();
+            }
+            super::rerender(&s.funcs, memo, 0);
+            let code = s.funcs[0].memo_code.as_deref().unwrap();
+            code.iter().map(|c| c.get().raw()).map(|(h, op)| (h, format!("{op:?}"))).collect::<Vec<_>>()
+        };
+        let a: Vec<bool> = (0..units).map(|u| u % 2 == 0).collect();
+        let b: Vec<bool> = (0..units).map(|u| u % 2 == 1).collect();
+        let want_a = records(&mut s, &a, true);
+        let want_b = records(&mut s, &b, true);
+        assert_ne!(want_a, want_b);
+        records(&mut s, &a, false);
+        assert_eq!(records(&mut s, &b, false), want_b);
+        assert_eq!(s.memo.as_ref().unwrap().memo_layouts[0].len(), 2);
+        assert_eq!(records(&mut s, &a, false), want_a);
+        assert_eq!(records(&mut s, &b, false), want_b);
+        assert_eq!(s.memo.as_ref().unwrap().memo_layouts[0].len(), 2, "a kept layout rendered again");
+    }
+
     /// The plain layout runs exactly as many ops as the plain translation: the probes are
     /// gone and branches over an exit's jump are folded back into one branch.
     #[test]
@@ -1712,6 +1758,30 @@ mod tests {
         let c = &tick.counters;
         assert_eq!((c.switched_off, c.invalidations(), c.hits), (1, 2, 0), "{c:?}");
         assert!(c.recordings <= 3, "{c:?}");
+    }
+
+    /// A unit switched off for rarely hitting comes back on trial: when it meets only new
+    /// inputs again, it is off after `TRIAL_OUTCOMES` outcomes rather than a whole window
+    /// at each return.
+    #[test]
+    fn a_retried_unit_that_meets_only_new_inputs_is_off_after_a_trial() {
+        let wat = r#"(module
+          (func $mix (param $x i32) (result i32)
+            (i32.xor (i32.mul (i32.add (local.get $x) (i32.const 3)) (i32.const 7))
+                     (i32.shr_u (i32.mul (local.get $x) (local.get $x)) (i32.const 5))))
+          (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32)
+            (loop $l
+              (local.set $s (i32.add (local.get $s) (call $mix (local.get $i))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+            (local.get $s)))"#;
+        let stats = run_stats(wat, 200_000, 1);
+        let mix = stats.units.iter().find(|u| u.unit.func_index == 0 && u.unit.block == 0).expect("$mix ran");
+        let c = &mix.counters;
+        let (window, trial) = (u64::from(MemoConfig::default().window), u64::from(crate::memo::TRIAL_OUTCOMES));
+        assert!(c.switched_off >= 4, "{c:?}");
+        assert_eq!(c.hits, 0, "{c:?}");
+        assert_eq!(c.lookups, window + (c.switched_off - 1) * trial, "{c:?}");
     }
 
     /// Hits that leave a loop on its first test replace a few ops: the bound on their

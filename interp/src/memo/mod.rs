@@ -566,6 +566,12 @@ pub(crate) struct Adapt {
     pub hits: u32,
     pub invalidated: u32,
     pub work: u64,
+    /// Outcomes in the current window whose inputs had been met before (hits and
+    /// recordings; a first sight is neither).
+    pub met: u32,
+    /// Back on after a pause, and no outcome since met inputs seen before: on trial (see
+    /// [`TRIAL_OUTCOMES`]).
+    pub trial: bool,
     /// Windows in a row without a hit.
     pub dry: u32,
     /// When switched off: the lookup clock at which to try again, and the next pause.
@@ -583,6 +589,8 @@ impl Default for Adapt {
             hits: 0,
             invalidated: 0,
             work: 0,
+            met: 0,
+            trial: false,
             dry: 0,
             retry_at: 0,
             backoff: 1024,
@@ -602,6 +610,14 @@ pub(crate) const CHEAP_WORK: u64 = 16;
 /// (collatz: 64), met first (not recorded, see [`SIGHT_BITS`]), then met again and
 /// recorded, before they hit.
 pub(crate) const DRY_WINDOWS: u32 = 12;
+
+/// A unit back on after a pause is on trial: once this many of its outcomes came without
+/// one that met inputs seen before (so none hit or recorded), it is switched off again at
+/// once, with the next, longer pause, rather than after a whole window (or `DRY_WINDOWS`
+/// of them). Each of those outcomes stops the chain and costs the unit's probes; a unit
+/// that meets only new inputs (a sort's recursion over ever new ranges) would pay them for
+/// a window at every return of the memo loop.
+pub(crate) const TRIAL_OUTCOMES: u32 = 4;
 
 /// The cost model of a hit, in ops of the memo loop (deterministic: no clocks, so that runs
 /// reproduce). A hit costs a fixed `HIT_OPS` (key hash, table probe, outcome bookkeeping,
@@ -701,6 +717,11 @@ pub(crate) struct PlainLayout {
     pub records: Box<[crate::exec::Threaded]>,
 }
 
+/// The memo layouts kept per function, most recently rendered first: units switch off
+/// and come back in a few patterns, and copying one is several times cheaper than
+/// rendering it.
+pub(crate) const KEPT_LAYOUTS: usize = 8;
+
 /// A memo layout as rendered: for each unit, whether it was off and whether it counted
 /// iterations, and the records.
 #[derive(Debug)]
@@ -757,9 +778,9 @@ pub(crate) struct MemoState {
     pub rendered_off: bool,
     /// Plain layouts by store function, built on first use.
     pub layouts: Vec<Option<Box<PlainLayout>>>,
-    /// The last memo layout rendered per store function, with the unit states it was
-    /// rendered from: rendering it again from the same states copies it.
-    pub memo_layouts: Vec<Option<MemoLayout>>,
+    /// The last memo layouts rendered per store function (up to [`KEPT_LAYOUTS`]), with the
+    /// unit states each was rendered from: rendering from the same states again copies it.
+    pub memo_layouts: Vec<Vec<MemoLayout>>,
     pub profile: Profile,
     /// Adaptive: wasm calls since the last probe, and hits since it; the calls between
     /// probes.

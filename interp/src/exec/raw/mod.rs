@@ -146,6 +146,12 @@ impl Threaded {
         Threaded { handler: threaded::memo_count_handler(), op: Op::MemoEnter { block } }
     }
 
+    /// The record's handler and op as they are stored, to compare records.
+    #[cfg(test)]
+    pub(crate) fn raw(self) -> (usize, Op) {
+        (self.handler as usize, self.op)
+    }
+
     /// The record's op, with its branch target as an op index (as translated).
     pub(crate) fn op(self) -> Op {
         let mut op = self.op;
