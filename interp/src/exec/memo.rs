@@ -465,7 +465,8 @@ fn fast_replay(
     mem: super::raw::Mem,
     block: u32,
 ) -> Option<u32> {
-    let unit = (cx.funcs[cx.func_id as usize].memo_base + block) as usize;
+    let func_id = cx.inst.funcs[cx.func.index as usize];
+    let unit = (cx.funcs[func_id as usize].memo_base + block) as usize;
     let b = &cx.func.memo_blocks[block as usize];
     if !fast_open(memo, unit) || b.inputs.len() > FAST_INPUTS {
         return None;
@@ -530,7 +531,8 @@ impl<'s> Executor<'s> {
     pub(super) fn move_frames(&mut self, m: &mut super::Machine<'s>, to_plain: bool) {
         let memo = self.memo.as_deref_mut().expect("memo state");
         for frame in &mut m.frames {
-            frame.ip = move_ip(layout_of(self.funcs, memo, frame.func_id), frame.ip, to_plain);
+            let func_id = self.instances[frame.instance as usize].funcs[frame.func.index as usize];
+            frame.ip = move_ip(layout_of(self.funcs, memo, func_id), frame.ip as usize, to_plain) as u32;
         }
         debug_assert!(to_plain || m.ip == 0, "the memo loop is entered at a function's first op");
         m.ip = if to_plain { move_ip(layout_of(self.funcs, memo, m.func_id), m.ip, true) } else { 0 };

@@ -24,12 +24,14 @@ use raw::{Code, Frame, Mem};
 /// A suspended caller.
 pub(crate) struct Caller<'s> {
     func: &'s CompiledFunc,
+    /// In memo engines, the caller's patchable code (that of the store function of `func`
+    /// in `instance`), which a return goes back to without looking the function up. The
+    /// plain engine takes the caller's code from `func` ([`Code::unused`] here).
+    code: Code<'s>,
     instance: u32,
-    /// Its store function, in memo engines (memo units and the patchable code are per
-    /// store function); 0 in the plain engine. It fills what would be padding.
-    func_id: u32,
-    /// Where the caller resumes ([`Code::pos`]: the byte offset of its record).
-    ip: usize,
+    /// Where the caller resumes ([`Code::pos`]: the byte offset of its record; a body is at
+    /// most 7,654,321 bytes (the validator's limit), so its records span well under 4 GiB).
+    ip: u32,
     /// The caller's frame base in the value stack.
     base: usize,
 }
@@ -129,8 +131,6 @@ struct Calls<'s, 'a> {
     /// plain engine; in a memo engine's plain loop, those before `plain_call` would send
     /// execution back to memoizing.
     calls_left: u64,
-    /// In memo engines, the current frame's store function.
-    func_id: u32,
     /// In a memo engine's memo loop, the chunk versions of the default memory, and the
     /// version that its stores give the chunks they write: one fresh version per run of the
     /// chain, newer than any an entry recorded (nothing records while the chain runs).
@@ -418,7 +418,13 @@ impl<'s> Executor<'s> {
                         }
                         let callee_code: &'s CompiledFunc = callee_code;
                         fp = ensure_frame(self.stack, new_base, callee_code, self.max_stack)?;
-                        frames.push(Caller { func, instance, func_id, ip: code.pos::<CELLS>(ip), base });
+                        frames.push(Caller {
+                            func,
+                            code: if CELLS { code } else { Code::unused() },
+                            instance,
+                            ip: code.pos::<CELLS>(ip) as u32,
+                            base,
+                        });
                         if CELLS {
                             func_id = callee as u32;
                         }
@@ -505,7 +511,6 @@ impl<'s> Executor<'s> {
                                     .min(m.next_sample.saturating_sub(m.plain_calls + 1)),
                                 _ => u64::MAX,
                             },
-                            func_id,
                             versions,
                             chunk_shift,
                             version,
@@ -515,7 +520,11 @@ impl<'s> Executor<'s> {
                         };
                         let calls_left = cx.calls_left;
                         let stopped = threaded::run::<CELLS>(ip, fp, mem, &mut cx);
-                        (func, base, code, func_id) = (cx.func, cx.base, cx.code, cx.func_id);
+                        (func, base, code) = (cx.func, cx.base, cx.code);
+                        if CELLS {
+                            // The chain only calls functions of its instance.
+                            func_id = inst.funcs[func.index as usize];
+                        }
                         let (cx_calls_left, cx_entered, cx_entered_ops) = (cx.calls_left, cx.entered, cx.entered_ops);
                         if MEMO {
                             // The calls the chain made, as `memo_call` would have counted them.
@@ -566,11 +575,8 @@ impl<'s> Executor<'s> {
                                 return Ok(Exit::Done);
                             };
                             func = caller.func;
-                            if CELLS {
-                                func_id = caller.func_id;
-                            }
-                            code = code_of(func, func_id);
-                            ip = code.resume::<CELLS>(caller.ip);
+                            code = if CELLS { caller.code } else { code_of(func, 0) };
+                            ip = code.resume::<CELLS>(caller.ip as usize);
                             base = caller.base;
                             fp = Frame::new(self.stack, base, func);
                             // A callee of this instance that grew the memory refreshed `mem`.
@@ -579,6 +585,9 @@ impl<'s> Executor<'s> {
                                 inst = &self.instances[instance as usize];
                                 mem_id = inst.memories.first().map_or(usize::MAX, |&m| m as usize);
                                 refresh!();
+                            }
+                            if CELLS {
+                                func_id = inst.funcs[func.index as usize];
                             }
                         }
                         Op::Call { func: f, base: b } => enter!(inst.funcs[f as usize], base + b as usize),

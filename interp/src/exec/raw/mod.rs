@@ -358,6 +358,13 @@ impl<'s> Code<'s> {
         Code { start: ops.as_ptr().cast::<u8>(), _code: PhantomData }
     }
 
+    /// A placeholder for the plain engine's [`crate::exec::Caller`] records, which find
+    /// the caller's code from its function: never run or resumed.
+    #[inline(always)]
+    pub(super) fn unused() -> Self {
+        Code { start: std::ptr::null(), _code: PhantomData }
+    }
+
     /// The op at index `i`: a branch target, a saved return address, or 0.
     #[inline(always)]
     pub(super) fn at<const CELLS: bool>(self, i: usize) -> Ip<'s> {

@@ -453,14 +453,14 @@ mod handlers {
         }
         cx.frames.push(Caller {
             func: cx.func,
+            // The plain engine finds the caller's code from `func` (see `Caller::code`).
+            code: if CELLS { cx.code } else { Code::unused() },
             instance: cx.instance,
-            func_id: if CELLS { cx.func_id } else { 0 },
-            ip: cx.code.pos::<CELLS>(ip),
+            ip: cx.code.pos::<CELLS>(ip) as u32,
             base: cx.base,
         });
         if CELLS {
             cx.calls_left -= 1;
-            cx.func_id = id as u32;
         }
         let fp = Frame::new(cx.stack, new_base, callee);
         cx.func = callee;
@@ -469,7 +469,9 @@ mod handlers {
             let patchable = cx.funcs[id].memo_code.as_deref();
             debug_assert!(patchable.is_some(), "patchable code");
             // SAFETY: `id` has code, so it is a wasm function of a memo store, which has
-            // patchable code (see `Return`).
+            // patchable code: memo engines translate eagerly, `Store::push_func` gives every
+            // translated function its patchable code, and a store takes modules of its own
+            // engine only.
             Code::cells(unsafe { patchable.unwrap_unchecked() })
         } else {
             Code::plain(&callee.threaded)
@@ -667,21 +669,9 @@ mod handlers {
         cx.func = caller.func;
         cx.base = caller.base;
         let fp = cx.frame();
-        cx.code = if CELLS {
-            cx.func_id = caller.func_id;
-            // SAFETY: `func_id` is the caller's store function, which indexed `funcs` when
-            // it was called (or is the entry's), and `funcs` does not change during a call.
-            // It is a wasm function of a memo store, so it has patchable code (memo engines
-            // translate eagerly, and `Store::push_func` gives every translated function its
-            // patchable code; a store takes modules of its own engine only).
-            let caller = unsafe { cx.funcs.get_unchecked(cx.func_id as usize) };
-            debug_assert!(caller.memo_code.is_some(), "patchable code");
-            Code::cells(unsafe { caller.memo_code.as_deref().unwrap_unchecked() })
-        } else {
-            Code::plain(&caller.func.threaded)
-        };
+        cx.code = if CELLS { caller.code } else { Code::plain(&caller.func.threaded) };
         // The op after a call takes nothing from the accumulator (any value will do).
-        next!(cx.code.resume::<CELLS>(caller.ip), fp, mem, caller.base as u64, cx)
+        next!(cx.code.resume::<CELLS>(caller.ip as usize), fp, mem, caller.base as u64, cx)
     }
 
     /// Stores the low `N` bytes of `value` at `ea` and runs the next op; in the memo loop
