@@ -588,8 +588,13 @@ impl<'s> Executor<'s> {
         m.clock += 1;
         let mut back = m.plain_calls > m.plain_span;
         if !back && m.plain_calls >= m.next_sample {
+            let sampled = self.sample_call(callee, base);
+            back = sampled == Some(true);
+            let m = self.memo();
+            if sampled.is_none() {
+                m.sample_gap = (m.sample_gap * 2).min(crate::memo::MAX_SAMPLE_CALLS);
+            }
             m.schedule_sample();
-            back = self.sample_call(callee, base);
         }
         if back {
             retry_units(self.funcs, self.memo.as_deref_mut().expect("memo state"));
@@ -597,20 +602,21 @@ impl<'s> Executor<'s> {
         back
     }
 
-    /// Whether the unit that starts at wasm function `callee`'s first op is on and met the
-    /// arguments in its frame at `base` before (remembering them from now on): then they
-    /// may hit.
-    fn sample_call(&mut self, callee: usize, base: usize) -> bool {
+    /// Whether the unit that starts at wasm function `callee`'s first op met the arguments in
+    /// its frame at `base` before (remembering them from now on): then they may hit. `None`
+    /// when there is no such unit, or it is off: no arguments could have sent execution
+    /// back.
+    fn sample_call(&mut self, callee: usize, base: usize) -> Option<bool> {
         let entity = &self.funcs[callee];
-        let Some(code) = entity.code.get() else { return false };
-        let Some(b) = code.memo_blocks.first().filter(|b| b.start == 0) else { return false };
+        let code = entity.code.get()?;
+        let b = code.memo_blocks.first().filter(|b| b.start == 0)?;
         let unit = entity.memo_base;
         let memo = self.memo.as_deref_mut().expect("memo state");
         if memo.adapt[unit as usize].off {
-            return false;
+            return None;
         }
         let hash = hash_inputs(&self.stack[base..], b, code.num_locals, memo.config.stack_depth);
-        memo.sample(unit, hash)
+        Some(memo.sample(unit, hash))
     }
 
     /// A host function is about to run: nothing recording now can be cached.
@@ -1784,6 +1790,44 @@ mod tests {
         assert!(c.switched_off >= 4, "{c:?}");
         assert_eq!(c.hits, 0, "{c:?}");
         assert_eq!(c.lookups, window + (c.switched_off - 1) * trial, "{c:?}");
+    }
+
+    /// In the plain loop, samples of a callee whose unit is off find nothing, and the gap
+    /// between them grows to `MAX_SAMPLE_CALLS`; samples of one that is on keep the gap.
+    #[test]
+    fn samples_of_switched_off_units_grow_apart() {
+        const MIX: &str = r#"(func $mix (param $x i32) (result i32)
+            (i32.xor (i32.mul (i32.add (local.get $x) (i32.const 3)) (i32.const 7))
+                     (i32.shr_u (i32.mul (local.get $x) (local.get $x)) (i32.const 5))))"#;
+        let gap = |on: bool| {
+            let wat = format!(
+                r#"(module {MIX}
+              (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32)
+                (loop $l
+                  (local.set $s (i32.add (local.get $s) (call $mix (local.get $i))))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+                (local.get $s)))"#
+            );
+            let engine = Engine::new(Config::default().memo(Some(MemoConfig::default())));
+            let module = Module::from_wat(&engine, &wat).unwrap();
+            let mut s = Store::new(&engine);
+            let i = Linker::new().instantiate(&mut s, &module).unwrap();
+            i.call(&mut s, "run", &[Value::I32(3000)]).unwrap();
+            let memo = s.memo.as_deref_mut().unwrap();
+            // A long stay in the plain loop, with `$mix`'s unit off or on.
+            assert!(memo.adapt[0].off, "$mix's unit is on");
+            memo.adapt[0].off = !on;
+            memo.enter_plain();
+            memo.plain_span = crate::memo::MAX_PLAIN_SPAN;
+            super::render_all(&s.funcs, s.memo.as_deref_mut().unwrap(), true);
+            i.call(&mut s, "run", &[Value::I32(20_000)]).unwrap();
+            let memo = s.memo.as_ref().unwrap();
+            assert!(memo.plain, "left the plain loop");
+            memo.sample_gap
+        };
+        assert_eq!(gap(false), crate::memo::MAX_SAMPLE_CALLS);
+        assert_eq!(gap(true), crate::memo::SAMPLE_CALLS);
     }
 
     /// Hits that leave a loop on its first test replace a few ops: the bound on their

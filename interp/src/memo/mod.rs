@@ -676,6 +676,14 @@ pub(crate) const MIN_PROBE_CALLS: u64 = 64;
 /// do not fall in step with a cycle of calls and miss its repeats.
 pub(crate) const SAMPLE_CALLS: u64 = 64;
 
+/// ... and each sample of a callee without a unit at its first op, or with that unit off,
+/// doubles the gap, up to this: a sample stops the threaded chain (some hundreds of
+/// instructions), which at every 64th call of a call-heavy program whose units are off (a
+/// hash table's probes) is about 1% of its run. (A sample of a unit that is on but meets
+/// new arguments does not: they may come back, as collatz's do.) Each stay in the plain
+/// loop starts at `SAMPLE_CALLS`.
+pub(crate) const MAX_SAMPLE_CALLS: u64 = 1024;
+
 /// The longest stay in the plain loop, in calls, before memoizing is tried again.
 pub(crate) const MAX_PLAIN_SPAN: u64 = 1 << 20;
 
@@ -773,6 +781,8 @@ pub(crate) struct MemoState {
     /// The plain-loop call (counted by `plain_calls`) to sample next, and the state of the
     /// generator that draws the gaps.
     pub next_sample: u64,
+    /// The mean gap between samples now (see [`MAX_SAMPLE_CALLS`]).
+    pub sample_gap: u64,
     sample_rng: u64,
     /// The patchable code holds the plain layouts, for the plain loop.
     pub rendered_off: bool,
@@ -842,6 +852,7 @@ impl MemoState {
             plain_span: 1,
             plain_switches: 0,
             next_sample: SAMPLE_CALLS,
+            sample_gap: SAMPLE_CALLS,
             sample_rng: 0x9e37_79b9_7f4a_7c15,
             rendered_off: false,
             layouts: Vec::new(),
@@ -936,7 +947,7 @@ impl MemoState {
         x ^= x >> 7;
         x ^= x << 17;
         self.sample_rng = x;
-        self.next_sample = self.plain_calls + 1 + x % (2 * SAMPLE_CALLS);
+        self.next_sample = self.plain_calls + 1 + x % (2 * self.sample_gap);
     }
 
     pub fn log(&mut self, ev: Event) {
@@ -956,6 +967,7 @@ impl MemoState {
         self.plain = true;
         self.plain_calls = 0;
         self.plain_switches += 1;
+        self.sample_gap = SAMPLE_CALLS;
         self.schedule_sample();
         self.calls = 0;
         self.probe_hits = 0;
