@@ -133,6 +133,7 @@ fn counts_iterations(code: &CompiledFunc, b: u32, header: bool, measures: impl F
 /// Re-renders the patchable code of store function `f`: its plain layout while the plain
 /// loop runs, else the memo layout from its units' states.
 pub(crate) fn rerender(funcs: &[FuncEntity], memo: &mut MemoState, f: u32) {
+    memo.stale.retain(|&(g, _)| g != f);
     let entity = &funcs[f as usize];
     let (Some(code), Some(out)) = (entity.code.get(), &entity.memo_code) else { return };
     if memo.rendered_off {
@@ -140,6 +141,7 @@ pub(crate) fn rerender(funcs: &[FuncEntity], memo: &mut MemoState, f: u32) {
             o.set(r);
         }
     } else {
+        memo.renders += 1;
         let base = entity.memo_base as usize;
         let threshold = u64::from(memo.config.threshold);
         let off = |b: u32| memo.adapt[base + b as usize].off;
@@ -177,6 +179,8 @@ pub(crate) fn render_all(funcs: &[FuncEntity], memo: &mut MemoState, off: bool) 
     if memo.rendered_off == off {
         return;
     }
+    memo.stale_skipped += memo.stale.len() as u64;
+    memo.stale.clear();
     memo.rendered_off = off;
     for f in 0..funcs.len() as u32 {
         rerender(funcs, memo, f);
@@ -803,7 +807,10 @@ impl<'s> Executor<'s> {
         let plain =
             memo.recent_hits == 0 && memo.recording == 0 && !memo.active.iter().any(|a| a.first_sight.is_some());
         memo.recent_hits = 0;
-        rerender(self.funcs, memo, func_id);
+        // Rendered later, if at all (`STALE_STOPS`).
+        if !memo.stale.iter().any(|&(g, _)| g == func_id) {
+            memo.stale.push((func_id, 0));
+        }
         (true, plain)
     }
 
@@ -827,6 +834,8 @@ impl<'s> Executor<'s> {
             // A switched-off loop body left in place to count iterations as nested work
             // (`render`). They make the unit around it not cheap (`CHEAP_WORK`), so that it
             // gets `DRY_WINDOWS` windows for a first pass over its arguments (collatz).
+            // Or a unit switched off since its function was rendered.
+            self.stale_stop(func_id, code);
             return Enter::Run;
         }
         let counters = &mut memo.units[unit as usize].1;
@@ -979,11 +988,30 @@ impl<'s> Executor<'s> {
         base: usize,
         depth: usize,
     ) -> bool {
+        let memo_base = self.funcs[func_id as usize].memo_base;
+        let memo = self.memo.as_deref().expect("memo state");
+        let units = &code.memo_exits[exit as usize].units;
+        if units.iter().all(|&b| memo.adapt[(memo_base + b) as usize].off) {
+            // Left in place by a rendering that is due (`STALE_STOPS`).
+            self.stale_stop(func_id, code);
+        }
         let plain = self.leave_units(func_id, code, exit, 0, exit_ip, base, depth);
         if plain {
             self.render_plain();
         }
         plain
+    }
+
+    /// The chain stopped at a probe of function `func_id` that its units' states would take
+    /// out: renders the function once such stops reach [`crate::memo::STALE_STOPS`].
+    fn stale_stop(&mut self, func_id: u32, code: &CompiledFunc) {
+        let memo = self.memo.as_deref_mut().expect("memo state");
+        let Some(i) = memo.stale.iter().position(|&(g, _)| g == func_id) else { return };
+        memo.stale[i].1 += 1;
+        let due = (code.code.len() as u32 / crate::memo::STALE_OPS_PER_STOP).max(crate::memo::STALE_STOPS);
+        if memo.stale[i].1 >= due {
+            rerender(self.funcs, memo, func_id);
+        }
     }
 
     /// Execution moves to the plain loop: render the code for it.
@@ -1668,6 +1696,76 @@ mod tests {
               (br_if $l (i32.lt_u (local.get $i) (i32.const 2000))))
             (local.get $s)))"#
         )
+    }
+
+    /// Units switched off one after another in a stay that ends in the plain loop are
+    /// never rendered out of the memo layout: the plain loop's layout replaces it.
+    #[test]
+    fn switched_off_units_leave_their_rendering_to_the_plain_loop() {
+        let block = |k: u32| {
+            format!(
+                "(block (local.set $x (i32.add (i32.mul (local.get $n) (i32.const {k})) (i32.const 1)))
+                   (local.set $x (i32.xor (local.get $x) (i32.shr_u (local.get $x) (i32.const 3)))))
+                 (local.set $s (i32.add (local.get $s) (local.get $x)))"
+            )
+        };
+        let wat = format!(
+            r#"(module
+          (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32) (local $x i32)
+            (loop $l
+              {} {} {}
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (i32.const 2000))))
+            (local.get $s)))"#,
+            block(3),
+            block(5),
+            block(7)
+        );
+        let stats = run_stats(&wat, 5, 1);
+        assert!(stats.totals.switched_off >= 3, "{stats:?}");
+        assert!(stats.plain_switches >= 1, "{stats:?}");
+        assert!(stats.renders < stats.totals.switched_off, "{stats:?}");
+        assert!(stats.stale_renders_skipped >= 1, "{stats:?}");
+    }
+
+    /// ... while in a stay that goes on (a unit around them hits), the stops at their
+    /// probes add up, and the function is rendered without them.
+    #[test]
+    fn stale_probes_are_rendered_out_once_their_stops_add_up() {
+        let wat = format!(
+            r#"(module {}
+          (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32) (local $x i32)
+            (loop $l
+              (local.set $s (i32.add (local.get $s) (call $sq (i32.const 40))))
+              (block
+                (local.set $x (i32.add (i32.mul (local.get $i) (i32.const 3)) (i32.const 1)))
+                (local.set $x (i32.xor (local.get $x) (i32.shr_u (local.get $x) (i32.const 3)))))
+              (local.set $s (i32.add (local.get $s) (local.get $x)))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+            (local.get $s)))"#,
+            squares("$sq")
+        );
+        let engine = Engine::new(Config::default().memo(Some(MemoConfig::default())));
+        let module = Module::from_wat(&engine, &wat).unwrap();
+        let mut s = Store::new(&engine);
+        let i = Linker::new().instantiate(&mut s, &module).unwrap();
+        i.call(&mut s, "run", &[Value::I32(3000)]).unwrap();
+        let stats = s.memo_stats().unwrap();
+        let memo = s.memo.as_ref().unwrap();
+        assert!(!memo.plain, "{stats:?}");
+        assert!(stats.totals.hits > 2000, "{stats:?}");
+        // `run`'s block (the loop body is unit 1; the block is unit 2) is off, and its
+        // `MemoEnter` was rendered out.
+        let base = s.funcs[1].memo_base as usize;
+        assert!(memo.adapt[base + 2].off, "{stats:?}");
+        assert!(memo.stale.is_empty(), "{:?}", memo.stale);
+        let code = s.funcs[1].memo_code.as_deref().unwrap();
+        let enters: Vec<u32> = code
+            .iter()
+            .filter_map(|c| if let Op::MemoEnter { block } = c.get().op() { Some(block) } else { None })
+            .collect();
+        assert!(!enters.contains(&2), "{enters:?}");
     }
 
     /// A small unit without loops or calls hits every time, but a hit costs more than the

@@ -328,6 +328,11 @@ pub struct MemoStats {
     /// Hits the memo loop's threaded chain replayed in place (counted in `totals.hits`
     /// too; the profile's phases do not time them).
     pub fast_hits: u64,
+    /// Adaptive: memo layouts rendered (or copied from a kept one) after units were
+    /// switched off or on, and stale ones run instead until that paid (see
+    /// [`STALE_STOPS`]).
+    pub renders: u64,
+    pub stale_renders_skipped: u64,
     /// Units switched off now.
     pub units_off: usize,
     /// Profiling: time spent in the memo machinery, by phase.
@@ -725,6 +730,17 @@ pub(crate) struct PlainLayout {
     pub records: Box<[crate::exec::Threaded]>,
 }
 
+/// A function whose units were switched off keeps running its memo layout with their
+/// probes, which stop the chain and are then passed over (a switched-off unit's
+/// `MemoEnter` only counts its work), until the stops there reach this share of its ops
+/// (one stop per `STALE_OPS_PER_STOP` ops), at least `STALE_STOPS`: then it is rendered.
+/// A rendering costs a few hundred instructions per op, a stop about as many as two ops
+/// of that, so this pays at most about twice what rendering at once would, and often
+/// nothing: the memo loop's stays end in the plain loop, whose layout replaces it, and
+/// several units that switch off one after another need one rendering.
+pub(crate) const STALE_STOPS: u32 = 8;
+pub(crate) const STALE_OPS_PER_STOP: u32 = 2;
+
 /// The memo layouts kept per function, most recently rendered first: units switch off
 /// and come back in a few patterns, and copying one is several times cheaper than
 /// rendering it.
@@ -791,6 +807,12 @@ pub(crate) struct MemoState {
     /// The last memo layouts rendered per store function (up to [`KEPT_LAYOUTS`]), with the
     /// unit states each was rendered from: rendering from the same states again copies it.
     pub memo_layouts: Vec<Vec<MemoLayout>>,
+    /// Memo layouts rendered or copied, and stale ones never rendered (see [`MemoStats`]).
+    pub renders: u64,
+    pub stale_skipped: u64,
+    /// Functions whose memo layout is stale, since units of theirs were switched off, with
+    /// the stops at their stale probes since (see [`STALE_STOPS`]).
+    pub stale: Vec<(u32, u32)>,
     pub profile: Profile,
     /// Adaptive: wasm calls since the last probe, and hits since it; the calls between
     /// probes.
@@ -857,6 +879,9 @@ impl MemoState {
             rendered_off: false,
             layouts: Vec::new(),
             memo_layouts: Vec::new(),
+            stale: Vec::new(),
+            renders: 0,
+            stale_skipped: 0,
             profile: Profile::default(),
             calls: 0,
             probe_calls: PROBE_CALLS,
@@ -1039,6 +1064,8 @@ impl MemoState {
             flushes: self.flushes,
             plain_switches: self.plain_switches,
             fast_hits: self.fast_hits,
+            renders: self.renders,
+            stale_renders_skipped: self.stale_skipped,
             units_off: self.adapt.iter().filter(|a| a.off).count(),
             profile: self.profile,
         }
