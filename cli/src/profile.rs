@@ -148,8 +148,8 @@ impl ProfileArgs {
         );
         let _ = writeln!(
             out,
-            "misses: cold {}, absent {} ({} met for the first time, not recorded), collision {}, evicted {}, over limit {}, invalidated {}; {} recorded, {} discarded, {} evicted; {} switched off, {} drops to the plain loop; {} memo layouts rendered, {} stale ones left to the plain loop's",
-            t.miss_cold, t.miss_absent, t.first_sight, t.miss_collision, t.miss_evicted, t.miss_limit, t.invalidations(), t.recordings, t.discarded, t.evictions, t.switched_off, s.plain_switches, s.renders, s.stale_renders_skipped
+            "misses: cold {}, absent {} ({} met for the first time, not recorded; {} met before, held back), collision {}, evicted {}, over limit {}, invalidated {}; {} recorded, {} discarded, {} evicted; {} switched off, {} drops to the plain loop; {} memo layouts rendered, {} stale ones left to the plain loop's",
+            t.miss_cold, t.miss_absent, t.first_sight, t.held_back, t.miss_collision, t.miss_evicted, t.miss_limit, t.invalidations(), t.recordings, t.discarded, t.evictions, t.switched_off, s.plain_switches, s.renders, s.stale_renders_skipped
         );
         let _ =
             writeln!(out, "memo machinery (profiled run; clock reads included; hits replayed in the chain untimed):");

@@ -44,10 +44,11 @@ pub fn table(stats: &MemoStats, top: usize) -> String {
     );
     let _ = writeln!(
         out,
-        "      misses: cold {}, absent {} ({} met for the first time, not recorded), collision {}, evicted {}, over limit {}, invalidated {} ({})",
+        "      misses: cold {}, absent {} ({} met for the first time, not recorded; {} met before, held back), collision {}, evicted {}, over limit {}, invalidated {} ({})",
         t.miss_cold,
         t.miss_absent,
         t.first_sight,
+        t.held_back,
         t.miss_collision,
         t.miss_evicted,
         t.miss_limit,

@@ -439,6 +439,7 @@ fn count_fast_hit(memo: &mut crate::memo::MemoState, unit: usize, b: &MemoBlock,
     }
     a.lookups += 1;
     a.hits += 1;
+    a.lost = 0;
     a.work = a.work.max(work);
     let c = &mut memo.units[unit].1;
     c.executions += 1;
@@ -751,6 +752,9 @@ impl<'s> Executor<'s> {
         a.invalidated += u32::from(o.invalidated);
         a.work = a.work.max(o.work);
         a.met += u32::from(o.hit || o.recorded);
+        if o.hit {
+            a.lost = 0;
+        }
         a.trial &= a.met == 0;
         let failed_trial = a.trial && a.lookups >= crate::memo::TRIAL_OUTCOMES;
         // A window in which half the outcomes found their entry invalidated is stale
@@ -843,7 +847,7 @@ impl<'s> Executor<'s> {
         if counters.executions <= memo.config.threshold as u64 {
             counters.miss(MissCause::Cold);
             let since = memo.tick();
-            memo.active.push(Active { unit, depth: depth as u32, rec: None, first_sight: None, since });
+            memo.active.push(Active { unit, depth: depth as u32, rec: None, first_sight: None, lost: false, since });
             return Enter::Run;
         }
         counters.lookups += 1;
@@ -936,13 +940,37 @@ impl<'s> Executor<'s> {
                     memo.units[unit as usize].1.first_sight += 1;
                     let since = memo.tick();
                     let work = Some(memo.work);
-                    memo.active.push(Active { unit, depth: depth as u32, rec: None, first_sight: work, since });
+                    memo.active.push(Active {
+                        unit,
+                        depth: depth as u32,
+                        rec: None,
+                        first_sight: work,
+                        lost: false,
+                        since,
+                    });
                     return Enter::Run;
                 }
                 // Recorded before, and the entry is gone without a hit: for the adaptive
                 // policy, as good as invalidated (`INVALIDATED_PERCENT`).
                 Sight::Often => invalidated = true,
                 Sight::Again => {}
+            }
+            // A unit whose entries keep being lost before they hit records only every
+            // `2^k`-th time (`LOST_FREE`). Losses in a window with hits do not count:
+            // entries that pay between rewrites of what they read are worth recording.
+            let a = &mut memo.adapt[unit as usize];
+            a.lost += u32::from(invalidated && a.hits == 0);
+            if memo.config.adaptive() && a.lost >= crate::memo::LOST_FREE {
+                if a.held < 1u32 << (a.lost - crate::memo::LOST_FREE).min(16) {
+                    a.held += 1;
+                    memo.units[unit as usize].1.held_back += 1;
+                    let since = memo.tick();
+                    let work = Some(memo.work);
+                    let lost = invalidated;
+                    memo.active.push(Active { unit, depth: depth as u32, rec: None, first_sight: work, lost, since });
+                    return Enter::Run;
+                }
+                a.held = 0;
             }
         }
         let memo = self.memo.as_deref_mut().expect("memo state");
@@ -972,7 +1000,14 @@ impl<'s> Executor<'s> {
         // Its log starts here: its first read of each chunk must be in it.
         memo.last_reads = Default::default();
         let since = memo.tick();
-        memo.active.push(Active { unit, depth: depth as u32, rec: Some(Box::new(rec)), first_sight: None, since });
+        memo.active.push(Active {
+            unit,
+            depth: depth as u32,
+            rec: Some(Box::new(rec)),
+            first_sight: None,
+            lost: false,
+            since,
+        });
         Enter::Run
     }
 
@@ -1054,7 +1089,7 @@ impl<'s> Executor<'s> {
                     .adapt(
                         func_id,
                         unit,
-                        Outcome { hit: false, pays: false, invalidated: false, recorded: false, work },
+                        Outcome { hit: false, pays: false, invalidated: a.lost, recorded: false, work },
                     )
                     .1;
             }
@@ -1926,6 +1961,19 @@ mod tests {
         };
         assert_eq!(gap(false), crate::memo::MAX_SAMPLE_CALLS);
         assert_eq!(gap(true), crate::memo::SAMPLE_CALLS);
+    }
+
+    /// `TICK`'s entries are all invalidated before they hit: once two were lost, each
+    /// return of the unit (after its pause) records less and less often.
+    #[test]
+    fn a_unit_whose_entries_are_lost_records_less_and_less() {
+        let stats = run_stats(TICK, 300_000, 1);
+        let tick = stats.units.iter().find(|u| u.unit.func_index == 0 && u.unit.block == 0).expect("$tick ran");
+        let c = &tick.counters;
+        assert_eq!(c.hits, 0, "{c:?}");
+        assert!(c.switched_off >= 6, "{c:?}");
+        assert!(c.held_back >= c.switched_off, "{c:?}");
+        assert!(c.recordings < c.switched_off, "{c:?}");
     }
 
     /// Hits that leave a loop on its first test replace a few ops: the bound on their

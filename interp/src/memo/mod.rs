@@ -219,6 +219,9 @@ pub struct Counters {
     /// Adaptive: misses among `miss_absent` on inputs the unit had not met before, which
     /// it runs without recording (only inputs met again are worth an entry).
     pub first_sight: u64,
+    /// Adaptive: misses among `miss_absent` on inputs met before, which it runs without
+    /// recording because its entries keep being lost before they hit ([`LOST_FREE`]).
+    pub held_back: u64,
     /// Invalidations, by dependency kind, in [`DepKind`] order.
     pub miss_invalidated: [u64; 6],
     /// Verify mode: hits whose real execution agreed / disagreed with the entry.
@@ -267,6 +270,7 @@ impl Counters {
         self.miss_cold += o.miss_cold;
         self.miss_absent += o.miss_absent;
         self.first_sight += o.first_sight;
+        self.held_back += o.held_back;
         self.miss_collision += o.miss_collision;
         self.miss_evicted += o.miss_evicted;
         self.miss_limit += o.miss_limit;
@@ -553,6 +557,9 @@ pub(crate) struct Active {
     /// (see [`MemoState::sight`]); its exit still counts as an outcome, with the nested work
     /// done since `work` was this.
     pub first_sight: Option<u64>,
+    /// ... or it met inputs whose entry was lost, and holds back their recording
+    /// ([`LOST_FREE`]): its outcome counts as an invalidation.
+    pub lost: bool,
     /// Profiling: when the unit was entered.
     pub since: Option<std::time::Instant>,
 }
@@ -577,6 +584,10 @@ pub(crate) struct Adapt {
     /// Back on after a pause, and no outcome since met inputs seen before: on trial (see
     /// [`TRIAL_OUTCOMES`]).
     pub trial: bool,
+    /// Entries lost before they hit (invalidated, or dropped) since its last hit, and
+    /// recordings held back since its last (see [`LOST_FREE`]).
+    pub lost: u32,
+    pub held: u32,
     /// Windows in a row without a hit.
     pub dry: u32,
     /// When switched off: the lookup clock at which to try again, and the next pause.
@@ -596,6 +607,8 @@ impl Default for Adapt {
             work: 0,
             met: 0,
             trial: false,
+            lost: 0,
+            held: 0,
             dry: 0,
             retry_at: 0,
             backoff: 1024,
@@ -615,6 +628,15 @@ pub(crate) const CHEAP_WORK: u64 = 16;
 /// (collatz: 64), met first (not recorded, see [`SIGHT_BITS`]), then met again and
 /// recorded, before they hit.
 pub(crate) const DRY_WINDOWS: u32 = 12;
+
+/// A unit whose entries were lost before they hit this many times since its last hit, in
+/// windows without hits (invalidated, or dropped on the way to the plain loop because they
+/// read memory, whose writes there are not versioned), records only every `2^k`-th time
+/// inputs it met before come back, `k` the losses past these; the others run as first
+/// sights do. A recording runs in the `match` loop at several times the unit's cost, and
+/// sha256's block function, whose input block is rewritten between calls, lost every
+/// entry it recorded.
+pub(crate) const LOST_FREE: u32 = 2;
 
 /// A unit back on after a pause is on trial: once this many of its outcomes came without
 /// one that met inputs seen before (so none hit or recorded), it is switched off again at
