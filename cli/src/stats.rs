@@ -42,6 +42,13 @@ pub fn table(stats: &MemoStats, top: usize) -> String {
         "      {} recorded, {} discarded, {} evicted, {} cached now, {} flushes",
         t.recordings, t.discarded, t.evictions, stats.cached, stats.flushes
     );
+    if stats.plain_switches + stats.fast_hits + stats.renders > 0 {
+        let _ = writeln!(
+            out,
+            "      adaptive: {} hits replayed in the threaded chain, {} drops to the plain loop, {} units off now, {} memo layouts rendered",
+            stats.fast_hits, stats.plain_switches, stats.units_off, stats.renders
+        );
+    }
     let _ = writeln!(
         out,
         "      misses: cold {}, absent {} ({} met for the first time, not recorded; {} met before, held back), collision {}, evicted {}, over limit {}, invalidated {} ({})",

@@ -1448,10 +1448,7 @@ mod tests {
             (local.get $s)))"#,
             squares("$f")
         );
-        let engine = Engine::new(Config::default().memo(Some(MemoConfig::default())));
-        let module = Module::from_wat(&engine, &wat).unwrap();
-        let mut s = Store::new(&engine);
-        let i = Linker::new().instantiate(&mut s, &module).unwrap();
+        let (mut s, i) = default_memo(&wat);
         let memo = s.memo.as_deref_mut().unwrap();
         memo.enter_plain();
         memo.plain_span = crate::memo::MAX_PLAIN_SPAN;
@@ -1683,13 +1680,19 @@ mod tests {
         assert!(stats.totals.invalidations() > 0, "{stats:?}");
     }
 
-    /// Runs `run(arg)` `calls` times on a fresh default-memo store; returns the stats of the
-    /// unit that starts at wasm offset `offset` (any, if `None`), and the totals.
-    fn run_stats(wat: &str, arg: i32, calls: usize) -> crate::MemoStats {
+    /// A fresh store of a default-memo engine with `wat` instantiated.
+    fn default_memo(wat: &str) -> (Store, crate::Instance) {
         let engine = Engine::new(Config::default().memo(Some(MemoConfig::default())));
         let module = Module::from_wat(&engine, wat).unwrap();
         let mut s = Store::new(&engine);
         let i = Linker::new().instantiate(&mut s, &module).unwrap();
+        (s, i)
+    }
+
+    /// Runs `run(arg)` `calls` times on a fresh default-memo store; returns the stats of the
+    /// unit that starts at wasm offset `offset` (any, if `None`), and the totals.
+    fn run_stats(wat: &str, arg: i32, calls: usize) -> crate::MemoStats {
+        let (mut s, i) = default_memo(wat);
         for _ in 0..calls {
             i.call(&mut s, "run", &[Value::I32(arg)]).unwrap();
         }
@@ -1781,10 +1784,7 @@ mod tests {
             (local.get $s)))"#,
             squares("$sq")
         );
-        let engine = Engine::new(Config::default().memo(Some(MemoConfig::default())));
-        let module = Module::from_wat(&engine, &wat).unwrap();
-        let mut s = Store::new(&engine);
-        let i = Linker::new().instantiate(&mut s, &module).unwrap();
+        let (mut s, i) = default_memo(&wat);
         i.call(&mut s, "run", &[Value::I32(3000)]).unwrap();
         let stats = s.memo_stats().unwrap();
         let memo = s.memo.as_ref().unwrap();
@@ -1942,10 +1942,7 @@ mod tests {
                   (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
                 (local.get $s)))"#
             );
-            let engine = Engine::new(Config::default().memo(Some(MemoConfig::default())));
-            let module = Module::from_wat(&engine, &wat).unwrap();
-            let mut s = Store::new(&engine);
-            let i = Linker::new().instantiate(&mut s, &module).unwrap();
+            let (mut s, i) = default_memo(&wat);
             i.call(&mut s, "run", &[Value::I32(3000)]).unwrap();
             let memo = s.memo.as_deref_mut().unwrap();
             // A long stay in the plain loop, with `$mix`'s unit off or on.
