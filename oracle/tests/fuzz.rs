@@ -196,3 +196,24 @@ fn wasmi_select_hazard_is_detected() {
     assert!(!wasmi_select_hazard(&module("i32.const 7 i32.const 9 local.get 0 select")));
     assert!(!wasmi_select_hazard(&module("i32.const 7 i32.const 9 local.get 0 i32.const 3 i32.lt_s select")));
 }
+
+/// A generated two-instance script whose module feeds `select` from `i32.eqz` runs without
+/// wasmi, which miscompiles that (it takes the first operand for any condition); the same
+/// script checked in all four engines diverges in wasmi.
+#[test]
+fn two_instance_scripts_with_the_wasmi_select_hazard_run_without_wasmi() {
+    use memowasm_oracle::fuzz::linked::{check_script, run_script, select_hazard};
+    let text = r#"(module $M
+  (func (export "pick") (param i32) (result i32)
+    i32.const 7 i32.const 9 local.get 0 i32.eqz select))
+(invoke $M "pick" (i32.const 1))
+(invoke $M "pick" (i32.const 0))
+"#;
+    assert!(select_hazard(text));
+    assert!(!select_hazard("(module (func (result i32) i32.const 1 i32.const 2 i32.const 0 select))"));
+    assert!(matches!(check_script(text.to_string(), true), Exec::Found(_)), "wasmi agrees with plain");
+    match run_script(text.to_string()) {
+        Exec::Ran(r) => assert!(r.steps > 0),
+        other => panic!("{other:?}"),
+    }
+}
