@@ -448,8 +448,15 @@ mod handlers {
         let new_base = cx.base + base as usize;
         let end = new_base + callee.frame_size as usize;
         let room = end <= cx.stack.len() && end <= cx.max_stack && cx.frames.len() < cx.frames.capacity();
-        if !room || *instance != cx.instance || cx.frames.len() + 1 >= cx.max_depth || (CELLS && cx.calls_left == 0) {
+        if !room || *instance != cx.instance || cx.frames.len() + 1 >= cx.max_depth {
             return slow::<CELLS>(at, fp, mem, acc, cx);
+        }
+        if CELLS {
+            // One subtraction both counts the call and finds the last one (a borrow).
+            let Some(left) = cx.calls_left.checked_sub(1) else {
+                return slow::<CELLS>(at, fp, mem, acc, cx);
+            };
+            cx.calls_left = left;
         }
         cx.frames.push(Caller {
             func: cx.func,
@@ -459,9 +466,6 @@ mod handlers {
             ip: cx.code.pos::<CELLS>(ip) as u32,
             base: cx.base,
         });
-        if CELLS {
-            cx.calls_left -= 1;
-        }
         let fp = Frame::new(cx.stack, new_base, callee);
         cx.func = callee;
         cx.base = new_base;
