@@ -30,6 +30,11 @@ pub struct BenchArgs {
     /// counts on a noisy machine).
     #[arg(long)]
     callgrind: bool,
+    /// With --callgrind: also count each workload at twice its size (its first argument, or
+    /// its calls for repeated ones), and split each engine's extra instructions over plain
+    /// into a fixed part (start-up, warm-up) and a part that grows with the work.
+    #[arg(long, requires = "callgrind")]
+    split: bool,
     /// Write every measurement as JSON here (for plots: bench/plot.py).
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
@@ -51,7 +56,7 @@ pub struct BenchArgs {
     /// With --compile: the fuzz campaign seed the wasm-smith modules come from [default: 0].
     #[arg(long, value_name = "S")]
     seed: Option<u64>,
-    /// Internal: run one measurement `WORKLOAD:ENGINE` and print it as JSON.
+    /// Internal: run one measurement `WORKLOAD:ENGINE[:SCALE]` and print it as JSON.
     #[arg(long, hide = true, value_name = "WORKLOAD:ENGINE")]
     one: Option<String>,
 }
@@ -72,6 +77,14 @@ pub struct Workload {
     /// What it does and why it is of its kind (read by people, shown by `--list`).
     #[serde(default)]
     pub description: String,
+    /// Whether `--split` may run it at twice its size (not where the work grows
+    /// exponentially with the argument).
+    #[serde(default = "yes")]
+    pub split: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// What one measurement found.
@@ -90,6 +103,26 @@ pub struct Sample {
     pub executions: u64,
     /// Instructions counted by callgrind for the whole child process.
     pub instructions: Option<u64>,
+    /// The workload's size, as a multiple of the manifest's ([`Workload::scaled`]).
+    #[serde(default = "one")]
+    pub scale: u32,
+    /// What the call returned.
+    #[serde(default)]
+    pub result: String,
+}
+
+impl Workload {
+    /// The workload at `k` times its size: `k` times the calls of a repeated workload,
+    /// otherwise its first argument (its size: iterations, elements or rounds) times `k`.
+    /// Its expected result is the manifest's only at `k` = 1.
+    pub fn scaled(&self, k: u32) -> Workload {
+        let mut w = self.clone();
+        match w.args.first_mut() {
+            Some(n) if w.repeat == 1 => *n *= i64::from(k),
+            _ => w.repeat *= k,
+        }
+        w
+    }
 }
 
 fn one() -> u32 {
@@ -104,12 +137,16 @@ impl BenchArgs {
             bail!("--smith and --seed go with --compile");
         }
         if let Some(which) = &self.one {
-            let (w, e) = which.split_once(':').ok_or_else(|| anyhow!("--one takes WORKLOAD:ENGINE"))?;
+            let (w, e) = which.split_once(':').ok_or_else(|| anyhow!("--one takes WORKLOAD:ENGINE[:SCALE]"))?;
+            let (e, scale) = match e.split_once(':') {
+                Some((e, k)) => (e, k.parse().map_err(|_| anyhow!("--one: bad scale {k:?}"))?),
+                None => (e, 1),
+            };
             let workload = load_manifest(&self.manifest)?
                 .into_iter()
                 .find(|x| x.name == w)
                 .ok_or_else(|| anyhow!("no workload named {w:?} in {}", self.manifest.display()))?;
-            let sample = measure(&self.manifest, &workload, e)?;
+            let sample = measure(&self.manifest, &workload, e, scale)?;
             println!("{}", serde_json::to_string(&sample)?);
             return Ok(ExitCode::SUCCESS);
         }
@@ -157,7 +194,7 @@ impl BenchArgs {
             for w in &workloads {
                 for e in &self.engines {
                     bar.set_message(format!("{} {e}", w.name));
-                    match child(&exe, &self.manifest, &w.name, e, false) {
+                    match child(&exe, &self.manifest, &w.name, e, false, 1) {
                         Ok(s) => samples.push(s),
                         // One engine failing one workload is a finding, not the end of the run.
                         Err(err) => bar.println(format!("skipped: {err:#}")),
@@ -170,9 +207,35 @@ impl BenchArgs {
             for w in &workloads {
                 for e in &self.engines {
                     bar.set_message(format!("callgrind {} {e}", w.name));
-                    match child(&exe, &self.manifest, &w.name, e, true) {
+                    match child(&exe, &self.manifest, &w.name, e, true, 1) {
                         Ok(s) => samples.push(s),
                         Err(err) => bar.println(format!("skipped: {err:#}")),
+                    }
+                }
+            }
+        }
+        if self.split {
+            for w in workloads.iter().filter(|w| w.split) {
+                for e in &self.engines {
+                    bar.set_message(format!("callgrind {} {e} at twice the size", w.name));
+                    match child(&exe, &self.manifest, &w.name, e, true, 2) {
+                        Ok(s) => samples.push(s),
+                        Err(err) => bar.println(format!("skipped: {err:#}")),
+                    }
+                }
+                // No expected result at this size: the engines must agree with each other
+                // (and the workload's own checks trap on a wrong answer).
+                let twice: Vec<&Sample> = samples.iter().filter(|s| s.workload == w.name && s.scale == 2).collect();
+                if let Some(first) = twice.first() {
+                    if let Some(other) = twice.iter().find(|s| s.result != first.result) {
+                        bail!(
+                            "{} at twice its size: {} returned {}, {} returned {}",
+                            w.name,
+                            first.engine,
+                            first.result,
+                            other.engine,
+                            other.result
+                        );
                     }
                 }
             }
@@ -194,8 +257,15 @@ pub fn load_manifest(path: &Path) -> anyhow::Result<Vec<Workload>> {
 }
 
 /// Runs one measurement in a child process (under callgrind if asked).
-fn child(exe: &Path, manifest: &Path, workload: &str, engine: &str, callgrind: bool) -> anyhow::Result<Sample> {
-    let one = format!("{workload}:{engine}");
+fn child(
+    exe: &Path,
+    manifest: &Path,
+    workload: &str,
+    engine: &str,
+    callgrind: bool,
+    scale: u32,
+) -> anyhow::Result<Sample> {
+    let one = format!("{workload}:{engine}:{scale}");
     let mut cmd = if callgrind {
         let mut c = Command::new("valgrind");
         c.args(["--tool=callgrind", "--callgrind-out-file=/dev/null"]).arg(exe);
@@ -250,10 +320,12 @@ pub fn module_bytes(manifest: &Path, w: &Workload) -> anyhow::Result<Vec<u8>> {
     Ok(wat::parse_bytes(&bytes).map_err(|e| anyhow!("{}: {e}", path.display()))?.into_owned())
 }
 
-/// Compiles, instantiates and calls the workload in one engine; checks the result.
-pub fn measure(manifest: &Path, w: &Workload, engine: &str) -> anyhow::Result<Sample> {
+/// Compiles, instantiates and calls the workload at `scale` times its size in one engine;
+/// checks the result (at `scale` 1, where the manifest gives it).
+pub fn measure(manifest: &Path, w: &Workload, engine: &str, scale: u32) -> anyhow::Result<Sample> {
     let bytes = module_bytes(manifest, w)?;
-    let mut sample = Sample { workload: w.name.clone(), engine: engine.to_string(), ..Sample::default() };
+    let w = &w.scaled(scale);
+    let mut sample = Sample { workload: w.name.clone(), engine: engine.to_string(), scale, ..Sample::default() };
     let got = match engine {
         "wasmi" => {
             let t = Instant::now();
@@ -329,10 +401,11 @@ pub fn measure(manifest: &Path, w: &Workload, engine: &str) -> anyhow::Result<Sa
             results.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" ")
         }
     };
-    if got != w.expected {
+    if scale == 1 && got != w.expected {
         bail!("{} in {engine} returned {got}, expected {} (a wrong answer is never timed)", w.name, w.expected);
     }
     sample.peak_kib = peak_kib();
+    sample.result = got;
     Ok(sample)
 }
 
@@ -354,7 +427,10 @@ pub fn report(workloads: &[Workload], engines: &[String], samples: &[Sample]) ->
     use std::fmt::Write;
     let mut out = String::new();
     let timed = |w: &str, e: &str| -> Vec<&Sample> {
-        samples.iter().filter(|s| s.workload == w && s.engine == e && s.instructions.is_none()).collect()
+        samples
+            .iter()
+            .filter(|s| s.workload == w && s.engine == e && s.instructions.is_none() && s.scale == 1)
+            .collect()
     };
     let med = |w: &str, e: &str| median(timed(w, e).iter().map(|s| s.run_ns).collect());
     let _ = writeln!(
@@ -418,7 +494,7 @@ pub fn report(workloads: &[Workload], engines: &[String], samples: &[Sample]) ->
             let _ = writeln!(out, "  {e:<10} x plain {:.3}   x wasmi {:.3}", (lp / n).exp(), (lw / n).exp());
         }
     }
-    let counted: Vec<&Sample> = samples.iter().filter(|s| s.instructions.is_some()).collect();
+    let counted: Vec<&Sample> = samples.iter().filter(|s| s.instructions.is_some() && s.scale == 1).collect();
     if !counted.is_empty() {
         let _ = writeln!(out, "\ncallgrind instructions (whole process: start-up, compile and run):");
         for w in workloads {
@@ -436,5 +512,106 @@ pub fn report(workloads: &[Workload], engines: &[String], samples: &[Sample]) ->
             let _ = writeln!(out, "{line}");
         }
     }
+    out.push_str(&split_report(workloads, engines, samples));
     out
+}
+
+/// With `--split`: each engine's instructions over plain's, `M - P`, taken as a fixed part
+/// plus a share of plain's: `M(n) - P(n) = fixed + r P(n)`, solved from sizes `n` and
+/// `2n`. `1 + r` is the engine's cost per unit of work against plain's (its ratio on a
+/// long run); `fixed` is what it pays once (start-up and warm-up).
+fn split_report(workloads: &[Workload], engines: &[String], samples: &[Sample]) -> String {
+    use std::fmt::Write;
+    let count = |w: &str, e: &str, k: u32| {
+        samples.iter().filter(|s| s.workload == w && s.engine == e && s.scale == k).find_map(|s| s.instructions)
+    };
+    let mut out = String::new();
+    for w in workloads {
+        let (Some(p1), Some(p2)) = (count(&w.name, "plain", 1), count(&w.name, "plain", 2)) else { continue };
+        if out.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nsteady state and fixed cost (callgrind at sizes n and 2n; extra = fixed + (ratio - 1) x plain):"
+            );
+            let _ = writeln!(
+                out,
+                "  {:<18} {:<10} {:>14} {:>14} {:>16} {:>14}",
+                "workload", "engine", "at n", "at 2n", "steady x plain", "fixed extra"
+            );
+        }
+        for e in engines {
+            let (Some(m1), Some(m2)) = (count(&w.name, e, 1), count(&w.name, e, 2)) else { continue };
+            let (p1, p2, m1, m2) = (p1 as f64, p2 as f64, m1 as f64, m2 as f64);
+            let steady = if p2 > p1 { format!("{:.3}", (m2 - m1) / (p2 - p1)) } else { "-".to_string() };
+            let fixed = if p2 > p1 {
+                format!("{:.1}M", ((m1 - p1) - ((m2 - m1) / (p2 - p1) - 1.0) * p1) / 1e6)
+            } else {
+                "-".to_string()
+            };
+            let _ = writeln!(
+                out,
+                "  {:<18} {:<10} {:>14} {:>14} {:>16} {:>14}",
+                w.name,
+                e,
+                format!("{:.1}M", m1 / 1e6),
+                format!("{:.1}M", m2 / 1e6),
+                steady,
+                fixed
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workload(args: Vec<i64>, repeat: u32) -> Workload {
+        Workload {
+            name: "w".into(),
+            file: "w.wat".into(),
+            kind: "compute".into(),
+            export: "run".into(),
+            args,
+            repeat,
+            expected: "0:i32".into(),
+            description: String::new(),
+            split: true,
+        }
+    }
+
+    #[test]
+    fn scaling_grows_the_first_argument_or_the_calls() {
+        let w = workload(vec![300, 5], 1).scaled(2);
+        assert_eq!((w.args, w.repeat), (vec![600, 5], 1));
+        let w = workload(vec![7], 1000).scaled(3);
+        assert_eq!((w.args, w.repeat), (vec![7], 3000));
+        let w = workload(vec![], 1).scaled(2);
+        assert_eq!((w.args, w.repeat), (vec![], 2));
+    }
+
+    fn counted(engine: &str, scale: u32, n: u64) -> Sample {
+        Sample { workload: "w".into(), engine: engine.into(), scale, instructions: Some(n), ..Sample::default() }
+    }
+
+    #[test]
+    fn the_split_solves_fixed_and_steady_costs_from_two_sizes() {
+        // The engine runs plain's work at 0.9 of its cost, plus 46M of its own.
+        let samples = [
+            counted("plain", 1, 110_000_000),
+            counted("plain", 2, 210_000_000),
+            counted("memo", 1, 145_000_000),
+            counted("memo", 2, 235_000_000),
+            // Timed samples (no count) are passed over.
+            Sample { workload: "w".into(), engine: "memo".into(), ..Sample::default() },
+        ];
+        let engines = ["plain".to_string(), "memo".to_string()];
+        let text = split_report(&[workload(vec![1], 1)], &engines, &samples);
+        let memo = text.lines().find(|l| l.trim_start().starts_with("w ") && l.contains("memo")).unwrap();
+        let fields: Vec<&str> = memo.split_whitespace().collect();
+        assert_eq!(fields, ["w", "memo", "145.0M", "235.0M", "0.900", "46.0M"], "{text}");
+        let plain = text.lines().find(|l| l.trim_start().starts_with("w ") && l.contains("plain")).unwrap();
+        assert!(plain.contains("1.000") && plain.ends_with("0.0M"), "{text}");
+    }
 }
