@@ -174,19 +174,30 @@ fn run(wasm: &[u8], plan: &Plan, engines: &mut [Box<dyn DiffEngine>], opts: RunO
         Box::new(Divergence { engines: [names[p.a].clone(), names[p.b].clone()], step, action, what, memo: None })
     };
 
-    // Instantiation.
+    // Instantiation. A panic is reported once the engines that did not panic were compared
+    // within their families: wasmi panicking must not hide a divergence of memowasm's.
     let mut created = Vec::with_capacity(engines.len());
+    let mut panics = Vec::new();
     for (i, e) in engines.iter_mut().enumerate() {
-        let made = panic::catch_unwind(AssertUnwindSafe(|| e.instantiate(wasm)));
-        created.push(made.map_err(|p| panicked(&names, i, None, None, p))?);
+        match panic::catch_unwind(AssertUnwindSafe(|| e.instantiate(wasm))) {
+            Ok(made) => created.push(made),
+            Err(p) => {
+                panics.push((i, panicked(&names, i, None, None, p)));
+                created.push(Err(Failure::Api("panicked".into())));
+            }
+        }
     }
+    let calm = |panics: &[(usize, Found)], p: &Pair| !panics.iter().any(|&(i, _)| i == p.a || i == p.b);
     let status: Vec<Result<(), Failure>> =
         created.iter().map(|r| r.as_ref().map(|_| ()).map_err(Failure::clone)).collect();
-    for p in pairs.iter().filter(|p| p.exact) {
+    for p in pairs.iter().filter(|p| p.exact && calm(&panics, p)) {
         if !same_failure(&status[p.a], &status[p.b], true) {
             let what = Difference::Instantiation { a: status[p.a].clone(), b: status[p.b].clone() };
             return Err(diverged(p, None, what));
         }
+    }
+    if let Some((_, found)) = panics.into_iter().next() {
+        return Err(found);
     }
     if let Some(i) = exhausted(&status, &pairs) {
         let reason = format!("{} failed to instantiate: {}", names[i], status[i].as_ref().unwrap_err());
@@ -209,12 +220,18 @@ fn run(wasm: &[u8], plan: &Plan, engines: &mut [Box<dyn DiffEngine>], opts: RunO
     // Steps.
     for (n, step) in plan.steps.iter().enumerate() {
         let mut outcomes = Vec::with_capacity(instances.len());
+        let mut panics = Vec::new();
         for (i, inst) in instances.iter_mut().enumerate() {
-            let done = panic::catch_unwind(AssertUnwindSafe(|| perform(inst.as_mut(), step)));
-            outcomes.push(done.map_err(|p| panicked(&names, i, Some(n), Some(step), p))?);
+            match panic::catch_unwind(AssertUnwindSafe(|| perform(inst.as_mut(), step))) {
+                Ok(outcome) => outcomes.push(outcome),
+                Err(p) => {
+                    panics.push((i, panicked(&names, i, Some(n), Some(step), p)));
+                    outcomes.push(Err(Failure::Api("panicked".into())));
+                }
+            }
         }
         take_memo_divergences(&mut instances, &names, Some(n), Some(step))?;
-        for p in pairs.iter().filter(|p| p.exact) {
+        for p in pairs.iter().filter(|p| p.exact && calm(&panics, p)) {
             if !same_outcome(&outcomes[p.a], &outcomes[p.b], NanMode::Exact, true) {
                 let what = Difference::Outcome { a: outcomes[p.a].clone(), b: outcomes[p.b].clone() };
                 return Err(diverged(p, Some(n), what));
@@ -224,9 +241,12 @@ fn run(wasm: &[u8], plan: &Plan, engines: &mut [Box<dyn DiffEngine>], opts: RunO
                 return Err(diverged(p, Some(n), Difference::Fuel { a, b }));
             }
         }
-        let exact: Vec<&Pair> = pairs.iter().filter(|p| p.exact).collect();
+        let exact: Vec<&Pair> = pairs.iter().filter(|p| p.exact && calm(&panics, p)).collect();
         compare_states(&instances, exact.iter().copied(), cross_nans)
             .map_err(|(p, what)| diverged(p, Some(n), what))?;
+        if let Some((_, found)) = panics.into_iter().next() {
+            return Err(found);
+        }
         if let Some(i) = exhausted(&outcomes, &pairs) {
             let reason = format!("{} at {step}: {}", names[i], outcomes[i].as_ref().unwrap_err());
             return Ok(Verdict::NonDeterministic { step: Some(n), reason });
@@ -413,7 +433,10 @@ impl fmt::Display for Divergence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let [a, b] = &self.engines;
         let width = a.len().max(b.len()) + 1;
+        let panic = matches!(self.what, Difference::Panicked { .. });
         match (&self.step, &self.action) {
+            (Some(n), Some(step)) if panic => writeln!(f, "{a} panicked at step {n}: {step}")?,
+            _ if panic => writeln!(f, "{a} panicked at instantiation")?,
             (Some(n), Some(step)) => writeln!(f, "{a} and {b} diverge at step {n}: {step}")?,
             _ => writeln!(f, "{a} and {b} diverge at instantiation")?,
         }

@@ -44,8 +44,9 @@ impl Tiebreak {
 }
 
 /// Whether `divergence` is one of wasmi alone: the memowasm engines agreed at that step (the
-/// lockstep compares them with plain before wasmi), and wasmi differs from plain or panicked
-/// (a panic is reported as the engine against itself).
+/// lockstep compares them with plain before wasmi, and reports a panic only after comparing
+/// the engines that did not panic), and wasmi differs from plain or panicked (a panic is
+/// reported as the engine against itself).
 pub fn wasmi_alone(divergence: &Divergence) -> bool {
     match [divergence.engines[0].as_str(), divergence.engines[1].as_str()] {
         ["plain", "wasmi"] => true,

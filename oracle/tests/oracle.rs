@@ -234,6 +234,66 @@ fn verify_mode_findings_are_divergences() {
     }
 }
 
+/// Wraps an engine (wasmi in the tests); its instances panic on every call, as wasmi does
+/// on some modules.
+struct Panicky(Box<dyn DiffEngine>);
+
+struct PanickyInstance {
+    inner: Box<dyn DiffInstance>,
+}
+
+impl DiffEngine for Panicky {
+    fn name(&self) -> &str {
+        self.0.name()
+    }
+
+    fn family(&self) -> &str {
+        self.0.family()
+    }
+
+    fn instantiate(&mut self, wasm: &[u8]) -> Result<Box<dyn DiffInstance>, Failure> {
+        Ok(Box::new(PanickyInstance { inner: self.0.instantiate(wasm)? }))
+    }
+}
+
+impl DiffInstance for PanickyInstance {
+    fn call(&mut self, _: &str, _: &[DiffValue]) -> Result<Vec<DiffValue>, Failure> {
+        panic!("internal error: entered unreachable code")
+    }
+
+    forward_state!();
+}
+
+#[test]
+fn a_wasmi_panic_does_not_hide_a_divergence_of_the_memowasm_engines() {
+    let wasm = wat::parse_file(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hazards/globals.wat")).unwrap();
+    let plan = Plan::generate(&wasm, 40, 3);
+    let first_call = plan.steps.iter().position(|s| matches!(s, Step::Call { .. })).unwrap();
+    let wasmi = || Box::new(Panicky(Box::new(Wasmi::new(EngineConfig::default())))) as Box<dyn DiffEngine>;
+
+    // wasmi panics at the call where the broken memo engine diverges: the divergence is
+    // what gets reported (a panic report would pass for wasmi's bug alone).
+    let mut engines = broken_engines();
+    engines.push(wasmi());
+    let verdict = run_plan(&wasm, &plan, &mut engines, RunOptions::default());
+    let Verdict::Diverged(d) = verdict else { panic!("nothing found: {verdict:?}") };
+    assert_eq!(
+        (d.engines.clone(), d.step),
+        (["plain".to_string(), "memo-broken".to_string()], Some(first_call)),
+        "{d}"
+    );
+
+    // With the memowasm engines in agreement, the panic is the finding, and says so.
+    let memo = Memo::new("memo", MemoConfig::default().threshold(1), EngineConfig::default());
+    let mut engines: Vec<Box<dyn DiffEngine>> =
+        vec![Box::new(Plain::new(EngineConfig::default())), Box::new(memo), wasmi()];
+    let verdict = run_plan(&wasm, &plan, &mut engines, RunOptions::default());
+    let Verdict::Diverged(d) = verdict else { panic!("the panic went unnoticed: {verdict:?}") };
+    assert!(matches!(d.what, Difference::Panicked { .. }) && d.step == Some(first_call), "{d}");
+    let report = d.to_string();
+    assert!(report.starts_with(&format!("wasmi panicked at step {first_call}: call")), "{report}");
+}
+
 fn broken_engines() -> Vec<Box<dyn DiffEngine>> {
     let memo = Memo::new("memo", MemoConfig::default().threshold(1), EngineConfig::default());
     vec![Box::new(Plain::new(EngineConfig::default())), Box::new(Broken(Box::new(memo)))]
