@@ -30,8 +30,8 @@ pub struct BenchArgs {
     /// counts on a noisy machine).
     #[arg(long)]
     callgrind: bool,
-    /// With --callgrind: also count each workload at twice its size (its first argument, or
-    /// its calls for repeated ones), and split each engine's extra instructions over plain
+    /// With --callgrind: also count each workload at a larger size (twice its first argument,
+    /// or its calls for repeated ones; the manifest's `larger` arguments), and split each engine's extra instructions over plain
     /// into a fixed part (start-up, warm-up) and a part that grows with the work.
     #[arg(long, requires = "callgrind")]
     split: bool,
@@ -77,10 +77,14 @@ pub struct Workload {
     /// What it does and why it is of its kind (read by people, shown by `--list`).
     #[serde(default)]
     pub description: String,
-    /// Whether `--split` may run it at twice its size (not where the work grows
+    /// Whether `--split` may run it at a larger size (not where the work grows
     /// exponentially with the argument).
     #[serde(default = "yes")]
     pub split: bool,
+    /// The arguments of that larger size, where twice the first argument is out of the
+    /// workload's range (matmul's `n` is at most 256).
+    #[serde(default)]
+    pub larger: Option<Vec<i64>>,
 }
 
 fn yes() -> bool {
@@ -113,12 +117,15 @@ pub struct Sample {
 
 impl Workload {
     /// The workload at `k` times its size: `k` times the calls of a repeated workload,
-    /// otherwise its first argument (its size: iterations, elements or rounds) times `k`.
-    /// Its expected result is the manifest's only at `k` = 1.
+    /// otherwise its first argument (its size: iterations, elements or rounds) times `k`;
+    /// at `k` = 2, the manifest's `larger` arguments where it gives them. Its expected
+    /// result is the manifest's only at `k` = 1.
     pub fn scaled(&self, k: u32) -> Workload {
         let mut w = self.clone();
-        match w.args.first_mut() {
-            Some(n) if w.repeat == 1 => *n *= i64::from(k),
+        match (&self.larger, w.args.first_mut()) {
+            (_, _) if k == 1 => {}
+            (Some(args), _) if k == 2 => w.args = args.clone(),
+            (_, Some(n)) if w.repeat == 1 => *n *= i64::from(k),
             _ => w.repeat *= k,
         }
         w
@@ -197,7 +204,7 @@ impl BenchArgs {
                     match child(&exe, &self.manifest, &w.name, e, false, 1) {
                         Ok(s) => samples.push(s),
                         // One engine failing one workload is a finding, not the end of the run.
-                        Err(err) => bar.println(format!("skipped: {err:#}")),
+                        Err(err) => bar.suspend(|| eprintln!("skipped: {err:#}")),
                     }
                     bar.inc(1);
                 }
@@ -209,7 +216,7 @@ impl BenchArgs {
                     bar.set_message(format!("callgrind {} {e}", w.name));
                     match child(&exe, &self.manifest, &w.name, e, true, 1) {
                         Ok(s) => samples.push(s),
-                        Err(err) => bar.println(format!("skipped: {err:#}")),
+                        Err(err) => bar.suspend(|| eprintln!("skipped: {err:#}")),
                     }
                 }
             }
@@ -217,10 +224,10 @@ impl BenchArgs {
         if self.split {
             for w in workloads.iter().filter(|w| w.split) {
                 for e in &self.engines {
-                    bar.set_message(format!("callgrind {} {e} at twice the size", w.name));
+                    bar.set_message(format!("callgrind {} {e} at the larger size", w.name));
                     match child(&exe, &self.manifest, &w.name, e, true, 2) {
                         Ok(s) => samples.push(s),
-                        Err(err) => bar.println(format!("skipped: {err:#}")),
+                        Err(err) => bar.suspend(|| eprintln!("skipped: {err:#}")),
                     }
                 }
                 // No expected result at this size: the engines must agree with each other
@@ -229,7 +236,7 @@ impl BenchArgs {
                 if let Some(first) = twice.first() {
                     if let Some(other) = twice.iter().find(|s| s.result != first.result) {
                         bail!(
-                            "{} at twice its size: {} returned {}, {} returned {}",
+                            "{} at the larger size: {} returned {}, {} returned {}",
                             w.name,
                             first.engine,
                             first.result,
@@ -517,8 +524,8 @@ pub fn report(workloads: &[Workload], engines: &[String], samples: &[Sample]) ->
 }
 
 /// With `--split`: each engine's instructions over plain's, `M - P`, taken as a fixed part
-/// plus a share of plain's: `M(n) - P(n) = fixed + r P(n)`, solved from sizes `n` and
-/// `2n`. `1 + r` is the engine's cost per unit of work against plain's (its ratio on a
+/// plus a share of plain's: `M(n) - P(n) = fixed + r P(n)`, solved from two sizes (`n` and
+/// the larger one). `1 + r` is the engine's cost per unit of work against plain's (its ratio on a
 /// long run); `fixed` is what it pays once (start-up and warm-up).
 fn split_report(workloads: &[Workload], engines: &[String], samples: &[Sample]) -> String {
     use std::fmt::Write;
@@ -531,12 +538,12 @@ fn split_report(workloads: &[Workload], engines: &[String], samples: &[Sample]) 
         if out.is_empty() {
             let _ = writeln!(
                 out,
-                "\nsteady state and fixed cost (callgrind at sizes n and 2n; extra = fixed + (ratio - 1) x plain):"
+                "\nsteady state and fixed cost (callgrind at size n and a larger one, 2n unless the manifest says; extra = fixed + (ratio - 1) x plain):"
             );
             let _ = writeln!(
                 out,
                 "  {:<18} {:<10} {:>14} {:>14} {:>16} {:>14}",
-                "workload", "engine", "at n", "at 2n", "steady x plain", "fixed extra"
+                "workload", "engine", "at n", "larger", "steady x plain", "fixed extra"
             );
         }
         for e in engines {
@@ -578,6 +585,7 @@ mod tests {
             expected: "0:i32".into(),
             description: String::new(),
             split: true,
+            larger: None,
         }
     }
 
@@ -589,6 +597,8 @@ mod tests {
         assert_eq!((w.args, w.repeat), (vec![7], 3000));
         let w = workload(vec![], 1).scaled(2);
         assert_eq!((w.args, w.repeat), (vec![], 2));
+        let w = Workload { larger: Some(vec![250]), ..workload(vec![160], 1) };
+        assert_eq!((w.scaled(1).args, w.scaled(2).args), (vec![160], vec![250]));
     }
 
     fn counted(engine: &str, scale: u32, n: u64) -> Sample {
