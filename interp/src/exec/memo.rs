@@ -420,19 +420,37 @@ fn fast_entry<'m>(
     within.then_some(e)
 }
 
-/// Whether the chain may replay unit `unit` now: fast hits are on, the unit is on, and a
-/// hit would not end its window (the loop's `adapt` judges windows).
+/// Whether the chain may replay unit `unit` now: fast hits are on and the unit is on.
 #[inline(always)]
 fn fast_open(memo: &crate::memo::MemoState, unit: usize) -> bool {
-    let a = &memo.adapt[unit];
-    memo.fast_ok && !a.off && a.lookups + 1 < memo.config.window
+    memo.fast_ok && !memo.adapt[unit].off
 }
 
-/// Counts a hit of `unit` (`b`) that the chain replayed, as `memo_enter` and `adapt` would.
+/// Whether a (paying) hit of `unit` that covered `work` leaves the unit on: it does not end
+/// the unit's window, or ends it as `adapt` would without switching the unit off (not
+/// stale, and not rarely hitting while cheap). Hits that would switch it off are left to
+/// the loop's `memo_enter`, which does that.
+#[inline(always)]
+fn fast_keeps_on(memo: &crate::memo::MemoState, unit: usize, work: u64) -> bool {
+    let a = &memo.adapt[unit];
+    let window = memo.config.window.max(1);
+    if a.lookups + 1 < window {
+        return true;
+    }
+    let (lookups, hits) = (a.lookups + 1, a.hits + 1);
+    let stale = a.invalidated * 100 >= crate::memo::INVALIDATED_PERCENT * window;
+    let rarely = hits * 100 < memo.config.min_hit_percent * lookups;
+    let cheap = a.work.max(work) < crate::memo::CHEAP_WORK;
+    !(stale || rarely && cheap)
+}
+
+/// Counts a hit of `unit` (`b`) that the chain replayed, as `memo_enter` and `adapt` would
+/// (a window it ends closes with the unit on: [`fast_keeps_on`]).
 #[inline(always)]
 fn count_fast_hit(memo: &mut crate::memo::MemoState, unit: usize, b: &MemoBlock, work: u64) {
     memo.fast_hits += 1;
     memo.work += 1;
+    let window = memo.config.window.max(1);
     let a = &mut memo.adapt[unit];
     if a.header {
         memo.entered_ops += u64::from(b.end - b.start);
@@ -441,6 +459,16 @@ fn count_fast_hit(memo: &mut crate::memo::MemoState, unit: usize, b: &MemoBlock,
     a.hits += 1;
     a.lost = 0;
     a.work = a.work.max(work);
+    a.met += 1;
+    a.trial = false;
+    if a.lookups >= window {
+        a.dry = 0;
+        a.lookups = 0;
+        a.hits = 0;
+        a.invalidated = 0;
+        a.work = 0;
+        a.met = 0;
+    }
     let c = &mut memo.units[unit].1;
     c.executions += 1;
     c.lookups += 1;
@@ -482,6 +510,9 @@ fn fast_replay(
         *v = frame[s as usize];
     }
     let e = fast_entry(memo, unit, &values[..b.inputs.len()], cx, mem)?;
+    if !fast_keeps_on(memo, unit, e.work) {
+        return None;
+    }
     for (&slot, &v) in b.writes.iter().zip(e.writes.iter()) {
         cx.stack[cx.base + slot as usize] = v;
     }
@@ -1375,7 +1406,9 @@ fn missed_dependency(cached: &Entry, real: &Entry) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::{count_fast_hit, fast_keeps_on};
     use crate::ir::Op;
+    use crate::memo::Adapt;
     use crate::{Config, Engine, Linker, MemoConfig, Module, Store, Value};
 
     /// A function `name` returning the sum of the squares of 1..=n, in a loop.
@@ -1678,6 +1711,45 @@ mod tests {
         assert_eq!(mem, plain_mem);
         assert!(stats.fast_hits > 1000, "{stats:?}");
         assert!(stats.totals.invalidations() > 0, "{stats:?}");
+    }
+
+    /// A hit the chain replays counts as `adapt` counts one: it met inputs seen before, so it
+    /// ends a trial; a window it fills closes with the unit on where `adapt` would keep the
+    /// unit on, and is left to the loop (which switches the unit off) where it would not.
+    #[test]
+    fn chain_hits_end_trials_and_close_windows_as_adapt_does() {
+        let wat = block_in_loop("", "(i32.add (i32.mul (local.get $n) (i32.const 3)) (i32.const 1))");
+        let (mut s, _) = default_memo(&wat);
+        let code = s.funcs.iter().find_map(|f| f.code.get().filter(|c| !c.memo_blocks.is_empty())).unwrap().clone();
+        let b = &code.memo_blocks[0];
+        let memo = s.memo.as_deref_mut().unwrap();
+        let window = memo.config.window;
+        let unit = 0;
+        let cheap = crate::memo::CHEAP_WORK - 1;
+
+        memo.adapt[unit] = Adapt { trial: true, lookups: 2, ..Adapt::default() };
+        assert!(fast_keeps_on(memo, unit, cheap));
+        count_fast_hit(memo, unit, b, cheap);
+        let a = &memo.adapt[unit];
+        assert!(!a.trial && a.met == 1 && (a.lookups, a.hits) == (3, 1), "{a:?}");
+
+        // The only hit of a window, in a cheap unit: `adapt` switches it off.
+        memo.adapt[unit] = Adapt { lookups: window - 1, ..Adapt::default() };
+        assert!(!fast_keeps_on(memo, unit, cheap));
+        // The same in a unit that covers much work, or with enough hits: it stays on, and
+        // the window starts again.
+        assert!(fast_keeps_on(memo, unit, crate::memo::CHEAP_WORK));
+        memo.adapt[unit] = Adapt { lookups: window - 1, hits: 3, dry: 2, met: 9, work: 5, ..Adapt::default() };
+        assert!(fast_keeps_on(memo, unit, cheap));
+        count_fast_hit(memo, unit, b, cheap);
+        let a = &memo.adapt[unit];
+        assert!(!a.off && (a.lookups, a.hits, a.work, a.met, a.dry) == (0, 0, 0, 0, 0), "{a:?}");
+
+        // A window half of whose outcomes were invalidated is stale, hits or not.
+        let half = crate::memo::INVALIDATED_PERCENT * window / 100;
+        memo.adapt[unit] =
+            Adapt { lookups: window - 1, hits: window - 1 - half, invalidated: half, ..Adapt::default() };
+        assert!(!fast_keeps_on(memo, unit, crate::memo::CHEAP_WORK));
     }
 
     /// A fresh store of a default-memo engine with `wat` instantiated.
