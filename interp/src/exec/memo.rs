@@ -382,20 +382,22 @@ fn hash_inputs(frame: &[u64], b: &MemoBlock, num_locals: u32, stack_depth: u32) 
 /// Most inputs a unit may have for the chain to replay it.
 const FAST_INPUTS: usize = 8;
 
-/// The fast entry ([`crate::memo::FastHits`]) of unit `unit` for input values `inputs`,
-/// when its globals hold their values and replaying it with its frame at `base`, at call
-/// depth `depth`, stays within the limits.
+/// The fast entry ([`crate::memo::FastHits`]) of unit `unit` (`b`) for the input values in
+/// `frame`, when its globals hold their values and replaying it with its frame at `base`,
+/// at call depth `depth`, stays within the limits.
 #[allow(clippy::too_many_arguments)]
 #[inline(always)]
 fn fast_entry<'m>(
     memo: &'m crate::memo::MemoState,
     unit: usize,
-    inputs: &[u64],
+    b: &MemoBlock,
+    frame: &[u64],
     cx: &super::Calls<'_, '_>,
     mem: super::raw::Mem,
 ) -> Option<&'m std::sync::Arc<Entry>> {
-    let e = memo.fast.get(unit as u32, crate::memo::fast::hash(inputs.iter().copied()))?;
-    if e.inputs.len() != inputs.len() || e.inputs.iter().zip(inputs).any(|(a, b)| a != b) {
+    let inputs = b.inputs.iter().map(|&s| frame[s as usize]);
+    let e = memo.fast.get(unit as u32, crate::memo::fast::hash(inputs))?;
+    if !same_inputs(frame, b, &e.inputs) {
         return None;
     }
     // The chain knows the versions of the current instance's default memory only.
@@ -504,12 +506,7 @@ fn fast_replay(
     if !fast_open(memo, unit) || b.inputs.len() > FAST_INPUTS {
         return None;
     }
-    let mut values = [0u64; FAST_INPUTS];
-    let frame = &cx.stack[cx.base..];
-    for (v, &s) in values.iter_mut().zip(b.inputs.iter()) {
-        *v = frame[s as usize];
-    }
-    let e = fast_entry(memo, unit, &values[..b.inputs.len()], cx, mem)?;
+    let e = fast_entry(memo, unit, b, &cx.stack[cx.base..], cx, mem)?;
     if !fast_keeps_on(memo, unit, e.work) {
         return None;
     }
