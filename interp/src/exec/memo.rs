@@ -384,7 +384,7 @@ const FAST_INPUTS: usize = 8;
 
 /// The fast entry ([`crate::memo::FastHits`]) of unit `unit` (`b`) for the input values in
 /// `frame`, when its globals hold their values and replaying it with its frame at `base`,
-/// at call depth `depth`, stays within the limits.
+/// at call depth `depth`, stays within the limits; and whether its hits pay.
 #[allow(clippy::too_many_arguments)]
 #[inline(always)]
 fn fast_entry<'m>(
@@ -394,9 +394,9 @@ fn fast_entry<'m>(
     frame: &[u64],
     cx: &super::Calls<'_, '_>,
     mem: super::raw::Mem,
-) -> Option<&'m std::sync::Arc<Entry>> {
+) -> Option<(&'m std::sync::Arc<Entry>, bool)> {
     let inputs = b.inputs.iter().map(|&s| frame[s as usize]);
-    let e = memo.fast.get(unit as u32, crate::memo::fast::hash(inputs))?;
+    let (e, pays) = memo.fast.get(unit as u32, crate::memo::fast::hash(inputs))?;
     if !same_inputs(frame, b, &e.inputs) {
         return None;
     }
@@ -419,7 +419,7 @@ fn fast_entry<'m>(
     }
     let within = (e.extra_depth == 0 || cx.frames.len() + (e.extra_depth as usize) < cx.max_depth)
         && cx.base + e.extra_cells as usize <= cx.max_stack;
-    within.then_some(e)
+    within.then_some((e, pays))
 }
 
 /// Whether the chain may replay unit `unit` now: fast hits are on and the unit is on.
@@ -428,28 +428,30 @@ fn fast_open(memo: &crate::memo::MemoState, unit: usize) -> bool {
     memo.fast_ok && !memo.adapt[unit].off
 }
 
-/// Whether a (paying) hit of `unit` that covered `work` leaves the unit on: it does not end
-/// the unit's window, or ends it as `adapt` would without switching the unit off (not
-/// stale, and not rarely hitting while cheap). Hits that would switch it off are left to
-/// the loop's `memo_enter`, which does that.
+/// Whether a hit of `unit` that covered `work` (`pays`: whether it saves more than it costs,
+/// [`crate::memo::fast::hit_pays`]; one that does not counts as no hit) leaves the unit on:
+/// it does not end the unit's window, or ends it as `adapt` would without switching the
+/// unit off (not stale, and not rarely hitting while cheap or dry). Hits that would switch
+/// it off are left to the loop's `memo_enter`, which does that.
 #[inline(always)]
-fn fast_keeps_on(memo: &crate::memo::MemoState, unit: usize, work: u64) -> bool {
+fn fast_keeps_on(memo: &crate::memo::MemoState, unit: usize, work: u64, pays: bool) -> bool {
     let a = &memo.adapt[unit];
     let window = memo.config.window.max(1);
     if a.lookups + 1 < window {
         return true;
     }
-    let (lookups, hits) = (a.lookups + 1, a.hits + 1);
+    let (lookups, hits) = (a.lookups + 1, a.hits + u32::from(pays));
     let stale = a.invalidated * 100 >= crate::memo::INVALIDATED_PERCENT * window;
     let rarely = hits * 100 < memo.config.min_hit_percent * lookups;
     let cheap = a.work.max(work) < crate::memo::CHEAP_WORK;
-    !(stale || rarely && cheap)
+    let dry = hits == 0 && a.dry + 1 >= crate::memo::DRY_WINDOWS;
+    !(stale || rarely && (cheap || dry))
 }
 
 /// Counts a hit of `unit` (`b`) that the chain replayed, as `memo_enter` and `adapt` would
 /// (a window it ends closes with the unit on: [`fast_keeps_on`]).
 #[inline(always)]
-fn count_fast_hit(memo: &mut crate::memo::MemoState, unit: usize, b: &MemoBlock, work: u64) {
+fn count_fast_hit(memo: &mut crate::memo::MemoState, unit: usize, b: &MemoBlock, work: u64, pays: bool) {
     memo.fast_hits += 1;
     memo.work += 1;
     let window = memo.config.window.max(1);
@@ -458,13 +460,13 @@ fn count_fast_hit(memo: &mut crate::memo::MemoState, unit: usize, b: &MemoBlock,
         memo.entered_ops += u64::from(b.end - b.start);
     }
     a.lookups += 1;
-    a.hits += 1;
+    a.hits += u32::from(pays);
     a.lost = 0;
     a.work = a.work.max(work);
     a.met += 1;
     a.trial = false;
     if a.lookups >= window {
-        a.dry = 0;
+        a.dry = if a.hits == 0 { a.dry + 1 } else { 0 };
         a.lookups = 0;
         a.hits = 0;
         a.invalidated = 0;
@@ -476,8 +478,8 @@ fn count_fast_hit(memo: &mut crate::memo::MemoState, unit: usize, b: &MemoBlock,
     c.lookups += 1;
     c.hits += 1;
     memo.clock += 1;
-    memo.recent_hits += 1;
-    memo.probe_hits += 1;
+    memo.recent_hits += u64::from(pays);
+    memo.probe_hits += u64::from(pays);
 }
 
 /// `MemoEnter` of unit `block` of the current function, in the memo loop's threaded chain
@@ -506,8 +508,8 @@ fn fast_replay(
     if !fast_open(memo, unit) || b.inputs.len() > FAST_INPUTS {
         return None;
     }
-    let e = fast_entry(memo, unit, b, &cx.stack[cx.base..], cx, mem)?;
-    if !fast_keeps_on(memo, unit, e.work) {
+    let (e, pays) = fast_entry(memo, unit, b, &cx.stack[cx.base..], cx, mem)?;
+    if !fast_keeps_on(memo, unit, e.work, pays) {
         return None;
     }
     for (&slot, &v) in b.writes.iter().zip(e.writes.iter()) {
@@ -537,7 +539,7 @@ fn fast_replay(
         }
     }
     let (exit_ip, work) = (e.exit_ip, e.work);
-    count_fast_hit(memo, unit, b, work);
+    count_fast_hit(memo, unit, b, work, pays);
     Some(exit_ip)
 }
 
@@ -934,7 +936,10 @@ impl<'s> Executor<'s> {
             let outcome = Outcome { hit: true, pays, invalidated: false, recorded: false, work: e.work };
             let (off, plain) = self.adapt(func_id, unit, outcome);
             let memo = self.memo();
-            if fast && pays && !off {
+            // Offered whether it pays or not: while the unit is on, its hits are replayed
+            // anyway, and the chain's replay costs less (one that does not pay counts as no
+            // hit there too).
+            if fast && !off {
                 memo.fast.offer(unit, &e);
             }
             if !self.memo().config.verify {
@@ -1725,28 +1730,44 @@ mod tests {
         let cheap = crate::memo::CHEAP_WORK - 1;
 
         memo.adapt[unit] = Adapt { trial: true, lookups: 2, ..Adapt::default() };
-        assert!(fast_keeps_on(memo, unit, cheap));
-        count_fast_hit(memo, unit, b, cheap);
+        assert!(fast_keeps_on(memo, unit, cheap, true));
+        count_fast_hit(memo, unit, b, cheap, true);
         let a = &memo.adapt[unit];
         assert!(!a.trial && a.met == 1 && (a.lookups, a.hits) == (3, 1), "{a:?}");
 
         // The only hit of a window, in a cheap unit: `adapt` switches it off.
         memo.adapt[unit] = Adapt { lookups: window - 1, ..Adapt::default() };
-        assert!(!fast_keeps_on(memo, unit, cheap));
+        assert!(!fast_keeps_on(memo, unit, cheap, true));
         // The same in a unit that covers much work, or with enough hits: it stays on, and
         // the window starts again.
-        assert!(fast_keeps_on(memo, unit, crate::memo::CHEAP_WORK));
+        assert!(fast_keeps_on(memo, unit, crate::memo::CHEAP_WORK, true));
         memo.adapt[unit] = Adapt { lookups: window - 1, hits: 3, dry: 2, met: 9, work: 5, ..Adapt::default() };
-        assert!(fast_keeps_on(memo, unit, cheap));
-        count_fast_hit(memo, unit, b, cheap);
+        assert!(fast_keeps_on(memo, unit, cheap, true));
+        count_fast_hit(memo, unit, b, cheap, true);
         let a = &memo.adapt[unit];
         assert!(!a.off && (a.lookups, a.hits, a.work, a.met, a.dry) == (0, 0, 0, 0, 0), "{a:?}");
+
+        // A hit that does not pay counts as none (but met its inputs before). At the end of
+        // a window without other hits, in a unit that had no hit for the windows before
+        // either, `adapt` switches it off, however much work it covers.
+        memo.adapt[unit] = Adapt { lookups: 2, hits: 1, ..Adapt::default() };
+        count_fast_hit(memo, unit, b, cheap, false);
+        let a = &memo.adapt[unit];
+        assert!(a.met == 1 && (a.lookups, a.hits) == (3, 1), "{a:?}");
+        let dry = crate::memo::DRY_WINDOWS - 1;
+        memo.adapt[unit] = Adapt { lookups: window - 1, dry, ..Adapt::default() };
+        assert!(!fast_keeps_on(memo, unit, crate::memo::CHEAP_WORK, false));
+        assert!(fast_keeps_on(memo, unit, crate::memo::CHEAP_WORK, true));
+        memo.adapt[unit] = Adapt { lookups: window - 1, dry: dry - 1, ..Adapt::default() };
+        assert!(fast_keeps_on(memo, unit, crate::memo::CHEAP_WORK, false));
+        count_fast_hit(memo, unit, b, crate::memo::CHEAP_WORK, false);
+        assert_eq!((memo.adapt[unit].dry, memo.adapt[unit].lookups), (dry, 0));
 
         // A window half of whose outcomes were invalidated is stale, hits or not.
         let half = crate::memo::INVALIDATED_PERCENT * window / 100;
         memo.adapt[unit] =
             Adapt { lookups: window - 1, hits: window - 1 - half, invalidated: half, ..Adapt::default() };
-        assert!(!fast_keeps_on(memo, unit, crate::memo::CHEAP_WORK));
+        assert!(!fast_keeps_on(memo, unit, crate::memo::CHEAP_WORK, true));
     }
 
     /// A fresh store of a default-memo engine with `wat` instantiated.

@@ -11,12 +11,15 @@ const SLOTS: usize = 1 << BITS;
 #[derive(Debug, Default)]
 struct Slot {
     unit: u32,
+    /// [`hit_pays`] of the entry.
+    pays: bool,
     hash: u64,
     entry: Option<Arc<Entry>>,
 }
 
 /// A direct-mapped table from (unit, hash of its inputs) to an entry that the chain can
-/// replay: one that is [`eligible`], and whose hits pay at the chain's cost ([`hit_pays`]).
+/// replay: one that is [`eligible`] (with whether its hits pay at the chain's cost,
+/// [`hit_pays`]: the policy counts one that does not as no hit).
 /// (The chain replays it only where its chunks and stores are the default memory's.)
 /// A second entry for the same slot replaces the first; either stays in the cache, where
 /// the loop's lookup finds it. Entries that depend on chunk versions leave the table when
@@ -74,17 +77,17 @@ impl FastHits {
     }
 
     /// The entry for `unit` and inputs whose [`hash`] is `hash`, if one is in the table (its
-    /// inputs are still to be compared).
+    /// inputs are still to be compared), and whether its hits pay ([`hit_pays`]).
     #[inline(always)]
-    pub fn get(&self, unit: u32, hash: u64) -> Option<&Arc<Entry>> {
+    pub fn get(&self, unit: u32, hash: u64) -> Option<(&Arc<Entry>, bool)> {
         let s = &self.slots[Self::index(unit, hash)];
-        s.entry.as_ref().filter(|_| s.unit == unit && s.hash == hash)
+        s.entry.as_ref().filter(|_| s.unit == unit && s.hash == hash).map(|e| (e, s.pays))
     }
 
     /// Puts `e` (which is [`eligible`]) in the table for `unit`.
     pub fn offer(&mut self, unit: u32, e: &Arc<Entry>) {
         let hash = hash(e.inputs.iter().copied());
-        self.slots[Self::index(unit, hash)] = Slot { unit, hash, entry: Some(Arc::clone(e)) };
+        self.slots[Self::index(unit, hash)] = Slot { unit, pays: hit_pays(e), hash, entry: Some(Arc::clone(e)) };
     }
 
     /// Takes the entry for `unit` and `inputs` out (its dependencies no longer hold).
