@@ -384,7 +384,7 @@ const FAST_INPUTS: usize = 8;
 
 /// The fast entry ([`crate::memo::FastHits`]) of unit `unit` (`b`) for the input values in
 /// `frame`, when its globals hold their values and replaying it with its frame at `base`,
-/// at call depth `depth`, stays within the limits; and whether its hits pay.
+/// at call depth `depth`, stays within the limits (with whether its hits pay).
 #[allow(clippy::too_many_arguments)]
 #[inline(always)]
 fn fast_entry<'m>(
@@ -396,30 +396,30 @@ fn fast_entry<'m>(
     mem: super::raw::Mem,
 ) -> Option<(&'m std::sync::Arc<Entry>, bool)> {
     let inputs = b.inputs.iter().map(|&s| frame[s as usize]);
-    let (e, pays) = memo.fast.get(unit as u32, crate::memo::fast::hash(inputs))?;
+    let f = memo.fast.get(unit as u32, crate::memo::fast::hash(inputs))?;
+    let e = f.entry;
     if !same_inputs(frame, b, &e.inputs) {
         return None;
     }
-    // The chain knows the versions of the current instance's default memory only.
-    let default = cx.inst.memories.first().copied().filter(|_| !cx.versions.is_empty());
+    // The chain knows the versions of the current instance's default memory only; the
+    // table's entries touch one memory at most, their stores of 1, 2, 4 or 8 bytes
+    // (`fast::eligible`).
+    if f.mem != crate::memo::fast::NO_MEMORY {
+        let default = cx.inst.memories.first().copied().filter(|_| !cx.versions.is_empty());
+        if Some(f.mem) != default || f.end > mem.len() as u64 {
+            return None;
+        }
+    }
     for d in e.deps.iter() {
         match *d {
             Dep::Global { global, value } if cx.globals[global as usize].value == value => {}
-            Dep::Chunk { mem, chunk, version } if Some(mem) == default && cx.versions[chunk as usize] == version => {}
-            _ => return None,
-        }
-    }
-    for f in e.effects.iter() {
-        match *f {
-            Effect::Store { mem: m, ea, len, .. }
-                if Some(m) == default && matches!(len, 1 | 2 | 4 | 8) && ea + u64::from(len) <= mem.len() as u64 => {}
-            Effect::GlobalSet { .. } => {}
+            Dep::Chunk { chunk, version, .. } if cx.versions[chunk as usize] == version => {}
             _ => return None,
         }
     }
     let within = (e.extra_depth == 0 || cx.frames.len() + (e.extra_depth as usize) < cx.max_depth)
         && cx.base + e.extra_cells as usize <= cx.max_stack;
-    within.then_some((e, pays))
+    within.then_some((e, f.pays))
 }
 
 /// Whether the chain may replay unit `unit` now: fast hits are on and the unit is on.
@@ -519,8 +519,8 @@ fn fast_replay(
     for (c, &v) in cx.stack[at..at + e.exit_values.len()].iter_mut().zip(e.exit_values.iter()) {
         *c = v;
     }
-    // `fast_entry` checked that the stores are in bounds of the default memory; they get
-    // the chain's version, as the chain's own stores do.
+    // `fast_entry` checked that the stores are in bounds of the default memory (and of 1,
+    // 2, 4 or 8 bytes); they get the chain's version, as the chain's own stores do.
     for f in e.effects.iter() {
         match *f {
             Effect::Store { ea, len, value, .. } => {

@@ -13,8 +13,27 @@ struct Slot {
     unit: u32,
     /// [`hit_pays`] of the entry.
     pays: bool,
+    /// The one memory its chunk dependencies and stores are of ([`NO_MEMORY`] if none), and
+    /// where its stores end at the most.
+    mem: u32,
+    end: u64,
     hash: u64,
     entry: Option<Arc<Entry>>,
+}
+
+/// [`Fast::mem`] of an entry that neither reads nor writes memory.
+pub(crate) const NO_MEMORY: u32 = u32::MAX;
+
+/// An entry of the table, with what [`FastHits::offer`] found out about it once.
+pub(crate) struct Fast<'a> {
+    pub entry: &'a Arc<Entry>,
+    /// [`hit_pays`].
+    pub pays: bool,
+    /// The one memory its chunk dependencies and stores are of, or [`NO_MEMORY`].
+    pub mem: u32,
+    /// The end of its last-ending store (0 without stores): it replays in a memory at least
+    /// this long.
+    pub end: u64,
 }
 
 /// A direct-mapped table from (unit, hash of its inputs) to an entry that the chain can
@@ -77,17 +96,42 @@ impl FastHits {
     }
 
     /// The entry for `unit` and inputs whose [`hash`] is `hash`, if one is in the table (its
-    /// inputs are still to be compared), and whether its hits pay ([`hit_pays`]).
+    /// inputs are still to be compared).
     #[inline(always)]
-    pub fn get(&self, unit: u32, hash: u64) -> Option<(&Arc<Entry>, bool)> {
+    pub fn get(&self, unit: u32, hash: u64) -> Option<Fast<'_>> {
         let s = &self.slots[Self::index(unit, hash)];
-        s.entry.as_ref().filter(|_| s.unit == unit && s.hash == hash).map(|e| (e, s.pays))
+        let entry = s.entry.as_ref().filter(|_| s.unit == unit && s.hash == hash)?;
+        Some(Fast { entry, pays: s.pays, mem: s.mem, end: s.end })
     }
 
-    /// Puts `e` (which is [`eligible`]) in the table for `unit`.
+    /// Puts `e` (which is [`eligible`]) in the table for `unit`, unless its chunk
+    /// dependencies and stores are of more than one memory.
     pub fn offer(&mut self, unit: u32, e: &Arc<Entry>) {
+        let mut mems = e.deps.iter().filter_map(|d| match *d {
+            Dep::Chunk { mem, .. } => Some(mem),
+            _ => None,
+        });
+        let stores = e.effects.iter().filter_map(|f| match *f {
+            Effect::Store { mem, ea, len, .. } => Some((mem, ea + u64::from(len))),
+            _ => None,
+        });
+        let mut mem = mems.next().unwrap_or(NO_MEMORY);
+        if mems.any(|m| m != mem) {
+            return;
+        }
+        let mut end = 0;
+        for (m, e) in stores {
+            if mem == NO_MEMORY {
+                mem = m;
+            }
+            if m != mem {
+                return;
+            }
+            end = end.max(e);
+        }
         let hash = hash(e.inputs.iter().copied());
-        self.slots[Self::index(unit, hash)] = Slot { unit, pays: hit_pays(e), hash, entry: Some(Arc::clone(e)) };
+        self.slots[Self::index(unit, hash)] =
+            Slot { unit, pays: hit_pays(e), mem, end, hash, entry: Some(Arc::clone(e)) };
     }
 
     /// Takes the entry for `unit` and `inputs` out (its dependencies no longer hold).
