@@ -157,3 +157,57 @@ impl FastHits {
         self.slots.iter_mut().for_each(|s| s.entry = None);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(deps: Vec<Dep>, effects: Vec<Effect>) -> Arc<Entry> {
+        Arc::new(Entry {
+            inputs: Box::new([7]),
+            deps: deps.into(),
+            effects: effects.into(),
+            writes: Box::new([]),
+            exit: 0,
+            exit_values: Box::new([]),
+            exit_ip: 0,
+            fuel: 0,
+            work: 0,
+            ops: u64::MAX,
+            extra_depth: 0,
+            extra_cells: 0,
+        })
+    }
+
+    fn store(mem: u32, ea: u64, len: u8) -> Effect {
+        Effect::Store { mem, ea, len, value: 0 }
+    }
+
+    fn chunk(mem: u32) -> Dep {
+        Dep::Chunk { mem, chunk: 0, version: 1 }
+    }
+
+    /// The table notes the one memory an entry touches and where its stores end, and takes
+    /// no entry that touches two memories (the chain versions one memory).
+    #[test]
+    fn offered_entries_touch_one_memory() {
+        let mut t = FastHits::default();
+        let h = hash([7].into_iter());
+        let get = |t: &FastHits| t.get(3, h).map(|f| (f.mem, f.end, f.pays));
+
+        t.offer(3, &entry(vec![Dep::Global { global: 0, value: 1 }], vec![Effect::GlobalSet { global: 1, value: 2 }]));
+        assert_eq!(get(&t), Some((NO_MEMORY, 0, true)));
+        t.offer(3, &entry(vec![chunk(2)], vec![store(2, 100, 4), store(2, 40, 8)]));
+        assert_eq!(get(&t), Some((2, 104, true)));
+        t.offer(3, &entry(vec![], vec![store(1, 8, 1)]));
+        assert_eq!(get(&t), Some((1, 9, true)));
+
+        t.clear();
+        t.offer(3, &entry(vec![chunk(0), chunk(1)], vec![]));
+        assert_eq!(get(&t), None);
+        t.offer(3, &entry(vec![chunk(0)], vec![store(1, 0, 1)]));
+        assert_eq!(get(&t), None);
+        t.offer(3, &entry(vec![], vec![store(0, 0, 1), store(1, 0, 1)]));
+        assert_eq!(get(&t), None);
+    }
+}
