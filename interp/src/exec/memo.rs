@@ -428,50 +428,40 @@ fn fast_open(memo: &crate::memo::MemoState, unit: usize) -> bool {
     memo.fast_ok && !memo.adapt[unit].off
 }
 
-/// Whether a hit of `unit` that covered `work` (`pays`: whether it saves more than it costs,
-/// [`crate::memo::fast::hit_pays`]; one that does not counts as no hit) leaves the unit on:
-/// it does not end the unit's window, or ends it as `adapt` would without switching the
-/// unit off (not stale, and not rarely hitting while cheap or dry). Hits that would switch
-/// it off are left to the loop's `memo_enter`, which does that.
+/// How a hit of `unit` that covered `work` (`pays`: whether it saves more than it costs,
+/// [`crate::memo::fast::hit_pays`]; one that does not counts as no hit) ends as `adapt`
+/// judges it: `Some(ends)`, the unit stays on and the hit ends its window or not; `None`,
+/// it would switch the unit off, which the chain leaves to the loop's `memo_enter`.
 #[inline(always)]
-fn fast_keeps_on(memo: &crate::memo::MemoState, unit: usize, work: u64, pays: bool) -> bool {
-    let a = &memo.adapt[unit];
+fn fast_keeps_on(memo: &crate::memo::MemoState, unit: usize, work: u64, pays: bool) -> Option<bool> {
     let window = memo.config.window.max(1);
-    if a.lookups + 1 < window {
-        return true;
+    let a = &memo.adapt[unit];
+    // A window ends on an outcome that fills it, is stale or fails a trial
+    // (`Adapt::window_ends`): no hit can end one that is not about to fill, has seen no
+    // invalidation and is no trial, so only the rest is judged, on a copy.
+    if a.lookups + 1 < window && a.invalidated == 0 && !a.trial {
+        return Some(false);
     }
-    let (lookups, hits) = (a.lookups + 1, a.hits + u32::from(pays));
-    let stale = a.invalidated * 100 >= crate::memo::INVALIDATED_PERCENT * window;
-    let rarely = hits * 100 < memo.config.min_hit_percent * lookups;
-    let cheap = a.work.max(work) < crate::memo::CHEAP_WORK;
-    let dry = hits == 0 && a.dry + 1 >= crate::memo::DRY_WINDOWS;
-    !(stale || rarely && (cheap || dry))
+    let mut a = *a;
+    a.count(pays, true, false, work);
+    let ends = a.window_ends(window);
+    (!(ends && a.ends_off(window, memo.config.min_hit_percent))).then_some(ends)
 }
 
-/// Counts a hit of `unit` (`b`) that the chain replayed, as `memo_enter` and `adapt` would
-/// (a window it ends closes with the unit on: [`fast_keeps_on`]).
+/// Counts a hit of `unit` (`b`) that the chain replayed, as `memo_enter` and `adapt` would;
+/// `ends`: it ends the unit's window, which closes with the unit on ([`fast_keeps_on`]).
 #[inline(always)]
-fn count_fast_hit(memo: &mut crate::memo::MemoState, unit: usize, b: &MemoBlock, work: u64, pays: bool) {
+fn count_fast_hit(memo: &mut crate::memo::MemoState, unit: usize, b: &MemoBlock, work: u64, pays: bool, ends: bool) {
     memo.fast_hits += 1;
     memo.work += 1;
-    let window = memo.config.window.max(1);
     let a = &mut memo.adapt[unit];
     if a.header {
         memo.entered_ops += u64::from(b.end - b.start);
     }
-    a.lookups += 1;
-    a.hits += u32::from(pays);
+    a.count(pays, true, false, work);
     a.lost = 0;
-    a.work = a.work.max(work);
-    a.met += 1;
-    a.trial = false;
-    if a.lookups >= window {
-        a.dry = if a.hits == 0 { a.dry + 1 } else { 0 };
-        a.lookups = 0;
-        a.hits = 0;
-        a.invalidated = 0;
-        a.work = 0;
-        a.met = 0;
+    if ends {
+        a.next_window();
     }
     let c = &mut memo.units[unit].1;
     c.executions += 1;
@@ -509,9 +499,7 @@ fn fast_replay(
         return None;
     }
     let (e, pays) = fast_entry(memo, unit, b, &cx.stack[cx.base..], cx, mem)?;
-    if !fast_keeps_on(memo, unit, e.work, pays) {
-        return None;
-    }
+    let ends = fast_keeps_on(memo, unit, e.work, pays)?;
     for (&slot, &v) in b.writes.iter().zip(e.writes.iter()) {
         cx.stack[cx.base + slot as usize] = v;
     }
@@ -539,7 +527,7 @@ fn fast_replay(
         }
     }
     let (exit_ip, work) = (e.exit_ip, e.work);
-    count_fast_hit(memo, unit, b, work, pays);
+    count_fast_hit(memo, unit, b, work, pays, ends);
     Some(exit_ip)
 }
 
@@ -777,37 +765,16 @@ impl<'s> Executor<'s> {
         }
         let (window, min_percent) = (memo.config.window.max(1), memo.config.min_hit_percent);
         let a = &mut memo.adapt[unit as usize];
-        a.lookups += 1;
-        a.hits += u32::from(hit);
-        a.invalidated += u32::from(o.invalidated);
-        a.work = a.work.max(o.work);
-        a.met += u32::from(o.hit || o.recorded);
+        a.count(hit, o.hit || o.recorded, o.invalidated, o.work);
         if o.hit {
             a.lost = 0;
         }
-        a.trial &= a.met == 0;
-        let failed_trial = a.trial && a.lookups >= crate::memo::TRIAL_OUTCOMES;
-        // A window in which half the outcomes found their entry invalidated is stale
-        // whatever its other outcomes: it ends as soon as that is certain (each such
-        // outcome was a recording), or when entries were invalidated `INVALIDATED_STRIKES`
-        // times before anything hit.
-        let certain = a.invalidated * 100 >= crate::memo::INVALIDATED_PERCENT * window
-            || (a.hits == 0 && a.invalidated >= crate::memo::INVALIDATED_STRIKES);
-        if a.lookups < window && !certain && !failed_trial {
+        if !a.window_ends(window) {
             return (false, false);
         }
-        let rarely = a.hits * 100 < min_percent * a.lookups;
-        let cheap = a.work < crate::memo::CHEAP_WORK;
-        a.dry = if a.hits == 0 { a.dry + 1 } else { 0 };
-        let stale = certain || a.invalidated * 100 >= crate::memo::INVALIDATED_PERCENT * a.lookups;
-        let dry = a.dry >= crate::memo::DRY_WINDOWS || stale;
-        a.lookups = 0;
-        a.hits = 0;
-        a.invalidated = 0;
-        a.work = 0;
-        a.met = 0;
-        a.trial = false;
-        if !(rarely && (cheap || dry)) && !stale && !failed_trial {
+        let off = a.ends_off(window, min_percent);
+        a.next_window();
+        if !off {
             return (false, false);
         }
         a.dry = 0;
@@ -1728,22 +1695,26 @@ mod tests {
         let window = memo.config.window;
         let unit = 0;
         let cheap = crate::memo::CHEAP_WORK - 1;
+        let hit = |memo: &mut crate::memo::MemoState, work: u64, pays: bool| {
+            let ends = fast_keeps_on(memo, unit, work, pays).expect("the unit stays on");
+            count_fast_hit(memo, unit, b, work, pays, ends);
+        };
 
         memo.adapt[unit] = Adapt { trial: true, lookups: 2, ..Adapt::default() };
-        assert!(fast_keeps_on(memo, unit, cheap, true));
-        count_fast_hit(memo, unit, b, cheap, true);
+        assert!(fast_keeps_on(memo, unit, cheap, true).is_some());
+        hit(memo, cheap, true);
         let a = &memo.adapt[unit];
         assert!(!a.trial && a.met == 1 && (a.lookups, a.hits) == (3, 1), "{a:?}");
 
         // The only hit of a window, in a cheap unit: `adapt` switches it off.
         memo.adapt[unit] = Adapt { lookups: window - 1, ..Adapt::default() };
-        assert!(!fast_keeps_on(memo, unit, cheap, true));
+        assert!(fast_keeps_on(memo, unit, cheap, true).is_none());
         // The same in a unit that covers much work, or with enough hits: it stays on, and
         // the window starts again.
-        assert!(fast_keeps_on(memo, unit, crate::memo::CHEAP_WORK, true));
+        assert!(fast_keeps_on(memo, unit, crate::memo::CHEAP_WORK, true).is_some());
         memo.adapt[unit] = Adapt { lookups: window - 1, hits: 3, dry: 2, met: 9, work: 5, ..Adapt::default() };
-        assert!(fast_keeps_on(memo, unit, cheap, true));
-        count_fast_hit(memo, unit, b, cheap, true);
+        assert!(fast_keeps_on(memo, unit, cheap, true).is_some());
+        hit(memo, cheap, true);
         let a = &memo.adapt[unit];
         assert!(!a.off && (a.lookups, a.hits, a.work, a.met, a.dry) == (0, 0, 0, 0, 0), "{a:?}");
 
@@ -1751,23 +1722,23 @@ mod tests {
         // a window without other hits, in a unit that had no hit for the windows before
         // either, `adapt` switches it off, however much work it covers.
         memo.adapt[unit] = Adapt { lookups: 2, hits: 1, ..Adapt::default() };
-        count_fast_hit(memo, unit, b, cheap, false);
+        hit(memo, cheap, false);
         let a = &memo.adapt[unit];
         assert!(a.met == 1 && (a.lookups, a.hits) == (3, 1), "{a:?}");
         let dry = crate::memo::DRY_WINDOWS - 1;
         memo.adapt[unit] = Adapt { lookups: window - 1, dry, ..Adapt::default() };
-        assert!(!fast_keeps_on(memo, unit, crate::memo::CHEAP_WORK, false));
-        assert!(fast_keeps_on(memo, unit, crate::memo::CHEAP_WORK, true));
+        assert!(fast_keeps_on(memo, unit, crate::memo::CHEAP_WORK, false).is_none());
+        assert!(fast_keeps_on(memo, unit, crate::memo::CHEAP_WORK, true).is_some());
         memo.adapt[unit] = Adapt { lookups: window - 1, dry: dry - 1, ..Adapt::default() };
-        assert!(fast_keeps_on(memo, unit, crate::memo::CHEAP_WORK, false));
-        count_fast_hit(memo, unit, b, crate::memo::CHEAP_WORK, false);
+        assert!(fast_keeps_on(memo, unit, crate::memo::CHEAP_WORK, false).is_some());
+        hit(memo, crate::memo::CHEAP_WORK, false);
         assert_eq!((memo.adapt[unit].dry, memo.adapt[unit].lookups), (dry, 0));
 
         // A window half of whose outcomes were invalidated is stale, hits or not.
         let half = crate::memo::INVALIDATED_PERCENT * window / 100;
         memo.adapt[unit] =
             Adapt { lookups: window - 1, hits: window - 1 - half, invalidated: half, ..Adapt::default() };
-        assert!(!fast_keeps_on(memo, unit, crate::memo::CHEAP_WORK, true));
+        assert!(fast_keeps_on(memo, unit, crate::memo::CHEAP_WORK, true).is_none());
     }
 
     /// A fresh store of a default-memo engine with `wat` instantiated.

@@ -595,6 +595,68 @@ pub(crate) struct Adapt {
     pub backoff: u64,
 }
 
+impl Adapt {
+    /// Counts an outcome into the window: `hit`, a hit that pays; `met`, one whose inputs
+    /// were met before (a hit of any kind, or a recording); `invalidated`, a miss whose entry
+    /// had been invalidated; `work`, the nested work it covered.
+    #[inline(always)]
+    pub(crate) fn count(&mut self, hit: bool, met: bool, invalidated: bool, work: u64) {
+        self.lookups += 1;
+        self.hits += u32::from(hit);
+        self.invalidated += u32::from(invalidated);
+        self.work = self.work.max(work);
+        self.met += u32::from(met);
+        self.trial &= self.met == 0;
+    }
+
+    /// A window in which half the outcomes found their entry invalidated is stale whatever
+    /// its other outcomes: it ends as soon as that is certain (each such outcome was a
+    /// recording), or when entries were invalidated `INVALIDATED_STRIKES` times before
+    /// anything hit.
+    #[inline(always)]
+    fn certainly_stale(&self, window: u32) -> bool {
+        self.invalidated * 100 >= INVALIDATED_PERCENT * window
+            || (self.hits == 0 && self.invalidated >= INVALIDATED_STRIKES)
+    }
+
+    #[inline(always)]
+    fn failed_trial(&self) -> bool {
+        self.trial && self.lookups >= TRIAL_OUTCOMES
+    }
+
+    /// Whether the window of `window` outcomes ends with the last one counted: it is full,
+    /// certainly stale, or a trial failed.
+    #[inline(always)]
+    pub(crate) fn window_ends(&self, window: u32) -> bool {
+        self.lookups >= window || self.certainly_stale(window) || self.failed_trial()
+    }
+
+    /// At the end of a window: whether it switches the unit off. It does when the window is
+    /// stale or a trial failed, and when the unit rarely hit (below `min_percent` of its
+    /// outcomes) and either covered little work (`CHEAP_WORK`) or has not hit for
+    /// `DRY_WINDOWS` windows, this one included.
+    #[inline(always)]
+    pub(crate) fn ends_off(&self, window: u32, min_percent: u32) -> bool {
+        let stale = self.certainly_stale(window) || self.invalidated * 100 >= INVALIDATED_PERCENT * self.lookups;
+        let rarely = self.hits * 100 < min_percent * self.lookups;
+        let cheap = self.work < CHEAP_WORK;
+        let dry = self.hits == 0 && self.dry + 1 >= DRY_WINDOWS;
+        stale || self.failed_trial() || rarely && (cheap || dry)
+    }
+
+    /// Starts the next window.
+    #[inline(always)]
+    pub(crate) fn next_window(&mut self) {
+        self.dry = if self.hits == 0 { self.dry + 1 } else { 0 };
+        self.lookups = 0;
+        self.hits = 0;
+        self.invalidated = 0;
+        self.work = 0;
+        self.met = 0;
+        self.trial = false;
+    }
+}
+
 impl Default for Adapt {
     fn default() -> Self {
         Adapt {
