@@ -30,9 +30,10 @@ pub struct BenchArgs {
     /// counts on a noisy machine).
     #[arg(long)]
     callgrind: bool,
-    /// With --callgrind: also count each workload at a larger size (twice its first argument,
-    /// or its calls for repeated ones; the manifest's `larger` arguments), and split each engine's extra instructions over plain
-    /// into a fixed part (start-up, warm-up) and a part that grows with the work.
+    /// With --callgrind: also count each workload at a larger size (twice its first
+    /// argument, twice the calls of repeated ones, or the manifest's `larger` arguments), and
+    /// split each engine's extra instructions over plain into a fixed part (start-up,
+    /// warm-up) and a part that grows with the work.
     #[arg(long, requires = "callgrind")]
     split: bool,
     /// Write every measurement as JSON here (for plots: bench/plot.py).
@@ -122,8 +123,10 @@ impl Workload {
     /// result is the manifest's only at `k` = 1.
     pub fn scaled(&self, k: u32) -> Workload {
         let mut w = self.clone();
+        if k == 1 {
+            return w;
+        }
         match (&self.larger, w.args.first_mut()) {
-            (_, _) if k == 1 => {}
             (Some(args), _) if k == 2 => w.args = args.clone(),
             (_, Some(n)) if w.repeat == 1 => *n *= i64::from(k),
             _ => w.repeat *= k,
@@ -525,8 +528,8 @@ pub fn report(workloads: &[Workload], engines: &[String], samples: &[Sample]) ->
 
 /// With `--split`: each engine's instructions over plain's, `M - P`, taken as a fixed part
 /// plus a share of plain's: `M(n) - P(n) = fixed + r P(n)`, solved from two sizes (`n` and
-/// the larger one). `1 + r` is the engine's cost per unit of work against plain's (its ratio on a
-/// long run); `fixed` is what it pays once (start-up and warm-up).
+/// the larger one). `1 + r` is the engine's cost per unit of work against plain's (its
+/// ratio on a long run); `fixed` is what it pays once (start-up and warm-up).
 fn split_report(workloads: &[Workload], engines: &[String], samples: &[Sample]) -> String {
     use std::fmt::Write;
     let count = |w: &str, e: &str, k: u32| {

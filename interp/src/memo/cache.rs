@@ -175,20 +175,7 @@ mod tests {
     use super::*;
 
     fn entry(tag: u64) -> Entry {
-        Entry {
-            inputs: Box::new([tag]),
-            deps: Box::new([]),
-            effects: Box::new([]),
-            writes: Box::new([]),
-            exit: 0,
-            exit_values: Box::new([]),
-            exit_ip: 0,
-            fuel: 0,
-            work: 0,
-            ops: u64::MAX,
-            extra_depth: 0,
-            extra_cells: 0,
-        }
+        Entry::of(&[tag], vec![], vec![])
     }
 
     #[test]

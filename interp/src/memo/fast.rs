@@ -163,20 +163,7 @@ mod tests {
     use super::*;
 
     fn entry(deps: Vec<Dep>, effects: Vec<Effect>) -> Arc<Entry> {
-        Arc::new(Entry {
-            inputs: Box::new([7]),
-            deps: deps.into(),
-            effects: effects.into(),
-            writes: Box::new([]),
-            exit: 0,
-            exit_values: Box::new([]),
-            exit_ip: 0,
-            fuel: 0,
-            work: 0,
-            ops: u64::MAX,
-            extra_depth: 0,
-            extra_cells: 0,
-        })
+        Arc::new(Entry::of(&[7], deps, effects))
     }
 
     fn store(mem: u32, ea: u64, len: u8) -> Effect {

@@ -519,6 +519,27 @@ pub(crate) struct Entry {
     pub extra_cells: u64,
 }
 
+#[cfg(test)]
+impl Entry {
+    /// An entry of the tests: these inputs, dependencies and effects, exit 0, nothing else.
+    pub(crate) fn of(inputs: &[u64], deps: Vec<Dep>, effects: Vec<Effect>) -> Entry {
+        Entry {
+            inputs: inputs.into(),
+            deps: deps.into(),
+            effects: effects.into(),
+            writes: Box::new([]),
+            exit: 0,
+            exit_values: Box::new([]),
+            exit_ip: 0,
+            fuel: 0,
+            work: 0,
+            ops: u64::MAX,
+            extra_depth: 0,
+            extra_cells: 0,
+        }
+    }
+}
+
 /// A recording in progress.
 #[derive(Debug)]
 pub(crate) struct Recording {
